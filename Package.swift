@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One concern a module: ingest (libxml2 behind DTXML) -> document model -> rules
+// -> grading -> reports -> CLI. The executable is a thin shell over DTCLI.
+let package = Package(
+    name: "dtcheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dtcheck", targets: ["dtcheck"]),
+        .library(name: "DTCheckKit", targets: ["DTModel", "DTIngest", "DTRules", "DTGrading", "DTReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "DTXML", dependencies: ["CLibXML2"]),
+        .target(name: "DTModel"),
+        .target(name: "DTIngest", dependencies: ["DTXML", "DTModel", "ZIPFoundation"]),
+        .target(name: "DTRules", dependencies: ["DTModel", "Yams"]),
+        .target(name: "DTGrading", dependencies: ["DTRules", "DTModel"]),
+        .target(name: "DTReports", dependencies: ["DTGrading", "DTModel", "DTRules"]),
+        .target(name: "DTCLI", dependencies: [
+            "DTIngest", "DTModel", "DTRules", "DTGrading", "DTReports", "Yams",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "dtcheck", dependencies: ["DTCLI"]),
+        .testTarget(name: "DTIngestTests", dependencies: ["DTIngest", "DTModel", "DTXML"]),
+        .testTarget(name: "DTGradingTests", dependencies: ["DTIngest", "DTModel", "DTRules", "DTGrading"]),
+        .testTarget(name: "DTCLITests", dependencies: ["DTCLI", "DTReports", "DTGrading", "DTIngest", "DTModel"]),
+        .testTarget(name: "DTHostileTests", dependencies: ["DTIngest", "DTModel", "DTXML", "DTRules", "DTGrading"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,217 @@
+import DTModel
+
+/// The four pillars; ids are fixed by PILLARS.md and used in reports, rules and gold files.
+public enum PillarID: String, Codable, Sendable, CaseIterable, Comparable {
+    case dataFlows = "data-flows"
+    case localization
+    case sourceCode = "source-code"
+    case customsDuties = "customs-duties"
+
+    public var title: String {
+        switch self {
+        case .dataFlows: return "Cross-border data flows"
+        case .localization: return "No data localization"
+        case .sourceCode: return "No source-code disclosure"
+        case .customsDuties: return "No customs duties on electronic transmissions"
+        }
+    }
+
+    public var shortName: String {
+        switch self {
+        case .dataFlows: return "data flows"
+        case .localization: return "localization"
+        case .sourceCode: return "source code"
+        case .customsDuties: return "customs duties"
+        }
+    }
+
+    public static func < (a: PillarID, b: PillarID) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A pillar's level (PILLARS.md), ordered from weakest to strongest.
+/// `notAssessed` is given to every pillar of a document the rules cannot read.
+public enum Level: String, Codable, Sendable, CaseIterable, Comparable {
+    case notAssessed = "not-assessed"
+    case absent
+    case soft
+    case bindingQualified = "binding-qualified"
+    case baseline
+
+    var rank: Int { Level.allCases.firstIndex(of: self)! }
+
+    public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
+
+    /// The score range PILLARS.md gives the level.
+    public var scoreRange: ClosedRange<Int> {
+        switch self {
+        case .notAssessed, .absent: return 0...0
+        case .soft: return 10...49
+        case .bindingQualified: return 50...89
+        case .baseline: return 90...100
+        }
+    }
+}
+
+/// The two baselines a text is measured against.
+public enum BaselineID: String, Codable, Sendable, CaseIterable {
+    case usmca, ujdta
+
+    public var title: String {
+        switch self {
+        case .usmca: return "USMCA"
+        case .ujdta: return "UJDTA"
+        }
+    }
+}
+
+/// Where a verdict rests: the article as written, its heading, a quote of the
+/// operative words and where in the file they are.
+public struct Evidence: Codable, Sendable, Equatable {
+    /// The article number as written (`ARTICLE 14.13`), or the nearest label when unnumbered.
+    public var article: String
+    public var heading: String?
+    /// The paragraph label inside the article (`3.`, `(b)`), when the quote sits in one.
+    public var paragraph: String?
+    /// The chapter the article is in, as written, when known.
+    public var chapter: String?
+    public var quote: String
+    public var file: String
+    public var location: SourceLocation
+
+    public init(article: String, heading: String?, paragraph: String?, chapter: String?, quote: String,
+                file: String, location: SourceLocation) {
+        self.article = article
+        self.heading = heading
+        self.paragraph = paragraph
+        self.chapter = chapter
+        self.quote = quote
+        self.file = file
+        self.location = location
+    }
+}
+
+/// A reference to a baseline article, e.g. USMCA 19.12.
+public struct BaselineCitation: Codable, Sendable, Equatable, Hashable {
+    public var baseline: BaselineID
+    public var article: String
+
+    public init(baseline: BaselineID, article: String) {
+        self.baseline = baseline
+        self.article = article
+    }
+
+    public var description: String { "\(baseline.title) \(article)" }
+}
+
+/// What a finding is: a material limitation (lowers the level), a deviation
+/// (lowers the score within the level) or a sectoral commitment (reported only).
+public enum FindingKind: String, Codable, Sendable {
+    case limitation, deviation, sectoral
+}
+
+/// One limitation, deviation or sectoral finding, with the rule that found it.
+public struct Finding: Codable, Sendable, Equatable {
+    /// Limitation id from PILLARS.md (`localization-exception`) or a deviation id.
+    public var id: String
+    public var kind: FindingKind
+    /// The rule that produced it (`localization.exception`).
+    public var rule: String
+    public var message: String
+    public var baselines: [BaselineCitation]
+    public var evidence: Evidence?
+    /// Stable across re-pagination: rule id + pillar + normalised quote, never line numbers.
+    public var fingerprint: String
+
+    public init(id: String, kind: FindingKind, rule: String, message: String, baselines: [BaselineCitation],
+                evidence: Evidence?, fingerprint: String) {
+        self.id = id
+        self.kind = kind
+        self.rule = rule
+        self.message = message
+        self.baselines = baselines
+        self.evidence = evidence
+        self.fingerprint = fingerprint
+    }
+}
+
+/// The verdict on one pillar of one document.
+public struct PillarVerdict: Codable, Sendable, Equatable {
+    public var id: PillarID
+    public var level: Level
+    public var score: Int
+    /// The rule whose match set the level (nil when absent).
+    public var rule: String?
+    public var evidence: [Evidence]
+    public var limitations: [Finding]
+    public var deviations: [Finding]
+    public var sectoral: [Finding]
+    /// One line a negotiator can read.
+    public var summary: String
+
+    public init(id: PillarID, level: Level, score: Int, rule: String?, evidence: [Evidence], limitations: [Finding],
+                deviations: [Finding], sectoral: [Finding], summary: String) {
+        self.id = id
+        self.level = level
+        self.score = score
+        self.rule = rule
+        self.evidence = evidence
+        self.limitations = limitations
+        self.deviations = deviations
+        self.sectoral = sectoral
+        self.summary = summary
+    }
+}
+
+/// Whether a document was graded.
+public enum DocumentStatus: String, Codable, Sendable {
+    case assessed, notAssessed = "not-assessed", error
+}
+
+/// A file that could not be read, with the place where it went wrong.
+public struct DocumentError: Codable, Sendable, Equatable {
+    public var message: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(message: String, line: Int?, column: Int?) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Everything dtcheck says about one input file.
+public struct DocumentVerdict: Codable, Sendable, Equatable {
+    public var path: String
+    public var status: DocumentStatus
+    public var format: String?
+    public var language: String?
+    public var title: String?
+    public var dateSigned: String?
+    public var parties: [String]
+    public var pillars: [PillarVerdict]
+    /// Mean of the pillar scores; nil unless assessed.
+    public var overallScore: Int?
+    public var summary: String
+    public var error: DocumentError?
+
+    public init(path: String, status: DocumentStatus, format: String?, language: String?, title: String?,
+                dateSigned: String?, parties: [String], pillars: [PillarVerdict], overallScore: Int?,
+                summary: String, error: DocumentError?) {
+        self.path = path
+        self.status = status
+        self.format = format
+        self.language = language
+        self.title = title
+        self.dateSigned = dateSigned
+        self.parties = parties
+        self.pillars = pillars
+        self.overallScore = overallScore
+        self.summary = summary
+        self.error = error
+    }
+
+    public func pillar(_ id: PillarID) -> PillarVerdict? { pillars.first { $0.id == id } }
+}

@@ -1,0 +1,93 @@
+import DTModel
+import DTXML
+import Foundation
+
+/// Reads a file in any supported format into an `Agreement`.
+/// Format is sniffed from the content unless `IngestOptions.inputFormat` names one.
+public enum DocumentLoader {
+    public static func load(path: String, options: IngestOptions = IngestOptions()) throws -> Agreement {
+        let bytes = try readFile(path: path, options: options)
+        return try load(bytes: bytes, path: path, options: options)
+    }
+
+    /// Reads the file's bytes, refusing directories, unreadable files and files over the size limit.
+    public static func readFile(path: String, options: IngestOptions) throws -> [UInt8] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw IngestError(path: path, message: "no such file")
+        }
+        if isDir.boolValue { throw IngestError(path: path, message: "is a directory, not a file") }
+        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = (attrs?[.size] as? NSNumber)?.intValue, size > options.maxFileSize {
+            throw IngestError(path: path, message: "file is \(size) bytes, over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw IngestError(path: path, message: "cannot be read (permission denied?)")
+        }
+        defer { try? handle.close() }
+        // Read at most one byte past the limit so a file that grew is still refused.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: options.maxFileSize + 1) ?? Data()
+        } catch {
+            throw IngestError(path: path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        if data.count > options.maxFileSize {
+            throw IngestError(path: path, message: "file is over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)")
+        }
+        return [UInt8](data)
+    }
+
+    public static func load(bytes: [UInt8], path: String, options: IngestOptions = IngestOptions()) throws -> Agreement {
+        if bytes.isEmpty { throw IngestError(path: path, message: "empty file") }
+        let format = options.inputFormat == .auto ? FormatSniffer.sniff(bytes: bytes, path: path) : options.inputFormat
+        var agreement: Agreement
+        switch format {
+        case .tota, .akn, .xml, .auto:
+            agreement = try XMLFamilyReader.read(bytes: bytes, path: path, forced: format)
+        case .html:
+            agreement = try HTMLReader.read(bytes: bytes, path: path)
+        case .docx:
+            agreement = try DocxReader.read(bytes: bytes, path: path, options: options)
+        case .odt:
+            agreement = try OdtReader.read(bytes: bytes, path: path, options: options)
+        case .markdown, .text:
+            agreement = try PlainTextReader.read(bytes: bytes, path: path, markdown: format == .markdown)
+        }
+        if agreement.language == nil {
+            agreement.language = LanguageDetector.detect(agreement)
+        }
+        return agreement
+    }
+}
+
+/// Dispatches an XML file to the reader for its vocabulary.
+enum XMLFamilyReader {
+    static let akomaNtosoNamespaces: Set<String> = [
+        "http://docs.oasis-open.org/legaldocml/ns/akn/3.0",
+        "http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13",
+        "http://docs.oasis-open.org/legaldocml/ns/akn/3.0/WD17",
+        "http://www.akomantoso.org/2.0",
+    ]
+
+    static func read(bytes: [UInt8], path: String, forced: InputFormat) throws -> Agreement {
+        try TextDecoding.rejectBinary(bytes, path: path)
+        let tree: XMLDocumentTree
+        do {
+            tree = try LibXMLParser.parseXML(bytes, name: path)
+        } catch let e as XMLParseError {
+            throw IngestError(path: path, message: "malformed XML: \(e.message)", line: e.line, column: e.column)
+        }
+        let root = tree.root
+        let isAKN = root.name == "akomaNtoso" || akomaNtosoNamespaces.contains(root.namespaceURI ?? "")
+        switch forced {
+        case .tota: return try TotaReader.read(tree, path: path)
+        case .akn: return try AkomaNtosoReader.read(tree, path: path)
+        case .xml: return try GenericXMLReader.read(tree, path: path)
+        default:
+            if root.name == "treaty", root.child("body") != nil { return try TotaReader.read(tree, path: path) }
+            if isAKN { return try AkomaNtosoReader.read(tree, path: path) }
+            return try GenericXMLReader.read(tree, path: path)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// The formats `--input-format` accepts; `auto` sniffs the content.
+public enum InputFormat: String, Sendable, CaseIterable {
+    case auto, tota, akn, xml, html, docx, odt, markdown, text
+}
+
+/// Limits and choices for one ingest run.
+public struct IngestOptions: Sendable {
+    /// Files larger than this are refused before reading (bytes). `--max-file-size` changes it.
+    public var maxFileSize: Int
+    public var inputFormat: InputFormat
+    /// Bytes a DOCX/ODT part may inflate to before it is refused as a ZIP bomb.
+    public var maxUncompressedSize: Int
+
+    public static let defaultMaxFileSize = 64 * 1024 * 1024
+
+    public init(maxFileSize: Int = IngestOptions.defaultMaxFileSize, inputFormat: InputFormat = .auto,
+                maxUncompressedSize: Int = 256 * 1024 * 1024) {
+        self.maxFileSize = maxFileSize
+        self.inputFormat = inputFormat
+        self.maxUncompressedSize = maxUncompressedSize
+    }
+}

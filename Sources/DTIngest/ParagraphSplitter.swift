@@ -1,0 +1,101 @@
+import DTModel
+
+/// Splits an article's body into numbered paragraphs (`1.`, `2.`, `11 .3`) and
+/// lettered or roman subparagraphs (`(a)`, `(iv)`) found at line starts.
+/// What comes before the first number stays as the article's own text.
+enum ParagraphSplitter {
+    struct Result {
+        var leadText: String
+        var paragraphs: [Division]
+    }
+
+    /// `firstLine` is the line the text starts on; `path` is the article's element path.
+    static func split(_ text: String, firstLine: Int, path: String?) -> Result {
+        var lead: [Substring] = []
+        var paragraphs: [Division] = []
+        var currentLines: [Substring] = []
+        var current: Division?
+        var sub: Division?
+        var subLines: [Substring] = []
+        var line = firstLine
+
+        func closeSub() {
+            guard var s = sub else { return }
+            s.text = subLines.joined(separator: "\n").trimmed()
+            if current != nil { current?.children.append(s) } else { lead.append(contentsOf: subLines) }
+            sub = nil
+            subLines = []
+        }
+        func closeParagraph() {
+            closeSub()
+            guard var p = current else { return }
+            p.text = currentLines.joined(separator: "\n").trimmed()
+            paragraphs.append(p)
+            current = nil
+            currentLines = []
+        }
+
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { line += 1 }
+            if let (number, rest) = paragraphNumber(raw) {
+                closeParagraph()
+                let n = paragraphs.count + 1
+                current = Division(kind: .paragraph, number: number, location: SourceLocation(
+                    line: line, column: nil, path: path.map { "\($0)/paragraph[\(n)]" }))
+                currentLines = [rest]
+            } else if current != nil, let (label, rest) = subparagraphLabel(raw) {
+                closeSub()
+                let n = (current?.children.count ?? 0) + 1
+                sub = Division(kind: .subparagraph, number: label, location: SourceLocation(
+                    line: line, column: nil, path: current?.location.path.map { "\($0)/subparagraph[\(n)]" }))
+                subLines = [rest]
+            } else if sub != nil {
+                subLines.append(raw)
+            } else if current != nil {
+                currentLines.append(raw)
+            } else {
+                lead.append(raw)
+            }
+        }
+        closeParagraph()
+        return Result(leadText: lead.joined(separator: "\n").trimmed(), paragraphs: paragraphs)
+    }
+
+    /// `1. text`, `12. text`, `11 .3 text` at a line start → ("1.", "text").
+    static func paragraphNumber(_ line: Substring) -> (String, Substring)? {
+        var i = line.startIndex
+        while i < line.endIndex, line[i] == " " || line[i] == "\t" { i = line.index(after: i) }
+        let digitsStart = i
+        while i < line.endIndex, line[i].isASCII, line[i].isNumber { i = line.index(after: i) }
+        let digits = line[digitsStart..<i]
+        guard !digits.isEmpty, digits.count <= 2 else { return nil }
+        var j = i
+        while j < line.endIndex, line[j] == " " { j = line.index(after: j) }
+        guard j < line.endIndex, line[j] == "." else { return nil }
+        j = line.index(after: j)
+        // `11 .3` style (WTO JSI): keep the sub-number as part of the label.
+        var k = j
+        while k < line.endIndex, line[k].isASCII, line[k].isNumber { k = line.index(after: k) }
+        guard k < line.endIndex, line[k] == " " || line[k] == "\t" else { return nil }
+        let label = String(line[digitsStart..<k])
+        return (label, line[k...].drop { $0 == " " || $0 == "\t" })
+    }
+
+    /// `(a) text`, `(iv) text` at a line start → ("(a)", "text").
+    static func subparagraphLabel(_ line: Substring) -> (String, Substring)? {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.first == "(", let close = trimmed.firstIndex(of: ")") else { return nil }
+        let inner = trimmed[trimmed.index(after: trimmed.startIndex)..<close]
+        guard (1...4).contains(inner.count), inner.allSatisfy({ $0.isLetter && $0.isLowercase || $0.isNumber }) else { return nil }
+        return (String(trimmed[...close]), trimmed[trimmed.index(after: close)...].drop { $0 == " " || $0 == "\t" })
+    }
+}
+
+extension StringProtocol {
+    func trimmed() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,90 @@
+/// The kinds of division a legal text is made of.
+public enum DivisionKind: String, Codable, Sendable, CaseIterable {
+    case preamble, part, chapter, section, article, paragraph, subparagraph, annex
+}
+
+/// Where a node came from: a line and column in the file, and an element path
+/// or Akoma Ntoso eId so that a report can send a person to the exact place.
+public struct SourceLocation: Codable, Sendable, Hashable {
+    /// 1-based line, 0 when unknown.
+    public var line: Int
+    /// 1-based column, nil when the format does not say (libxml2 keeps no columns on nodes).
+    public var column: Int?
+    /// Element path (`/treaty/body/chapter[3]/article[2]`), eId, or nil for text formats.
+    public var path: String?
+
+    public init(line: Int, column: Int? = nil, path: String? = nil) {
+        self.line = line
+        self.column = column
+        self.path = path
+    }
+
+    private enum CodingKeys: String, CodingKey { case line, column, path }
+
+    /// Writes `column` and `path` as null when unknown, so JSON readers see every key.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encode(path, forKey: .path)
+    }
+}
+
+/// A footnote kept apart from the body text.
+public struct Footnote: Codable, Sendable, Equatable {
+    public var label: String?
+    public var text: String
+    public var location: SourceLocation
+
+    public init(label: String?, text: String, location: SourceLocation) {
+        self.label = label
+        self.text = text
+        self.location = location
+    }
+}
+
+/// A part, chapter, section, article, paragraph … with its number as written,
+/// heading, own text (original, for quoting), footnotes and children.
+public struct Division: Sendable, Equatable {
+    public var kind: DivisionKind
+    /// The number as written: `ARTICLE 14.13`, `Article 19.11`, `11 .3`, or nil.
+    public var number: String?
+    public var heading: String?
+    /// The body text of this division that is not inside a child division.
+    public var text: String
+    public var footnotes: [Footnote]
+    public var location: SourceLocation
+    public var children: [Division]
+
+    public init(kind: DivisionKind, number: String? = nil, heading: String? = nil, text: String = "",
+                footnotes: [Footnote] = [], location: SourceLocation, children: [Division] = []) {
+        self.kind = kind
+        self.number = number
+        self.heading = heading
+        self.text = text
+        self.footnotes = footnotes
+        self.location = location
+        self.children = children
+    }
+
+    /// This division's text followed by all its descendants' text, in order.
+    public var fullText: String {
+        var parts: [String] = []
+        var stack: [Division] = [self]
+        while let d = stack.popLast() {
+            if !d.text.isEmpty { parts.append(d.text) }
+            stack.append(contentsOf: d.children.reversed())
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    /// A short label for reports: number and heading where known.
+    public var label: String {
+        switch (number, heading) {
+        case let (n?, h?) where !h.isEmpty: return "\(n) (\(h))"
+        case let (n?, _): return n
+        case let (nil, h?): return h
+        default: return kind.rawValue
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Normalises text once for matching while the original is kept for quoting:
+/// Unicode NFKC, case folding, curly quotes and dashes made plain, soft hyphens
+/// dropped, words hyphenated across a line break joined, and every run of
+/// white space (including OCR's stray tabs and no-break spaces) made one space.
+public enum TextNormalizer {
+    public static func normalize(_ text: String) -> String {
+        var source = text
+        // NFKC only when something outside ASCII can change under it (ligatures,
+        // full-width forms, no-break spaces); ASCII text skips the Foundation call.
+        if !source.utf8.allSatisfy({ $0 < 0x80 }) {
+            source = source.precomposedStringWithCompatibilityMapping
+        }
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(source.unicodeScalars.count)
+        var pendingSpace = false
+        var scalars = source.unicodeScalars.makeIterator()
+        var lookahead: Unicode.Scalar? = scalars.next()
+        while let s = lookahead {
+            lookahead = scalars.next()
+            let mapped: Unicode.Scalar
+            switch s.value {
+            case 0x00AD, 0x200B, 0x200C, 0x200D, 0xFEFF: continue // soft hyphen, zero-width, BOM
+            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x0060, 0x00B4: mapped = "'"
+            case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: mapped = "\""
+            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: mapped = "-"
+            default: mapped = s
+            }
+            if mapped.properties.isWhitespace || mapped.value < 0x20 {
+                pendingSpace = true
+                continue
+            }
+            // "informa-\ntion": a hyphen at a line end between letters joins the word.
+            if mapped == "-", let last = out.last, last.properties.isAlphabetic,
+               let next = lookahead, next == "\n" || next == "\r" {
+                var probe = scalars
+                var after = probe.next()
+                while let a = after, a == "\n" || a == "\r" || a == " " || a == "\t" { after = probe.next() }
+                if let a = after, a.properties.isLowercase {
+                    scalars = probe
+                    lookahead = after
+                    continue
+                }
+            }
+            if pendingSpace {
+                if !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+            }
+            out.append(mapped)
+        }
+        return String(out).lowercased()
+    }
+
+    /// Collapses white space for display without changing case or characters.
+    public static func collapseWhitespace(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for ch in text {
+            if ch.isWhitespace {
+                pendingSpace = true
+            } else {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,191 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Parses XML and HTML with libxml2 into an `XMLDocumentTree`.
+///
+/// Safety: no network (`NONET`), no DTD loading, no entity substitution, no
+/// XInclude, and a process-wide external entity loader that refuses every
+/// request, so neither `file://` nor `http://` entities or DTDs are ever read.
+/// Entity-expansion bombs hit libxml2's amplification checks; depth beyond 256
+/// is refused by the XML parser and flattened for HTML.
+public enum LibXMLParser {
+    /// Runs once per process: initialise libxml2 and install the refusing loader.
+    private static let initialised: Bool = {
+        xmlInitParser()
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+        return true
+    }()
+
+    /// Parses an XML document. `name` is used only in messages.
+    public static func parseXML(_ bytes: [UInt8], name: String = "input") throws -> XMLDocumentTree {
+        _ = initialised
+        guard !bytes.isEmpty else { throw XMLParseError(message: "empty document", line: 0, column: 0) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOXINCNODE.rawValue)
+        return try withErrorSink { sink in
+            guard let ctxt = xmlNewParserCtxt() else {
+                throw XMLParseError(message: "could not create an XML parser", line: 0, column: 0)
+            }
+            defer { xmlFreeParserCtxt(ctxt) }
+            let doc = bytes.withUnsafeBufferPointer { buf -> xmlDocPtr? in
+                buf.baseAddress.flatMap { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                        xmlCtxtReadMemory(ctxt, $0, Int32(clamping: buf.count), name, nil, options)
+                    }
+                }
+            }
+            guard let doc else { throw sink.firstError ?? XMLParseError(message: "not well-formed XML", line: 0, column: 0) }
+            defer { xmlFreeDoc(doc) }
+            if ctxt.pointee.wellFormed == 0 {
+                throw sink.firstError ?? XMLParseError(message: "not well-formed XML", line: 0, column: 0)
+            }
+            return try convert(doc, lowercaseNames: false)
+        }
+    }
+
+    /// Parses HTML tolerantly. `encoding` overrides what the document's `meta` declares.
+    public static func parseHTML(_ bytes: [UInt8], name: String = "input", encoding: String? = nil) throws -> XMLDocumentTree {
+        _ = initialised
+        guard !bytes.isEmpty else { throw XMLParseError(message: "empty document", line: 0, column: 0) }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+        return try withErrorSink { sink in
+            let doc = bytes.withUnsafeBufferPointer { buf -> htmlDocPtr? in
+                buf.baseAddress.flatMap { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                        htmlReadMemory($0, Int32(clamping: buf.count), name, encoding, options)
+                    }
+                }
+            }
+            guard let doc else { throw sink.firstError ?? XMLParseError(message: "unreadable HTML", line: 0, column: 0) }
+            defer { xmlFreeDoc(doc) }
+            return try convert(doc, lowercaseNames: true)
+        }
+    }
+
+    // MARK: - Errors
+
+    /// Collects the first error libxml2 reports on this thread during one parse.
+    private final class ErrorSink {
+        var firstError: XMLParseError?
+    }
+
+    private static func withErrorSink<T>(_ body: (ErrorSink) throws -> T) throws -> T {
+        let sink = ErrorSink()
+        let unmanaged = Unmanaged.passRetained(sink)
+        // libxml2 keeps this handler per thread, so parallel parses do not share it.
+        xmlSetStructuredErrorFunc(unmanaged.toOpaque()) { context, error in
+            guard let context, let error else { return }
+            let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+            guard sink.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            var message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
+            message = message.trimmingWhitespace()
+            sink.firstError = XMLParseError(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+        }
+        defer {
+            xmlSetStructuredErrorFunc(nil, nil)
+            unmanaged.release()
+        }
+        return try body(sink)
+    }
+
+    // MARK: - Tree conversion
+
+    /// One open element during the iterative walk.
+    private struct Frame {
+        var element: XMLElement
+        var next: xmlNodePtr?
+        var depth: Int
+        /// Beyond the depth limit: fold this element's text into its parent.
+        var flatten: Bool
+    }
+
+    private static func convert(_ doc: xmlDocPtr, lowercaseNames: Bool) throws -> XMLDocumentTree {
+        guard let rootNode = xmlDocGetRootElement(doc) else {
+            throw XMLParseError(message: "document has no root element", line: 0, column: 0)
+        }
+        let encoding = doc.pointee.encoding.map { String(cString: $0) }
+        var flattened = false
+        var stack: [Frame] = [Frame(element: makeElement(rootNode, lowercase: lowercaseNames),
+                                    next: rootNode.pointee.children, depth: 1, flatten: false)]
+        var root: XMLElement?
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            guard let node = stack[top].next else {
+                let done = stack.removeLast()
+                if stack.isEmpty {
+                    root = done.element
+                } else if done.flatten {
+                    stack[stack.count - 1].element.children.append(contentsOf: done.element.children)
+                } else {
+                    stack[stack.count - 1].element.children.append(.element(done.element))
+                }
+                continue
+            }
+            stack[top].next = node.pointee.next
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                let depth = stack[top].depth + 1
+                let flatten = depth > XMLParseLimits.maxDepth
+                if flatten { flattened = true }
+                stack.append(Frame(element: makeElement(node, lowercase: lowercaseNames),
+                                   next: node.pointee.children, depth: depth, flatten: flatten))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content {
+                    stack[top].element.children.append(.text(String(cString: content), line: Int(xmlGetLineNo(node))))
+                }
+            case XML_ENTITY_REF_NODE:
+                // Only short internal entities are expanded, once, without recursion.
+                if let name = node.pointee.name, let entity = xmlGetDocEntity(doc, name),
+                   entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY,
+                   entity.pointee.length <= Int32(XMLParseLimits.maxEntityExpansion),
+                   let content = entity.pointee.content {
+                    let text = String(cString: content)
+                    if !text.contains("&") {
+                        stack[top].element.children.append(.text(text, line: Int(xmlGetLineNo(node))))
+                    }
+                }
+            default:
+                break // comments, processing instructions, XInclude markers, DTD nodes
+            }
+        }
+        guard let root else { throw XMLParseError(message: "document has no root element", line: 0, column: 0) }
+        return XMLDocumentTree(root: root, encoding: encoding, flattenedDeepNesting: flattened)
+    }
+
+    private static func makeElement(_ node: xmlNodePtr, lowercase: Bool) -> XMLElement {
+        var name = node.pointee.name.map { String(cString: $0) } ?? ""
+        if lowercase { name = name.lowercased() }
+        let ns = node.pointee.ns?.pointee.href.map { String(cString: $0) }
+        var attributes: [String: String] = [:]
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name {
+                var key = String(cString: n)
+                if lowercase { key = key.lowercased() }
+                if attributes[key] == nil {
+                    var value = ""
+                    var child = a.pointee.children
+                    while let c = child {
+                        if let content = c.pointee.content { value += String(cString: content) }
+                        child = c.pointee.next
+                    }
+                    attributes[key] = value
+                }
+            }
+            attr = a.pointee.next
+        }
+        return XMLElement(name: name, namespaceURI: ns, attributes: attributes, children: [], line: Int(xmlGetLineNo(node)))
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,117 @@
+// A small value tree produced from a libxml2 parse. Nothing outside this module
+// sees a libxml2 pointer: readers walk these structs instead.
+
+/// One element with its attributes and children, in document order.
+public struct XMLElement: Sendable, Equatable {
+    /// Local name (lower-cased for HTML documents).
+    public var name: String
+    /// Namespace URI, or nil when the element has none.
+    public var namespaceURI: String?
+    /// Attributes by local name (prefix dropped, first value kept).
+    public var attributes: [String: String]
+    public var children: [XMLChild]
+    /// 1-based line of the start tag, 0 when libxml2 did not know it.
+    public var line: Int
+
+    public init(name: String, namespaceURI: String? = nil, attributes: [String: String] = [:],
+                children: [XMLChild] = [], line: Int = 0) {
+        self.name = name
+        self.namespaceURI = namespaceURI
+        self.attributes = attributes
+        self.children = children
+        self.line = line
+    }
+
+    public subscript(_ name: String) -> String? { attributes[name] }
+
+    /// Direct child elements.
+    public var childElements: [XMLElement] {
+        children.compactMap { if case .element(let e) = $0 { return e } else { return nil } }
+    }
+
+    /// The first direct child element with this local name.
+    public func child(_ name: String) -> XMLElement? {
+        for case .element(let e) in children where e.name == name { return e }
+        return nil
+    }
+
+    /// All text below this element, in document order. Iterative, so depth costs no stack.
+    public var textContent: String {
+        var out = ""
+        var stack: [ArraySlice<XMLChild>] = [children[...]]
+        while var top = stack.popLast() {
+            guard let first = top.first else { continue }
+            top = top.dropFirst()
+            stack.append(top)
+            switch first {
+            case .text(let t, _): out += t
+            case .element(let e): stack.append(e.children[...])
+            }
+        }
+        return out
+    }
+
+    /// Descendant elements (not self) in document order, walked iteratively.
+    public func descendants(where predicate: (XMLElement) -> Bool) -> [XMLElement] {
+        var found: [XMLElement] = []
+        var stack: [ArraySlice<XMLChild>] = [children[...]]
+        while var top = stack.popLast() {
+            guard let first = top.first else { continue }
+            top = top.dropFirst()
+            stack.append(top)
+            if case .element(let e) = first {
+                if predicate(e) { found.append(e) }
+                stack.append(e.children[...])
+            }
+        }
+        return found
+    }
+}
+
+/// A child of an element: another element or a run of character data.
+public enum XMLChild: Sendable, Equatable {
+    case element(XMLElement)
+    /// Text with the 1-based line it starts on.
+    case text(String, line: Int)
+}
+
+/// A parsed document: its root element and what the parser learnt about it.
+public struct XMLDocumentTree: Sendable {
+    public var root: XMLElement
+    /// The encoding the document declared or libxml2 detected, if any.
+    public var encoding: String?
+    /// True when depth beyond `XMLParseLimits.maxDepth` was flattened into text.
+    public var flattenedDeepNesting: Bool
+
+    public init(root: XMLElement, encoding: String?, flattenedDeepNesting: Bool = false) {
+        self.root = root
+        self.encoding = encoding
+        self.flattenedDeepNesting = flattenedDeepNesting
+    }
+}
+
+/// A parse failure with the position libxml2 reported.
+public struct XMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var line: Int
+    public var column: Int
+
+    public init(message: String, line: Int, column: Int) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        line > 0 ? "line \(line), column \(column): \(message)" : message
+    }
+}
+
+/// Bounds that keep a hostile document from costing unbounded stack or memory.
+public enum XMLParseLimits {
+    /// Elements deeper than this are not kept as elements: their text is folded
+    /// into the ancestor at this depth. libxml2's XML parser itself refuses depth > 256.
+    public static let maxDepth = 200
+    /// Internal entities longer than this are not expanded into text.
+    public static let maxEntityExpansion = 4096
+}
