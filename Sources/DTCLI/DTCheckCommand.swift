@@ -10,7 +10,7 @@ public struct DTCheckCommand: ParsableCommand {
         USMCA Chapter 19 and the US–Japan Digital Trade Agreement.
         """,
         version: "0.1.0",
-        subcommands: [ParseCommand.self]
+        subcommands: [ParseCommand.self, RulesCommand.self, EvaluateCommand.self]
     )
 
     public init() {}

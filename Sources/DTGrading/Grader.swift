@@ -1,5 +1,6 @@
 import DTModel
 import DTRules
+import Foundation
 
 /// What to grade: which baselines to measure against and which pillars to report.
 public struct GradeOptions: Sendable {
@@ -12,8 +13,8 @@ public struct GradeOptions: Sendable {
     }
 }
 
-/// Grades agreements with a compiled rule set. (Placeholder until the engine lands:
-/// every pillar is reported absent.)
+/// Grades agreements with a compiled rule set. Stateless and Sendable: one
+/// grader serves every thread; each `grade` call builds its own document index.
 public struct Grader: Sendable {
     public let rules: RuleSet
 
@@ -22,15 +23,23 @@ public struct Grader: Sendable {
     }
 
     public func grade(_ agreement: Agreement, options: GradeOptions = GradeOptions()) -> DocumentVerdict {
-        let english = agreement.language == "en"
-        let pillars = options.pillars.map { id in
-            PillarVerdict(id: id, level: english ? .absent : .notAssessed, score: 0, rule: nil, evidence: [],
-                          limitations: [], deviations: [], sectoral: [], summary: "\(id.shortName): absent")
+        guard agreement.language == "en" else {
+            let lang = agreement.language ?? "an undetected language"
+            let pillars = options.pillars.map { id in
+                PillarVerdict(id: id, level: .notAssessed, score: 0, rule: nil, evidence: [], limitations: [],
+                              deviations: [], sectoral: [], summary: "\(id.shortName): not assessed (text in \(lang))")
+            }
+            return DocumentVerdict(path: agreement.sourcePath, status: .notAssessed, format: agreement.sourceFormat.rawValue,
+                                   language: agreement.language, title: agreement.title, dateSigned: agreement.dateSigned,
+                                   parties: agreement.parties, pillars: pillars, overallScore: nil,
+                                   summary: "not assessed: the rules read English and this text is in \(lang)", error: nil)
         }
-        return DocumentVerdict(path: agreement.sourcePath, status: english ? .assessed : .notAssessed,
-                               format: agreement.sourceFormat.rawValue, language: agreement.language,
-                               title: agreement.title, dateSigned: agreement.dateSigned, parties: agreement.parties,
-                               pillars: pillars, overallScore: english ? 0 : nil,
+        let index = DocumentIndex(agreement)
+        let pillars = options.pillars.map { PillarEvaluation(rules: rules, index: index, pillar: $0, baselines: options.baselines).verdict() }
+        let overall = pillars.isEmpty ? 0 : Int((Double(pillars.map(\.score).reduce(0, +)) / Double(pillars.count)).rounded())
+        return DocumentVerdict(path: agreement.sourcePath, status: .assessed, format: agreement.sourceFormat.rawValue,
+                               language: agreement.language, title: agreement.title, dateSigned: agreement.dateSigned,
+                               parties: agreement.parties, pillars: pillars, overallScore: overall,
                                summary: pillars.map(\.summary).joined(separator: "; "), error: nil)
     }
 }

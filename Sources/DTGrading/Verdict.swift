@@ -1,70 +1,5 @@
+@_exported import DTRules
 import DTModel
-
-/// The four pillars; ids are fixed by PILLARS.md and used in reports, rules and gold files.
-public enum PillarID: String, Codable, Sendable, CaseIterable, Comparable {
-    case dataFlows = "data-flows"
-    case localization
-    case sourceCode = "source-code"
-    case customsDuties = "customs-duties"
-
-    public var title: String {
-        switch self {
-        case .dataFlows: return "Cross-border data flows"
-        case .localization: return "No data localization"
-        case .sourceCode: return "No source-code disclosure"
-        case .customsDuties: return "No customs duties on electronic transmissions"
-        }
-    }
-
-    public var shortName: String {
-        switch self {
-        case .dataFlows: return "data flows"
-        case .localization: return "localization"
-        case .sourceCode: return "source code"
-        case .customsDuties: return "customs duties"
-        }
-    }
-
-    public static func < (a: PillarID, b: PillarID) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
-}
-
-/// A pillar's level (PILLARS.md), ordered from weakest to strongest.
-/// `notAssessed` is given to every pillar of a document the rules cannot read.
-public enum Level: String, Codable, Sendable, CaseIterable, Comparable {
-    case notAssessed = "not-assessed"
-    case absent
-    case soft
-    case bindingQualified = "binding-qualified"
-    case baseline
-
-    var rank: Int { Level.allCases.firstIndex(of: self)! }
-
-    public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
-
-    /// The score range PILLARS.md gives the level.
-    public var scoreRange: ClosedRange<Int> {
-        switch self {
-        case .notAssessed, .absent: return 0...0
-        case .soft: return 10...49
-        case .bindingQualified: return 50...89
-        case .baseline: return 90...100
-        }
-    }
-}
-
-/// The two baselines a text is measured against.
-public enum BaselineID: String, Codable, Sendable, CaseIterable {
-    case usmca, ujdta
-
-    public var title: String {
-        switch self {
-        case .usmca: return "USMCA"
-        case .ujdta: return "UJDTA"
-        }
-    }
-}
 
 /// Where a verdict rests: the article as written, its heading, a quote of the
 /// operative words and where in the file they are.
@@ -90,19 +25,6 @@ public struct Evidence: Codable, Sendable, Equatable {
         self.file = file
         self.location = location
     }
-}
-
-/// A reference to a baseline article, e.g. USMCA 19.12.
-public struct BaselineCitation: Codable, Sendable, Equatable, Hashable {
-    public var baseline: BaselineID
-    public var article: String
-
-    public init(baseline: BaselineID, article: String) {
-        self.baseline = baseline
-        self.article = article
-    }
-
-    public var description: String { "\(baseline.title) \(article)" }
 }
 
 /// What a finding is: a material limitation (lowers the level), a deviation

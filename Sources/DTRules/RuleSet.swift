@@ -17,16 +17,37 @@ public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// All rules, compiled once. (Placeholder until the rule engine lands.)
+/// All rules from a rules folder, compiled once and shared read-only by every grading thread.
 public struct RuleSet: Sendable {
-    public var directory: String
+    public let directory: String
+    public let files: [String]
+    public let rules: [Rule]
+    public let modality: Modality
+    public let scoring: Scoring
+    public let terms: [String: String]
+    /// Squeezed keywords per pillar; a pillar without keywords is checked on every article.
+    public let keywords: [PillarID: [[UInt8]]]
 
+    public init(directory: String, files: [String], rules: [Rule], modality: Modality, scoring: Scoring, terms: [String: String],
+                keywords: [PillarID: [[UInt8]]] = [:]) {
+        self.keywords = keywords
+        self.directory = directory
+        self.files = files
+        self.rules = rules
+        self.modality = modality
+        self.scoring = scoring
+        self.terms = terms
+    }
+
+    /// Loads and compiles every `.yml` below `directory`.
     public static func load(directory: String) throws -> RuleSet {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw RuleLoadError(file: directory, message: "rules folder not found")
-        }
-        return RuleSet(directory: directory)
+        try RuleLoader.load(directory: directory)
+    }
+
+    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+
+    public func rules(_ kind: RuleKind, for pillar: PillarID) -> [Rule] {
+        rules.filter { $0.kind == kind && $0.pillars.contains(pillar) }
     }
 
     /// `DTCHECK_RULES`, else a `rules/` folder beside the package the executable was

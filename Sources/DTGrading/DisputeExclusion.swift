@@ -1,0 +1,117 @@
+import DTModel
+import DTRules
+import Foundation
+
+/// Decides whether a dispute-settlement exclusion reaches a commitment's article.
+/// An exclusion counts when it sits in the commitment's chapter and speaks of
+/// "this Chapter" (unless it excepts the article), or names the article itself,
+/// or, from elsewhere in the text, names the commitment's chapter by number.
+struct DisputeExclusion {
+    let index: DocumentIndex
+
+    private static let dispute = Squeezed.of("dispute")
+
+    func exclusion(by rule: Rule, of article: IndexedArticle) -> (IndexedArticle, Sentence)? {
+        let number = Self.numeral(article.article.number)
+        let chapterNumber = Self.numeral(article.chapter?.number)
+        for a in index.articles where Squeezed.contains(a.squeezed, Self.dispute) {
+            let sameChapter = a.chapterIndex != nil && a.chapterIndex == article.chapterIndex
+            for s in a.sentences where rule.holds(in: s.normalized) != nil {
+                let text = s.normalized as String
+                if let n = number, Self.excepts(text, number: n) { continue }
+                let named = Self.articleNumbers(in: text)
+                if !named.isEmpty {
+                    // An exclusion that lists articles reaches only those articles.
+                    if let n = number, named.contains(where: { $0.contains(n) }) { return (a, s) }
+                    continue
+                }
+                if a.position == article.position && text.contains("this article") { return (a, s) }
+                if sameChapter && (text.contains("this chapter") || text.contains("this section") || !text.contains("chapter")) {
+                    return (a, s)
+                }
+                if !sameChapter, let ch = chapterNumber, text.range(of: "chapter \\(ch)\\b", options: .regularExpression) != nil,
+                   !text.contains("this chapter") {
+                    return (a, s)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// "except Article 1102", "other than Article 3" naming this article.
+    static func excepts(_ text: String, number: String) -> Bool {
+        for marker in ["except", "other than", "with the exception of", "save for"] {
+            var search = text.startIndex..<text.endIndex
+            while let r = text.range(of: marker, range: search) {
+                let tail = text[r.upperBound...].prefix(80)
+                if articleNumbers(in: String(tail)).contains(where: { $0.contains(number) }) { return true }
+                search = r.upperBound..<text.endIndex
+            }
+        }
+        return false
+    }
+
+    /// The numeric part of "ARTICLE 14.13" → "14.13"; nil when there is none.
+    static func numeral(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let digits = s.drop { !$0.isNumber }
+        let n = digits.prefix { $0.isNumber || $0 == "." }
+        let trimmed = n.hasSuffix(".") ? String(n.dropLast()) : String(n)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A single article number or a range ("Articles 4 to 7").
+    struct NumberRange {
+        var from: [Int]
+        var to: [Int]
+
+        func contains(_ n: String) -> Bool {
+            let v = n.split(separator: ".").compactMap { Int($0) }
+            guard v.count == from.count else { return false }
+            return (from.lexicographicallyPrecedes(v) || from == v) && (v.lexicographicallyPrecedes(to) || v == to)
+        }
+    }
+
+    /// Article numbers a sentence names: "Article 12", "Articles 4 (…), 5 (…) and 7",
+    /// "Articles 4 to 7". Parenthetical headings between the numbers are skipped.
+    static func articleNumbers(in text: String) -> [NumberRange] {
+        var out: [NumberRange] = []
+        var search = text.startIndex..<text.endIndex
+        while let r = text.range(of: "article", range: search) {
+            var rest = text[r.upperBound...]
+            if rest.first == "s" { rest = rest.dropFirst() }
+            var pendingRange = false
+            var depth = 0
+            var token = ""
+            var stop = false
+            func flush() {
+                defer { token = "" }
+                guard !token.isEmpty else { return }
+                if token.first?.isNumber == true {
+                    let v = token.split(separator: ".").compactMap { Int($0) }
+                    guard !v.isEmpty else { stop = true; return }
+                    if pendingRange, let last = out.last, last.from.count == v.count {
+                        out[out.count - 1].to = v
+                    } else {
+                        out.append(NumberRange(from: v, to: v))
+                    }
+                    pendingRange = false
+                } else if ["to", "through", "-"].contains(token) {
+                    pendingRange = true
+                } else if !["and", "or", ","].contains(token) {
+                    stop = true
+                }
+            }
+            for ch in rest {
+                if ch == "(" { depth += 1; continue }
+                if ch == ")" { depth = max(0, depth - 1); continue }
+                if depth > 0 { continue }
+                if ch == " " { flush() } else if ch == "," { flush(); token = ","; flush() } else { token.append(ch) }
+                if stop { break }
+            }
+            if !stop { flush() }
+            search = r.upperBound..<text.endIndex
+        }
+        return out
+    }
+}

@@ -1,0 +1,55 @@
+import DTRules
+import Foundation
+
+/// The modal force of a sentence with respect to one match in it.
+enum ModalForce: String {
+    case binding, nonBinding = "non-binding", exception, none
+}
+
+extension Modality {
+    /// Decides the force governing the match at `range`: an exception lead-in
+    /// before it wins; otherwise the binding or non-binding cue that ends last
+    /// before it ("shall endeavour to refrain" ends on the non-binding cue); with
+    /// no cue before it, the first cue after it ("… shall not be subject to").
+    func force(of sentence: NSString, at range: NSRange) -> ModalForce {
+        let prefix = sentence.substring(to: range.location) as NSString
+        if exception.contains(where: { $0.firstMatch(in: prefix) != nil }) { return .exception }
+        let lastBinding = binding.compactMap { $0.matches(in: prefix).last.map { $0.location + $0.length } }.max()
+        let lastNonBinding = nonBinding.compactMap { $0.matches(in: prefix).last.map { $0.location + $0.length } }.max()
+        switch (lastBinding, lastNonBinding) {
+        // On a tie the binding cue is the longer, more specific one ("neither party may" vs "may").
+        case let (b?, n?): return b >= n ? .binding : .nonBinding
+        case (_?, nil): return .binding
+        case (nil, _?): return .nonBinding
+        case (nil, nil):
+            let suffix = sentence.substring(from: range.location) as NSString
+            if exception.contains(where: { $0.firstMatch(in: suffix) != nil }) { return .exception }
+            let b = binding.compactMap { $0.firstMatch(in: suffix)?.location }.min()
+            let n = nonBinding.compactMap { $0.firstMatch(in: suffix)?.location }.min()
+            switch (b, n) {
+            case let (b?, n?): return b < n ? .binding : .nonBinding
+            case (_?, nil): return .binding
+            case (nil, _?): return .nonBinding
+            case (nil, nil): return .none
+            }
+        }
+    }
+}
+
+extension Rule {
+    /// Whether every `when` pattern matches and no `unless` does; returns the first
+    /// `when` pattern's match (the anchor for modal force) when it holds.
+    func holds(in text: NSString) -> NSRange? {
+        var anchor: NSRange?
+        for (i, p) in when.enumerated() {
+            guard let r = p.firstMatch(in: text) else { return nil }
+            if i == 0 { anchor = r }
+        }
+        if unless.contains(where: { $0.firstMatch(in: text) != nil }) { return nil }
+        return anchor ?? NSRange(location: 0, length: 0)
+    }
+
+    func headingMatches(_ headings: NSString) -> Bool {
+        self.headings.contains { $0.firstMatch(in: headings) != nil }
+    }
+}

@@ -1,0 +1,189 @@
+import DTModel
+import DTRules
+import Foundation
+
+/// A sentence that addresses a pillar, with the rule that found it and its force.
+struct Candidate {
+    var rule: Rule
+    var article: IndexedArticle
+    var sentence: Sentence
+    var force: ModalForce
+}
+
+/// Grades one pillar of one document (PILLARS.md): find commitments and
+/// mentions, set aside sectoral ones, pick the strongest binding commitment,
+/// collect its material limitations and its deviations from each baseline.
+struct PillarEvaluation {
+    let rules: RuleSet
+    let index: DocumentIndex
+    let pillar: PillarID
+    let baselines: [BaselineID]
+
+    func verdict() -> PillarVerdict {
+        let keywords = rules.keywords[pillar] ?? []
+        let commitments = rules.rules(.commitment, for: pillar)
+        let mentions = rules.rules(.mention, for: pillar)
+        let sectorals = rules.rules(.sectoral, for: pillar)
+        var binding: [Candidate] = []
+        var soft: [Candidate] = []
+        var sectoralFindings: [Finding] = []
+
+        for article in index.articles where article.hasAnyKeyword(keywords) {
+            let sectorByHeading = sectorals.first { $0.when.isEmpty && $0.headingMatches(article.headings) }
+            for sentence in article.sentences {
+                if let s = sectorals.first(where: { !$0.when.isEmpty && ($0.headings.isEmpty || $0.headingMatches(article.headings))
+                    && $0.holds(in: sentence.normalized) != nil }) {
+                    sectoralFindings.append(finding(s, kind: .sectoral, id: s.element ?? "sectoral", article: article, sentence: sentence))
+                    continue
+                }
+                for rule in commitments {
+                    guard let anchor = rule.holds(in: sentence.normalized) else { continue }
+                    let force = rules.modality.force(of: sentence.normalized, at: anchor)
+                    guard force == .binding || force == .nonBinding else { continue }
+                    if let s = sectorByHeading {
+                        sectoralFindings.append(finding(s, kind: .sectoral, id: s.element ?? "sectoral", article: article, sentence: sentence))
+                        continue
+                    }
+                    let c = Candidate(rule: rule, article: article, sentence: sentence, force: force)
+                    if force == .binding { binding.append(c) } else { soft.append(c) }
+                }
+                for rule in mentions where sectorByHeading == nil {
+                    guard let anchor = rule.holds(in: sentence.normalized) else { continue }
+                    guard rule.context.isEmpty || rule.context.contains(where: {
+                        $0.firstMatch(in: article.normalized) != nil || $0.firstMatch(in: article.headings) != nil
+                    }) else { continue }
+                    let force = rules.modality.force(of: sentence.normalized, at: anchor)
+                    guard force != .exception else { continue }
+                    soft.append(Candidate(rule: rule, article: article, sentence: sentence, force: .nonBinding))
+                }
+            }
+        }
+        let sectoral = dedupe(sectoralFindings)
+
+        if !binding.isEmpty {
+            // The strongest binding commitment sets the level: fewest limitations, then earliest.
+            let scored = binding.map { ($0, limitations(for: $0)) }
+            guard let (best, limits) = scored.min(by: { $0.1.count < $1.1.count }) else { return absent(sectoral) }
+            let deviations = self.deviations(for: best)
+            let level: Level = limits.isEmpty ? .baseline : .bindingQualified
+            var evidence = [evidenceOf(best.article, best.sentence)]
+            for l in limits { if let e = l.evidence, !evidence.contains(where: { $0.article == e.article && $0.quote == e.quote }) { evidence.append(e) } }
+            let score = self.score(level: level, limitations: limits.count, deviations: deviations)
+            var summary = "\(pillar.shortName): \(level.rawValue)"
+            if !limits.isEmpty { summary += " — " + limits.map(\.id).joined(separator: ", ") }
+            summary += " (\(best.article.label))"
+            return PillarVerdict(id: pillar, level: level, score: score, rule: best.rule.id, evidence: evidence,
+                                 limitations: limits, deviations: deviations, sectoral: sectoral, summary: summary)
+        }
+        if let first = soft.first {
+            // Commitments in non-binding words weigh more than passing mentions.
+            let primary = soft.first { $0.rule.kind == .commitment } ?? first
+            var evidence: [Evidence] = []
+            for c in [primary] + soft where !evidence.contains(where: { $0.article == c.article.label && $0.quote == c.sentence.original }) {
+                evidence.append(evidenceOf(c.article, c.sentence))
+                if evidence.count >= 3 { break }
+            }
+            let score = (rules.scoring.top[.soft] ?? 45) - (primary.rule.kind == .mention ? 15 : 0)
+            return PillarVerdict(id: pillar, level: .soft, score: max(Level.soft.scoreRange.lowerBound, score), rule: primary.rule.id,
+                                 evidence: evidence, limitations: [], deviations: [], sectoral: sectoral,
+                                 summary: "\(pillar.shortName): soft (\(primary.article.label))")
+        }
+        return absent(sectoral)
+    }
+
+    private func absent(_ sectoral: [Finding]) -> PillarVerdict {
+        var summary = "\(pillar.shortName): absent"
+        if !sectoral.isEmpty { summary += " (sectoral only)" }
+        return PillarVerdict(id: pillar, level: .absent, score: 0, rule: nil, evidence: [], limitations: [], deviations: [],
+                             sectoral: sectoral, summary: summary)
+    }
+
+    // MARK: - Limitations and deviations
+
+    func limitations(for c: Candidate) -> [Finding] {
+        var out: [Finding] = []
+        for rule in rules.rules(.limitation, for: pillar) {
+            if let (a, s) = firstHolding(rule, around: c), let id = rule.limitation, !out.contains(where: { $0.id == id }) {
+                out.append(finding(rule, kind: .limitation, id: id, article: a, sentence: s))
+            }
+        }
+        for rule in rules.rules(.disputeExclusion, for: pillar) {
+            if let (a, s) = DisputeExclusion(index: index).exclusion(by: rule, of: c.article), !out.contains(where: { $0.id == "no-dispute-settlement" }) {
+                out.append(finding(rule, kind: .limitation, id: rule.limitation ?? "no-dispute-settlement", article: a, sentence: s))
+            }
+        }
+        return out
+    }
+
+    func deviations(for c: Candidate) -> [Finding] {
+        var out: [Finding] = []
+        for rule in rules.rules(.deviation, for: pillar) {
+            let cited = rule.baselines.filter { baselines.contains($0.baseline) }
+            guard !cited.isEmpty, let (a, s) = firstHolding(rule, around: c) else { continue }
+            var f = finding(rule, kind: .deviation, id: rule.element ?? rule.id, article: a, sentence: s)
+            f.baselines = cited
+            out.append(f)
+        }
+        return out
+    }
+
+    /// Where `rule` holds in its scope around the commitment: the sentence to cite.
+    /// With no `when`, a rule holds when none of its `unless` patterns is found
+    /// anywhere in the scope, and the commitment itself is cited.
+    func firstHolding(_ rule: Rule, around c: Candidate) -> (IndexedArticle, Sentence)? {
+        let scope: [(IndexedArticle, Sentence)]
+        switch rule.scope {
+        case .sentence: scope = [(c.article, c.sentence)]
+        case .paragraph: scope = c.article.sentences.filter { $0.paragraph == c.sentence.paragraph && $0.location == c.sentence.location }.map { (c.article, $0) }
+        case .article: scope = c.article.sentences.map { (c.article, $0) }
+        case .chapter: scope = index.articles(inChapterOf: c.article).flatMap { a in a.sentences.map { (a, $0) } }
+        case .document: scope = index.articles.flatMap { a in a.sentences.map { (a, $0) } }
+        }
+        if rule.when.isEmpty {
+            let excused = scope.contains { _, s in rule.unless.contains { $0.firstMatch(in: s.normalized) != nil } }
+            return excused ? nil : (c.article, c.sentence)
+        }
+        if rule.scope == .sentence || rule.scope == .chapter || rule.scope == .document {
+            return scope.first { rule.holds(in: $0.1.normalized) != nil }
+        }
+        // Paragraph and article scope: patterns may sit in different sentences of it.
+        let joined = scope.map { $0.1.normalized as String }.joined(separator: " ") as NSString
+        guard rule.holds(in: joined) != nil, let first = rule.when.first else { return nil }
+        return scope.first { first.firstMatch(in: $0.1.normalized) != nil }
+    }
+
+    func score(level: Level, limitations: Int, deviations: [Finding]) -> Int {
+        let top = rules.scoring.top[level] ?? level.scoreRange.upperBound
+        let distinct = Set(deviations.map(\.id)).count
+        var s = top - rules.scoring.deviationPenalty * distinct
+        if level == .bindingQualified { s -= rules.scoring.limitationPenalty * max(0, limitations - 1) }
+        return min(level.scoreRange.upperBound, max(level.scoreRange.lowerBound, s))
+    }
+
+    // MARK: - Building findings
+
+    func evidenceOf(_ a: IndexedArticle, _ s: Sentence) -> Evidence {
+        Evidence(article: a.label, heading: a.article.heading, paragraph: s.paragraph,
+                 chapter: a.chapter?.number ?? a.chapter?.heading, quote: Self.quote(s.original),
+                 file: index.agreement.sourcePath, location: s.location)
+    }
+
+    func finding(_ rule: Rule, kind: FindingKind, id: String, article: IndexedArticle, sentence: Sentence) -> Finding {
+        Finding(id: id, kind: kind, rule: rule.id, message: rule.message, baselines: rule.baselines,
+                evidence: evidenceOf(article, sentence),
+                fingerprint: Fingerprint.of(rule: rule.id, pillar: pillar, quote: sentence.original))
+    }
+
+    func dedupe(_ findings: [Finding]) -> [Finding] {
+        var seen = Set<String>()
+        return findings.filter { seen.insert($0.fingerprint).inserted }
+    }
+
+    /// Quotes are whole sentences, cut at a word boundary past 600 characters.
+    static func quote(_ s: String) -> String {
+        guard s.count > 600 else { return s }
+        let cut = s.prefix(600)
+        if let space = cut.lastIndex(of: " ") { return String(cut[..<space]) + " …" }
+        return String(cut) + " …"
+    }
+}

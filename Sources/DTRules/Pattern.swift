@@ -1,0 +1,184 @@
+import Foundation
+
+/// A phrase pattern over normalised text, compiled once to an ICU regular
+/// expression (NSRegularExpression measured ~12× faster than Swift Regex here).
+///
+/// Syntax, chosen so an analyst can read it:
+/// - words in lower case; a space matches any white space *or none*, because
+///   OCR'd texts merge words ("customsdutiesonelectronic");
+/// - `-` matches a hyphen, a space or nothing (`cross-border` ~ `cross border`);
+/// - `(a|b)` alternatives, `[x]` or `(x)?` optional, `s?` an optional letter,
+///   `word*` any ending (`transmi*`);
+/// - `...` a bounded gap of at most 150 characters, so matching stays linear;
+/// - `{term}` a named term from a `terms` file;
+/// - `\b` a word boundary, for short words such as `\bmay\b`.
+public struct Pattern: Sendable, CustomStringConvertible {
+    public let source: String
+    let regex: NSRegularExpressionBox
+
+    public var description: String { source }
+
+    public init(_ source: String, terms: [String: String] = [:]) throws {
+        self.source = source
+        let expanded = try Pattern.expandTerms(source, terms: terms, depth: 0)
+        let regexSource = try Pattern.translate(expanded)
+        do {
+            regex = NSRegularExpressionBox(try NSRegularExpression(pattern: regexSource, options: [.dotMatchesLineSeparators]))
+        } catch {
+            throw PatternError(message: "pattern '\(source)' does not compile: \(error.localizedDescription)")
+        }
+    }
+
+    /// The first match in `text`, as a UTF-16 range.
+    public func firstMatch(in text: NSString) -> NSRange? {
+        let r = regex.value.rangeOfFirstMatch(in: text as String, options: [], range: NSRange(location: 0, length: text.length))
+        return r.location == NSNotFound ? nil : r
+    }
+
+    /// All matches in `text`.
+    public func matches(in text: NSString) -> [NSRange] {
+        regex.value.matches(in: text as String, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
+    }
+
+    static func expandTerms(_ s: String, terms: [String: String], depth: Int) throws -> String {
+        guard s.contains("{") else { return s }
+        guard depth < 8 else { throw PatternError(message: "terms nest too deeply in '\(s)'") }
+        var out = ""
+        var i = s.startIndex
+        while i < s.endIndex {
+            if s[i] == "{", let close = s[i...].firstIndex(of: "}") {
+                let name = String(s[s.index(after: i)..<close])
+                guard let body = terms[name] else { throw PatternError(message: "unknown term {\(name)} in '\(s)'") }
+                out += "(" + (try expandTerms(body, terms: terms, depth: depth + 1)) + ")"
+                i = s.index(after: close)
+            } else {
+                out.append(s[i])
+                i = s.index(after: i)
+            }
+        }
+        return out
+    }
+
+    static func translate(_ s: String) throws -> String {
+        var out = ""
+        let chars = Array(s)
+        var i = 0
+        var depth = 0
+        var optionalDepth = 0
+        while i < chars.count {
+            let c = chars[i]
+            switch c {
+            case " ", "\t", "\n":
+                while i + 1 < chars.count, chars[i + 1] == " " { i += 1 }
+                out += "\\s*"
+            case "-":
+                out += "[-\\s]*"
+            case ".":
+                if i + 2 < chars.count, chars[i + 1] == ".", chars[i + 2] == "." {
+                    // Drop the spaces around a gap: the gap absorbs them.
+                    while out.hasSuffix("\\s*") { out.removeLast(3) }
+                    out += ".{0,150}?"
+                    i += 2
+                    while i + 1 < chars.count, chars[i + 1] == " " { i += 1 }
+                } else {
+                    out += "\\."
+                }
+            case "(":
+                depth += 1
+                out += "(?:"
+            case ")":
+                guard depth > 0 else { throw PatternError(message: "unbalanced ')' in '\(s)'") }
+                depth -= 1
+                out += ")"
+            case "[":
+                optionalDepth += 1
+                out += "(?:"
+            case "]":
+                guard optionalDepth > 0 else { throw PatternError(message: "unbalanced ']' in '\(s)'") }
+                optionalDepth -= 1
+                out += ")?"
+            case "|":
+                out += "|"
+            case "?":
+                // A quantifier on what precedes it: "(from )?", "transmissions?".
+                guard !out.isEmpty, !out.hasSuffix("(?:"), !out.hasSuffix("|") else {
+                    throw PatternError(message: "'?' with nothing to make optional in '\(s)'")
+                }
+                out += "?"
+            case "*":
+                out += "[\\p{L}\\p{N}]*"
+            case "\\":
+                if i + 1 < chars.count, chars[i + 1] == "b" {
+                    out += "\\b"
+                    i += 1
+                } else {
+                    out += "\\\\"
+                }
+            case "'":
+                out += "'?"
+            default:
+                if c.isLetter || c.isNumber {
+                    out.append(c)
+                } else {
+                    out += NSRegularExpression.escapedPattern(for: String(c))
+                }
+            }
+            i += 1
+        }
+        guard depth == 0 else { throw PatternError(message: "unbalanced '(' in '\(s)'") }
+        guard optionalDepth == 0 else { throw PatternError(message: "unbalanced '[' in '\(s)'") }
+        return out
+    }
+}
+
+/// A pattern that cannot be compiled.
+public struct PatternError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// NSRegularExpression is immutable and documented thread-safe, but not marked Sendable.
+final class NSRegularExpressionBox: @unchecked Sendable {
+    let value: NSRegularExpression
+    init(_ value: NSRegularExpression) { self.value = value }
+}
+
+/// The cheap prefilter: text lower-cased with everything but letters and digits
+/// removed, so merged OCR words and line breaks do not hide a keyword.
+public enum Squeezed {
+    public static func of(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            switch b {
+            case 0x41...0x5A: out.append(b | 0x20)
+            case 0x61...0x7A, 0x30...0x39: out.append(b)
+            case 0x80...: out.append(b) // keep non-ASCII bytes so other scripts still compare
+            default: continue
+            }
+        }
+        return out
+    }
+
+    /// Whether `haystack` contains `needle` (both squeezed).
+    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        let last = haystack.count - needle.count
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var i = 0
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}
