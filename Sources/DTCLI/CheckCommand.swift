@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("Files or folders (walked recursively). Example: dtcheck check drafts/ old.xml", valueName: "path"))
-    var paths: [String]
+    var paths: [String] = []
 
     @OptionGroup var grading: GradingOptions
     @OptionGroup var selection: SelectionOptions
@@ -41,6 +41,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("min-score"),
             help: ArgumentHelp("Exit 1 if any assessed pillar scores below N (0-100). Example: --min-score 50", valueName: "n"))
     var minScore: Int?
+
+    func validate() throws {
+        // PATH is optional only so `--print-config` can run without one.
+        if paths.isEmpty && !grading.printConfig { throw ValidationError("Missing expected argument '<path> ...'") }
+    }
 
     func run() throws {
         let settings: Settings

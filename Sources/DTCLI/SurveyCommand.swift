@@ -16,7 +16,7 @@ struct SurveyCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("Files or folders (walked recursively). Example: dtcheck survey corpus/", valueName: "path"))
-    var paths: [String]
+    var paths: [String] = []
 
     @OptionGroup var grading: GradingOptions
     @OptionGroup var selection: SelectionOptions
@@ -26,6 +26,10 @@ struct SurveyCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Write the survey to this file instead of stdout. Example: --output survey.csv", valueName: "file"))
     var output: String?
+
+    func validate() throws {
+        if paths.isEmpty && !grading.printConfig { throw ValidationError("Missing expected argument '<path> ...'") }
+    }
 
     func run() throws {
         let settings: Settings

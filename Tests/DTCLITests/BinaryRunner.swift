@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// What a run of the built `dtcheck` printed and how it exited.
+struct RunResult {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+}
+
+/// Runs the built executable, in the style of ArgumentParser's AssertExecuteCommand:
+/// the real binary, real argv, real exit status. `swift test` builds the executable
+/// product too, so it sits at `<package root>/.build/debug/dtcheck`.
+enum Dtcheck {
+    static var binary: URL? {
+        let root = SharedCorpus.packageRoot
+        let candidates = [".build/debug/dtcheck"] + (((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".build").path)) ?? [])
+            .sorted().map { ".build/\($0)/debug/dtcheck" })
+        return candidates.map { root.appendingPathComponent($0) }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs `dtcheck args…`; stdout and stderr go to temp files so big reports cannot
+    /// dead-lock a pipe. Returns nil (with a recorded issue) when the binary is missing.
+    static func run(_ args: [String], cwd: URL? = nil, environment: [String: String] = [:]) -> RunResult? {
+        guard let binary else {
+            Issue.record("dtcheck binary not found under \(SharedCorpus.packageRoot.path)/.build/*/debug — run `swift build` first")
+            return nil
+        }
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("dtcheck-run-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("out"), err = tmp.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = args
+        if let cwd { process.currentDirectoryURL = cwd }
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        do {
+            process.standardOutput = try FileHandle(forWritingTo: out)
+            process.standardError = try FileHandle(forWritingTo: err)
+            try process.run()
+        } catch {
+            Issue.record("could not run \(binary.path): \(error)")
+            return nil
+        }
+        process.waitUntilExit()
+        let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
+        return RunResult(stdout: stdout, stderr: stderr, status: process.terminationStatus)
+    }
+
+    /// A fresh temp folder for a test; removed by the caller.
+    static func tempDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dtcheck-test-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.resolvingSymlinksInPath()
+    }
+}
