@@ -15,7 +15,7 @@ enum ColorMode: String, ExpressibleByArgument, CaseIterable, Sendable {
     case auto, always, never
 }
 
-/// `--baseline`.
+/// `--baseline`: which baselines to measure against.
 enum BaselineChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
     case usmca, ujdta, both
 }

@@ -19,11 +19,38 @@ enum Dtcheck {
         return candidates.map { root.appendingPathComponent($0) }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
+    /// `swift test` rebuilds the libraries but does not always relink the executable, so a
+    /// binary older than the objects it links would test stale code: say so once, clearly.
+    /// (Object files, not sources: the compiler leaves an object alone when a source edit
+    /// does not change it.)
+    static let staleness: String? = {
+        guard let binary, let built = modified(binary.path) else { return nil }
+        let dir = binary.deletingLastPathComponent()
+        var newest: (Date, String)?
+        for module in ["dtcheck", "DTCLI", "DTReports", "DTGrading", "DTRules", "DTIngest", "DTModel", "DTXML"] {
+            let build = dir.appendingPathComponent("\(module).build")
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: build.path)) ?? [] where name.hasSuffix(".o") {
+                guard let m = modified(build.appendingPathComponent(name).path) else { continue }
+                if m > (newest?.0 ?? .distantPast) { newest = (m, "\(module).build/\(name)") }
+            }
+        }
+        guard let (date, file) = newest, date > built else { return nil }
+        return "\(binary.path) is older than \(file); run `swift build` before `swift test`"
+    }()
+
+    static func modified(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
     /// Runs `dtcheck args…`; stdout and stderr go to temp files so big reports cannot
     /// dead-lock a pipe. Returns nil (with a recorded issue) when the binary is missing.
     static func run(_ args: [String], cwd: URL? = nil, environment: [String: String] = [:]) -> RunResult? {
         guard let binary else {
             Issue.record("dtcheck binary not found under \(SharedCorpus.packageRoot.path)/.build/*/debug — run `swift build` first")
+            return nil
+        }
+        if let staleness {
+            Issue.record(Comment(rawValue: staleness))
             return nil
         }
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("dtcheck-run-\(UUID().uuidString)")
