@@ -35,9 +35,12 @@ public enum Escape {
         fields.map(csvField).joined(separator: ",") + "\r\n"
     }
 
-    /// Markdown table cells: pipes and newlines would break the row.
+    /// Markdown text and table cells: pipes and newlines would break a row, and `<`/`&`
+    /// would let a quoted clause inject HTML into a PR comment.
     public static func markdownCell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\n", with: " ")
     }
 
     /// An identifier safe for HTML `id`/`href="#…"`: letters, digits, `-` and `_` only.

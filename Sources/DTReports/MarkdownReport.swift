@@ -7,7 +7,7 @@ public enum MarkdownReport {
         out += "Baselines: " + report.baselines.map(\.title).joined(separator: ", ") + "\n\n"
         for doc in report.documents { out += document(doc) }
         let sum = report.summary
-        out += "---\n\n\(sum.documents) documents: \(sum.assessed) assessed, \(sum.notAssessed) not assessed, \(sum.errors) errors"
+        out += "---\n\n\(sum.documents) document\(sum.documents == 1 ? "" : "s"): \(sum.assessed) assessed, \(sum.notAssessed) not assessed, \(sum.errors) errors"
         let levels = sum.orderedLevels.map { "\($0.1) \($0.0.rawValue)" }
         if !levels.isEmpty { out += "; pillars: " + levels.joined(separator: ", ") }
         return out + "\n"
@@ -35,15 +35,15 @@ public enum MarkdownReport {
             let ref = BaselineArticles.reference(for: p.id)
             out += "Measured against " + ref.citations.map(\.description).joined(separator: ", ") + ".\n\n"
             for e in p.evidence {
-                var head = "**\(e.article)**"
-                if let h = e.heading, !h.isEmpty { head += " — \(h)" }
+                var head = "**" + Escape.markdownCell(e.article) + "**"
+                if let h = e.heading, !h.isEmpty { head += " — " + Escape.markdownCell(h) }
                 out += "- \(head) (`\(LocationText.of(e))`)\n  > \(Escape.markdownCell(Trim.quote(e.quote, limit: 400)))\n"
             }
             for (label, list) in [("Limitation", p.limitations), ("Deviation", p.deviations), ("Sectoral", p.sectoral)] {
                 for f in list {
                     out += "- **\(label)** `\(f.id)`: \(Escape.markdownCell(f.message))"
                     if !f.baselines.isEmpty { out += " — vs \(f.citationText)" }
-                    if let e = f.evidence { out += " (\(e.article), `\(LocationText.of(e))`)" }
+                    if let e = f.evidence { out += " (" + Escape.markdownCell(e.article) + ", `\(LocationText.of(e))`)" }
                     out += "\n"
                 }
             }

@@ -47,17 +47,20 @@ public enum TextReport {
             out += head + "  " + s.dim(LocationText.of(e)) + "\n"
             out += "        “" + Trim.quote(e.quote) + "”\n"
         }
-        for f in p.limitations { out += finding(f, label: s.red("limitation"), s) }
-        for f in p.deviations { out += finding(f, label: s.yellow("deviation"), s) }
-        for f in p.sectoral { out += finding(f, label: s.dim("sectoral"), s) }
+        for f in p.limitations { out += finding(f, label: s.red("limitation"), quoted: p.evidence, s) }
+        for f in p.deviations { out += finding(f, label: s.yellow("deviation"), quoted: p.evidence, s) }
+        for f in p.sectoral { out += finding(f, label: s.dim("sectoral"), quoted: p.evidence, s) }
         return out
     }
 
-    static func finding(_ f: Finding, label: String, _ s: Styler) -> String {
+    static func finding(_ f: Finding, label: String, quoted: [Evidence], _ s: Styler) -> String {
         var out = "      \(label) \(f.id): \(f.message)"
         if !f.baselines.isEmpty { out += " (vs \(f.citationText))" }
         out += "\n"
-        if let e = f.evidence {
+        // A quote already shown above the findings is named, not repeated.
+        if let e = f.evidence, quoted.contains(e) {
+            out += "        at " + e.article + "  " + s.dim(LocationText.of(e)) + "\n"
+        } else if let e = f.evidence {
             out += "        " + e.article + "  " + s.dim(LocationText.of(e)) + ": “" + Trim.quote(e.quote, limit: 160) + "”\n"
         }
         return out

@@ -14,6 +14,7 @@ import Testing
         #expect(out.contains("(vs USMCA 19.11, UJDTA 11)"))
         #expect(out.contains("deviation shall-allow"))
         #expect(out.contains("sectoral financial-transfers"))
+        #expect(out.contains("        at ARTICLE 14.11  drafts/draft <A&B>.xml:120:7\n"))
         #expect(out.contains("error: drafts/broken.xml:12:5: malformed XML: tag mismatch"))
         #expect(out.hasSuffix("3 documents: 1 assessed, 1 not assessed, 1 error; pillars: 1 baseline, 1 binding-qualified, 1 soft, 1 absent\n"))
         #expect(!out.contains("\u{1B}["))
@@ -36,6 +37,9 @@ import Testing
         #expect(out.contains("| data-flows | binding-qualified | 62 | ARTICLE 14.11 | domestic-law |"))
         #expect(out.contains("**Limitation** `domestic-law`"))
         #expect(out.contains("> **error:** `drafts/broken.xml:12:5: malformed XML: tag mismatch`"))
+        // Quoted clauses cannot inject HTML into a PR comment.
+        #expect(!out.contains("<script>"))
+        #expect(out.contains("&lt;script&gt;"))
     }
 }
 
