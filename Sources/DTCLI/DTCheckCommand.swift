@@ -1,17 +1,39 @@
 import ArgumentParser
+import Foundation
 
 /// The `dtcheck` root command: one file per subcommand in this module.
 public struct DTCheckCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
     public static let configuration = CommandConfiguration(
         commandName: "dtcheck",
         abstract: "Check trade-agreement texts against the gold-standard digital-trade pillars.",
         discussion: """
         Grades four pillars (data-flows, localization, source-code, customs-duties) against \
         USMCA Chapter 19 and the US–Japan Digital Trade Agreement.
+
+        Exit status: 0 all good; 1 a gate failed (--fail-under, --min-score, --fail-on-regression); \
+        2 usage error or an input that could not be read.
+        Shell completions: dtcheck --generate-completion-script bash|zsh|fish
         """,
-        version: "0.1.0",
-        subcommands: [ParseCommand.self, RulesCommand.self, EvaluateCommand.self]
+        version: DTCheckCommand.version,
+        subcommands: [CheckCommand.self, CompareCommand.self, SurveyCommand.self, ParseCommand.self,
+                      RulesCommand.self, EvaluateCommand.self]
     )
 
     public init() {}
+
+    /// Like ArgumentParser's `main()`, but usage errors exit 2 (not 64) as the docs promise.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,100 @@
+import DTGrading
+import DTIngest
+import DTModel
+import DTRules
+import Foundation
+
+/// The path shared by check, compare and survey: load and grade each file, in
+/// parallel, into verdicts in input order. A file that cannot be read becomes a
+/// verdict with status `error`, so every input appears in every report.
+struct Pipeline: Sendable {
+    var grader: Grader
+    var grade: GradeOptions
+    var ingest: IngestOptions
+    var jobs: Int
+
+    /// Loads the rule set; a broken rule folder is a usage error (exit 2).
+    static func make(settings: Settings) throws -> Pipeline {
+        let rules: RuleSet
+        do {
+            rules = try RuleSet.load(directory: settings.rules)
+        } catch let e as RuleLoadError {
+            throw CLIError.usage("rules: \(e.description)")
+        }
+        return Pipeline(grader: Grader(rules: rules), grade: settings.gradeOptions, ingest: settings.ingestOptions,
+                        jobs: settings.jobs)
+    }
+
+    func run(_ paths: [String], progress: Progress? = nil) -> [DocumentVerdict] {
+        let results = ResultSlots(count: paths.count)
+        let workers = max(1, min(jobs, paths.count))
+        // Each worker pulls the next index; results land in their slot, so the
+        // output is the same bytes whatever the number of workers.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = results.claim() {
+                results.store(process(paths[i]), at: i)
+                progress?.tick()
+            }
+        }
+        progress?.finish()
+        return results.values()
+    }
+
+    func process(_ path: String) -> DocumentVerdict {
+        do {
+            let agreement = try DocumentLoader.load(path: path, options: ingest)
+            return grader.grade(agreement, options: grade)
+        } catch let e as IngestError {
+            return Pipeline.errorVerdict(path: path, message: e.message, line: e.line, column: e.column)
+        } catch {
+            return Pipeline.errorVerdict(path: path, message: "\(error)", line: nil, column: nil)
+        }
+    }
+
+    static func errorVerdict(path: String, message: String, line: Int?, column: Int?) -> DocumentVerdict {
+        DocumentVerdict(path: path, status: .error, format: nil, language: nil, title: nil, dateSigned: nil, parties: [],
+                        pillars: [], overallScore: nil, summary: message,
+                        error: DocumentError(message: message, line: line, column: column))
+    }
+}
+
+/// Index-addressed result storage shared by the workers.
+final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var slots: [DocumentVerdict?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < slots.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ v: DocumentVerdict, at i: Int) {
+        lock.lock()
+        slots[i] = v
+        lock.unlock()
+    }
+
+    func values() -> [DocumentVerdict] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
+extension DocumentVerdict {
+    /// `error: path:line:col: message` as printed on stderr.
+    var errorLine: String {
+        var s = path
+        if let line = error?.line, line > 0 {
+            s += ":\(line)"
+            if let col = error?.column, col > 0 { s += ":\(col)" }
+        }
+        return s + ": " + (error?.message ?? summary)
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import DTGrading
+import DTReports
+import Foundation
+
+/// `dtcheck survey PATH…`: one row per document across a corpus.
+struct SurveyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "survey",
+        abstract: "Tabulate many agreements: the four levels and overall score per document.",
+        discussion: """
+        Examples:
+          dtcheck survey ../shared/corpus/tota
+          dtcheck survey --format html --output survey.html ../shared/corpus/tota
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders (walked recursively). Example: dtcheck survey corpus/", valueName: "path"))
+    var paths: [String] = []
+
+    @OptionGroup var grading: GradingOptions
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(help: ArgumentHelp("Survey format: text, csv, json, html (default text). Example: --format csv", valueName: "format"))
+    var format: SurveyFormat?
+
+    @Option(help: ArgumentHelp("Write the survey to this file instead of stdout. Example: --output survey.csv", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if paths.isEmpty && !grading.printConfig { throw ValidationError("Missing expected argument '<path> ...'") }
+    }
+
+    func run() throws {
+        let settings: Settings
+        let documents: [DocumentVerdict]
+        do {
+            settings = try Settings.resolve(grading, .init(
+                format: format?.rawValue, formatChoices: SurveyFormat.allCases.map(\.rawValue), defaultFormat: "text",
+                include: selection.include, exclude: selection.exclude))
+            if grading.printConfig {
+                try Terminal.emit(try settings.yaml(), to: nil)
+                return
+            }
+            let files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
+            documents = try Pipeline.make(settings: settings).run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
+        } catch let e as CLIError {
+            Terminal.error(e.description)
+            throw ExitCode(2)
+        }
+        let survey = Survey(tool: ToolInfo(version: DTCheckCommand.version), baselines: settings.baselines,
+                            pillars: settings.pillars, documents: documents)
+        let text: String
+        switch SurveyFormat(rawValue: settings.format) ?? .text {
+        case .text: text = SurveyReport.text(survey)
+        case .csv: text = SurveyReport.csv(survey)
+        case .json: text = try SurveyReport.json(survey)
+        case .html: text = SurveyHTML.render(survey)
+        }
+        do { try Terminal.emit(text, to: output) } catch let e as CLIError {
+            Terminal.error(e.description)
+            throw ExitCode(2)
+        }
+        let errors = documents.filter { $0.status == .error }
+        for doc in errors { Terminal.error(doc.errorLine) }
+        if !errors.isEmpty { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,77 @@
+import DTGrading
+
+/// `--format html`: per document, per pillar the draft's quoted clauses beside the
+/// baseline articles' elements; each finding links to the quote it rests on.
+public enum HTMLReport {
+    public static func render(_ report: Report) -> String {
+        var body = "<h1>dtcheck report</h1>\n<p class=\"meta\">Baselines: "
+            + Escape.markup(report.baselines.map(\.title).joined(separator: ", "))
+            + " · \(report.summary.documents) documents, \(report.summary.assessed) assessed, "
+            + "\(report.summary.notAssessed) not assessed, \(report.summary.errors) errors</p>\n"
+        for (i, doc) in report.documents.enumerated() {
+            body += document(doc, index: i, baselines: report.baselines)
+        }
+        return HTMLPage.wrap(title: "dtcheck report", body: body)
+    }
+
+    static func document(_ doc: DocumentVerdict, index: Int, baselines: [BaselineID]) -> String {
+        let id = "doc\(index)"
+        var out = "<section id=\"\(id)\">\n<h2>" + Escape.markup(doc.title ?? doc.path) + "</h2>\n"
+        var meta = ["<code>" + Escape.markup(doc.path) + "</code>", "status " + Escape.markup(doc.status.rawValue)]
+        if let d = doc.dateSigned { meta.append("signed " + Escape.markup(d)) }
+        if let l = doc.language { meta.append("language " + Escape.markup(l)) }
+        if let o = doc.overallScore { meta.append("overall score \(o)") }
+        out += "<p class=\"meta\">" + meta.joined(separator: " · ") + "</p>\n"
+        if doc.status == .error {
+            return out + "<p class=\"error\">error: <code>" + Escape.markup(LocationText.error(doc)) + "</code></p>\n</section>\n"
+        }
+        out += "<table><tr><th>pillar</th><th>level</th><th>score</th><th>articles</th></tr>\n"
+        for p in doc.pillars {
+            out += "<tr><td><a href=\"#\(id)-\(p.id.rawValue)\">\(Escape.markup(p.id.title))</a></td><td>"
+                + HTMLPage.level(p.level.rawValue) + "</td><td>\(p.score)</td><td>"
+                + Escape.markup(p.evidence.map(\.article).joined(separator: "; ")) + "</td></tr>\n"
+        }
+        out += "</table>\n"
+        for p in doc.pillars { out += pillar(p, docID: id, baselines: baselines) }
+        return out + "</section>\n"
+    }
+
+    static func pillar(_ p: PillarVerdict, docID: String, baselines: [BaselineID]) -> String {
+        let pid = "\(docID)-\(p.id.rawValue)"
+        var out = "<div class=\"pillar\" id=\"\(pid)\">\n<h3>" + Escape.markup(p.id.title) + " " + HTMLPage.level(p.level.rawValue)
+            + " <span class=\"meta\">score \(p.score)</span></h3>\n"
+        // Every quoted place gets an anchor; findings quoting somewhere else add their own.
+        var quotes: [Evidence] = p.evidence
+        for f in p.limitations + p.deviations + p.sectoral {
+            if let e = f.evidence, !quotes.contains(e) { quotes.append(e) }
+        }
+        func anchor(_ e: Evidence) -> String { "\(pid)-q\(quotes.firstIndex(of: e) ?? 0)" }
+
+        out += "<div class=\"pair\">\n<div class=\"draft\"><strong>Draft</strong>\n"
+        if quotes.isEmpty { out += "<p class=\"meta\">No provision found.</p>\n" }
+        for e in quotes {
+            var head = "<strong>" + Escape.markup(e.article) + "</strong>"
+            if let h = e.heading, !h.isEmpty { head += " — " + Escape.markup(h) }
+            out += "<p>" + head + " <span class=\"loc\">" + Escape.markup(LocationText.of(e)) + "</span></p>\n"
+            out += "<blockquote id=\"\(anchor(e))\">" + Escape.markup(Trim.quote(e.quote, limit: 1200)) + "</blockquote>\n"
+        }
+        out += "</div>\n<div class=\"base\"><strong>Baseline</strong> "
+        let ref = BaselineArticles.reference(for: p.id)
+        let cites = ref.citations.filter { baselines.contains($0.baseline) }
+        out += Escape.markup((cites.isEmpty ? ref.citations : cites).map(\.description).joined(separator: ", "))
+        out += "\n<ul>\n" + ref.elements.map { "<li>" + Escape.markup($0) + "</li>\n" }.joined() + "</ul>\n</div>\n</div>\n"
+
+        for (kind, list) in [("limitation", p.limitations), ("deviation", p.deviations), ("sectoral", p.sectoral)] {
+            for f in list {
+                out += "<div class=\"finding \(kind)\"><strong>" + kind + "</strong> <code>" + Escape.markup(f.id) + "</code>: "
+                    + Escape.markup(f.message)
+                if !f.baselines.isEmpty { out += " <span class=\"meta\">vs " + Escape.markup(f.citationText) + "</span>" }
+                if let e = f.evidence {
+                    out += " — <a href=\"#\(anchor(e))\">" + Escape.markup(e.article) + "</a>"
+                }
+                out += "</div>\n"
+            }
+        }
+        return out + "</div>\n"
+    }
+}

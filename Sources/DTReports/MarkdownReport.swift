@@ -1,0 +1,54 @@
+import DTGrading
+
+/// A briefing note / PR comment: a pillars × level/score table per document, then details.
+public enum MarkdownReport {
+    public static func render(_ report: Report) -> String {
+        var out = "# dtcheck report\n\n"
+        out += "Baselines: " + report.baselines.map(\.title).joined(separator: ", ") + "\n\n"
+        for doc in report.documents { out += document(doc) }
+        let sum = report.summary
+        out += "---\n\n\(sum.documents) document\(sum.documents == 1 ? "" : "s"): \(sum.assessed) assessed, \(sum.notAssessed) not assessed, \(sum.errors) errors"
+        let levels = sum.orderedLevels.map { "\($0.1) \($0.0.rawValue)" }
+        if !levels.isEmpty { out += "; pillars: " + levels.joined(separator: ", ") }
+        return out + "\n"
+    }
+
+    static func document(_ doc: DocumentVerdict) -> String {
+        var out = "## " + Escape.markdownCell(doc.title ?? doc.path) + "\n\n"
+        var meta = ["`\(doc.path)`", "status **\(doc.status.rawValue)**"]
+        if let d = doc.dateSigned { meta.append("signed \(d)") }
+        if let l = doc.language { meta.append("language \(l)") }
+        if let o = doc.overallScore { meta.append("overall score \(o)") }
+        out += meta.joined(separator: " · ") + "\n\n"
+        if doc.status == .error {
+            return out + "> **error:** `\(LocationText.error(doc))`\n\n"
+        }
+        out += "| pillar | level | score | articles | limitations |\n|---|---|---:|---|---|\n"
+        for p in doc.pillars {
+            let articles = p.evidence.map(\.article).joined(separator: "; ")
+            let limits = p.limitations.map(\.id).joined(separator: "; ")
+            out += "| \(p.id.rawValue) | \(p.level.rawValue) | \(p.score) | \(Escape.markdownCell(articles)) | \(Escape.markdownCell(limits)) |\n"
+        }
+        out += "\n"
+        for p in doc.pillars where !(p.evidence.isEmpty && p.limitations.isEmpty && p.deviations.isEmpty && p.sectoral.isEmpty) {
+            out += "### \(p.id.rawValue): \(p.level.rawValue) (\(p.score))\n\n"
+            let ref = BaselineArticles.reference(for: p.id)
+            out += "Measured against " + ref.citations.map(\.description).joined(separator: ", ") + ".\n\n"
+            for e in p.evidence {
+                var head = "**" + Escape.markdownCell(e.article) + "**"
+                if let h = e.heading, !h.isEmpty { head += " — " + Escape.markdownCell(h) }
+                out += "- \(head) (`\(LocationText.of(e))`)\n  > \(Escape.markdownCell(Trim.quote(e.quote, limit: 400)))\n"
+            }
+            for (label, list) in [("Limitation", p.limitations), ("Deviation", p.deviations), ("Sectoral", p.sectoral)] {
+                for f in list {
+                    out += "- **\(label)** `\(f.id)`: \(Escape.markdownCell(f.message))"
+                    if !f.baselines.isEmpty { out += " — vs \(f.citationText)" }
+                    if let e = f.evidence { out += " (" + Escape.markdownCell(e.article) + ", `\(LocationText.of(e))`)" }
+                    out += "\n"
+                }
+            }
+            out += "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+/// Runs the built `dtcheck check` on real ToTA files and checks stdout, stderr and exit status.
+@Suite(.serialized) struct CheckCommandTests {
+    static let formats = ["text", "json", "markdown", "html", "sarif", "junit", "csv"]
+
+    @Test(arguments: formats) func checkRunsInEveryFormat(format: String) throws {
+        guard let file = SharedCorpus.path("tota/pta_2.xml"), let r = Dtcheck.run(["check", "--format", format, file]) else { return }
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("pta_2.xml"))
+        switch format {
+        case "text": #expect(r.stdout.contains("1 document: 1 assessed"))
+        case "json", "sarif":
+            let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            if format == "json" { #expect(obj["schemaVersion"] as? String == "1.0") } else { #expect(obj["version"] as? String == "2.1.0") }
+        case "markdown": #expect(r.stdout.hasPrefix("# dtcheck report"))
+        case "html": #expect(r.stdout.hasPrefix("<!DOCTYPE html>"))
+        case "junit": #expect(r.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"))
+        case "csv": #expect(r.stdout.hasPrefix("path,status,title,date_signed,pillar,level,score,articles,limitations,deviations\r\n"))
+        default: break
+        }
+    }
+
+    @Test func jsonValidatesAgainstTheReportSchema() throws {
+        guard let files = SharedCorpus.totaFiles(6), let r = Dtcheck.run(["check", "--format", "json"] + files) else { return }
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let schema = SharedCorpus.packageRoot.appendingPathComponent("schemas/dtcheck-report.schema.json").path
+        guard let errors = SchemaValidator.validate(json: r.stdout, schemaPath: schema) else { return }
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
+    @Test func outputWritesAFile() throws {
+        guard let file = SharedCorpus.path("tota/pta_2.xml") else { return }
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("report.json")
+        guard let r = Dtcheck.run(["check", "--format", "json", "--output", out.path, file]) else { return }
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty)
+        let written = try String(contentsOf: out, encoding: .utf8)
+        #expect(written.contains("\"schemaVersion\" : \"1.0\""))
+    }
+
+    @Test func missingFileExitsTwoAndOthersAreStillReported() throws {
+        guard let file = SharedCorpus.path("tota/pta_2.xml"),
+              let r = Dtcheck.run(["check", "--format", "json", "/nonexistent/draft.xml", file]) else { return }
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error: /nonexistent/draft.xml: no such file"))
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let docs = try #require(obj["documents"] as? [[String: Any]])
+        #expect(docs.count == 2)
+        #expect(docs.first { ($0["path"] as? String) == "/nonexistent/draft.xml" }?["status"] as? String == "error")
+        #expect(docs.first { ($0["path"] as? String) == file }?["status"] as? String == "assessed")
+    }
+
+    @Test func malformedXMLReportsLineAndColumn() throws {
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.xml")
+        try Data("<?xml version=\"1.0\"?>\n<treaty>\n  <body><chapter></body>\n</treaty>\n".utf8).write(to: bad)
+        guard let r = Dtcheck.run(["check", bad.path]) else { return }
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error: \(bad.path):3:"), "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("error: \(bad.path):3:"))
+    }
+
+    @Test func failUnderBaselineExitsOneWhenPillarsFallShort() throws {
+        // Japan–Thailand (2007) predates every digital-trade baseline.
+        guard let file = SharedCorpus.path("tota/pta_1.xml") else { return }
+        guard let r = Dtcheck.run(["check", "--fail-under", "baseline", file]) else { return }
+        #expect(r.status == 1, "stderr: \(r.stderr)")
+        guard let ok = Dtcheck.run(["check", "--fail-under", "absent", file]) else { return }
+        #expect(ok.status == 0)
+        guard let score = Dtcheck.run(["check", "--min-score", "100", "--quiet", file]) else { return }
+        #expect(score.status == 1)
+    }
+
+    @Test func notEnglishIsNotAssessedAndNotGated() throws {
+        guard let file = SharedCorpus.path("tota/pta_123.xml"),
+              let r = Dtcheck.run(["check", "--format", "csv", "--fail-under", "baseline", file]) else { return }
+        #expect(r.status == 0)
+        #expect(r.stdout.contains(",not-assessed,"))
+    }
+
+    @Test func jobsDoNotChangeTheBytes() throws {
+        guard let files = SharedCorpus.totaFiles(20) else { return }
+        for format in ["json", "text", "sarif"] {
+            guard let one = Dtcheck.run(["check", "--jobs", "1", "--format", format] + files),
+                  let two = Dtcheck.run(["check", "--jobs", "2", "--format", format] + files.reversed()) else { return }
+            #expect(one.status == two.status)
+            #expect(one.stdout == two.stdout, "--jobs 1 and --jobs 2 differ in \(format)")
+            #expect(!one.stdout.isEmpty)
+        }
+    }
+
+    @Test func csvHasOneRowPerDocumentAndPillar() throws {
+        guard let files = SharedCorpus.totaFiles(5),
+              let r = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", "--pillar", "localization"] + files) else { return }
+        #expect(r.status == 0)
+        let rows = r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first == "path,status,title,date_signed,pillar,level,score,articles,limitations,deviations")
+        #expect(rows.count == 1 + files.count * 2)
+    }
+
+    @Test func htmlLoadsNothingFromTheNetwork() throws {
+        guard let files = SharedCorpus.totaFiles(3), let r = Dtcheck.run(["check", "--format", "html"] + files) else { return }
+        #expect(r.status == 0)
+        let external = try NSRegularExpression(pattern: #"(src|href)\s*=\s*["']?\s*(https?:)?//"#, options: [.caseInsensitive])
+        #expect(external.firstMatch(in: r.stdout, range: NSRange(r.stdout.startIndex..., in: r.stdout)) == nil)
+        #expect(!r.stdout.contains("http://") && !r.stdout.contains("https://"))
+        #expect(!r.stdout.contains("<script"))
+        #expect(!r.stdout.contains("<link"))
+    }
+
+    @Test func sarifFromTheBinaryValidates() throws {
+        guard let files = SharedCorpus.totaFiles(3), let schema = SharedCorpus.schema("sarif-schema-2.1.0.json"),
+              let r = Dtcheck.run(["check", "--format", "sarif", "/nonexistent.xml"] + files) else { return }
+        #expect(r.status == 2)
+        guard let errors = SchemaValidator.validate(json: r.stdout, schemaPath: schema) else { return }
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        guard let a = Dtcheck.run(["check", "--format", "pdf", "x.xml"]),
+              let b = Dtcheck.run(["check", "--pillar", "privacy", "x.xml"]),
+              let c = Dtcheck.run(["check"]),
+              let d = Dtcheck.run(["check", "--fail-under", "great", "x.xml"]) else { return }
+        #expect(a.status == 2)
+        #expect(b.status == 2 && b.stderr.contains("unknown pillar 'privacy'"))
+        #expect(c.status == 2)
+        #expect(d.status == 2 && d.stderr.contains("unknown level 'great'"))
+    }
+
+    @Test func helpHasAnExampleForEveryOption() throws {
+        guard let r = Dtcheck.run(["check", "--help"]) else { return }
+        #expect(r.status == 0)
+        // Help is wrapped to the terminal width; compare with whitespace collapsed.
+        let help = r.stdout.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        for option in ["--baseline", "--pillar", "--format", "--output", "--fail-under", "--min-score", "--jobs", "--quiet",
+                       "--color", "--rules", "--input-format", "--max-file-size", "--print-config", "--include", "--exclude"] {
+            #expect(help.contains("Example: \(option)"), "no example for \(option)")
+        }
+    }
+
+    @Test func parseStillWorks() throws {
+        guard let file = SharedCorpus.path("tota/pta_2.xml"), let r = Dtcheck.run(["parse", file]) else { return }
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("# \(file)"))
+    }
+}

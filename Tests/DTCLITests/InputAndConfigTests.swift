@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// Folder walking, globs, symlink loops and `.dtcheck.yml`.
+@Suite(.serialized) struct InputAndConfigTests {
+    @Test func foldersAreWalkedSortedWithGlobsAndLoopsCut() throws {
+        guard let files = SharedCorpus.totaFiles(3) else { return }
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let sub = dir.appendingPathComponent("b-sub")
+        try fm.createDirectory(at: sub, withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("z.xml").path, withDestinationPath: files[0])
+        try fm.createSymbolicLink(atPath: sub.appendingPathComponent("a.xml").path, withDestinationPath: files[1])
+        try fm.createSymbolicLink(atPath: sub.appendingPathComponent("skip-me.xml").path, withDestinationPath: files[2])
+        try fm.createSymbolicLink(atPath: sub.appendingPathComponent("loop").path, withDestinationPath: dir.path)
+        try Data("not a treaty".utf8).write(to: dir.appendingPathComponent("LICENSE"))
+        guard let r = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", "--exclude", "skip-*", dir.path]) else { return }
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let paths = r.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+            .map { String($0.prefix { $0 != "," }) }
+        #expect(paths == [sub.appendingPathComponent("a.xml").path, dir.appendingPathComponent("z.xml").path])
+
+        guard let only = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", "--include", "z.*", dir.path]) else { return }
+        #expect(only.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2)
+    }
+
+    @Test func printConfigHonoursTheNearestConfigFile() throws {
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let yml = """
+        baseline: usmca
+        pillars: [data-flows, source-code]
+        fail-under: soft
+        min-score: 40
+        format: json
+        exclude: ["drafts/*"]
+        jobs: 3
+        """
+        try Data(yml.utf8).write(to: dir.appendingPathComponent(".dtcheck.yml"))
+        let nested = dir.appendingPathComponent("a/b")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        guard let r = Dtcheck.run(["check", "--print-config"], cwd: nested) else { return }
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("config-file: \(dir.appendingPathComponent(".dtcheck.yml").path)"))
+        #expect(r.stdout.contains("baseline: usmca"))
+        #expect(r.stdout.contains("- data-flows\n- source-code") || r.stdout.contains("- data-flows\n  - source-code"))
+        #expect(r.stdout.contains("fail-under: soft"))
+        #expect(r.stdout.contains("min-score: 40"))
+        #expect(r.stdout.contains("format: json"))
+        #expect(r.stdout.contains("jobs: 3"))
+        #expect(r.stdout.contains("drafts/*"))
+
+        // The command line wins.
+        guard let o = Dtcheck.run(["check", "--print-config", "--baseline", "ujdta", "--jobs", "1", "--format", "csv"], cwd: nested) else { return }
+        #expect(o.stdout.contains("baseline: ujdta"))
+        #expect(o.stdout.contains("jobs: 1"))
+        #expect(o.stdout.contains("format: csv"))
+        #expect(o.stdout.contains("fail-under: soft"))
+    }
+
+    @Test func configFormatAndGateApplyToCheck() throws {
+        guard let file = SharedCorpus.path("tota/pta_1.xml") else { return }
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("format: csv\nfail-under: baseline\npillars: data-flows\n".utf8).write(to: dir.appendingPathComponent(".dtcheck.yml"))
+        guard let r = Dtcheck.run(["check", file], cwd: dir) else { return }
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("path,status,"))
+        #expect(r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2)
+    }
+
+    @Test func badConfigIsAUsageError() throws {
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("baseline: nafta\n".utf8).write(to: dir.appendingPathComponent(".dtcheck.yml"))
+        guard let r = Dtcheck.run(["check", "--print-config"], cwd: dir) else { return }
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown baseline 'nafta'"))
+    }
+}
+
+/// `compare` and `survey` end to end.
+@Suite(.serialized) struct CompareAndSurveyTests {
+    @Test(arguments: ["text", "json", "markdown", "html", "sarif", "junit", "csv"]) func compareRuns(format: String) throws {
+        guard let a = SharedCorpus.path("tota/pta_1.xml"), let b = SharedCorpus.path("tota/pta_2.xml"),
+              let r = Dtcheck.run(["compare", "--format", format, "--fail-on-regression", a, b]) else { return }
+        #expect(r.status == 0 || r.status == 1, "stderr: \(r.stderr)")
+        #expect(!r.stdout.isEmpty)
+        if format == "json" {
+            let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            #expect(obj["schemaVersion"] as? String == "1.0")
+            #expect((obj["pillars"] as? [Any])?.count == 4)
+        }
+    }
+
+    @Test func sameDraftTwiceIsNoRegression() throws {
+        guard let a = SharedCorpus.path("tota/pta_2.xml"),
+              let r = Dtcheck.run(["compare", "--fail-on-regression", a, a]) else { return }
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("result: no pillar got weaker"))
+    }
+
+    @Test func compareWithAMissingDraftExitsTwo() throws {
+        guard let a = SharedCorpus.path("tota/pta_2.xml"), let r = Dtcheck.run(["compare", a, "/nonexistent.xml"]) else { return }
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error: /nonexistent.xml: no such file"))
+    }
+
+    @Test(arguments: ["text", "csv", "json", "html"]) func surveyRuns(format: String) throws {
+        guard let files = SharedCorpus.totaFiles(8), let r = Dtcheck.run(["survey", "--format", format] + files) else { return }
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        switch format {
+        case "csv": #expect(r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + files.count)
+        case "json":
+            let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            #expect((obj["documents"] as? [Any])?.count == files.count)
+        case "html":
+            #expect(r.stdout.contains("<svg"))
+            #expect(!r.stdout.contains("http://") && !r.stdout.contains("https://"))
+        default: #expect(r.stdout.contains("Japan - Thailand"))
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import DTGrading
+import DTModel
+@testable import DTReports
+import Foundation
+import Testing
+
+@Suite struct TextAndMarkdownRendererTests {
+    @Test func textShowsLevelsEvidenceFindingsAndErrors() {
+        let out = TextReport.render(Fixtures.report(), color: false)
+        #expect(out.contains("binding-qualified  score 62"))
+        #expect(out.contains("ARTICLE 14.11 — Cross-Border Transfer"))
+        #expect(out.contains("drafts/draft <A&B>.xml:120:7"))
+        #expect(out.contains("limitation domestic-law"))
+        #expect(out.contains("(vs USMCA 19.11, UJDTA 11)"))
+        #expect(out.contains("deviation shall-allow"))
+        #expect(out.contains("sectoral financial-transfers"))
+        #expect(out.contains("        at ARTICLE 14.11  drafts/draft <A&B>.xml:120:7\n"))
+        #expect(out.contains("error: drafts/broken.xml:12:5: malformed XML: tag mismatch"))
+        #expect(out.hasSuffix("3 documents: 1 assessed, 1 not assessed, 1 error; pillars: 1 baseline, 1 binding-qualified, 1 soft, 1 absent\n"))
+        #expect(!out.contains("\u{1B}["))
+    }
+
+    @Test func textColourOnlyWhenAsked() {
+        #expect(TextReport.render(Fixtures.report(), color: true).contains("\u{1B}[1;32mbaseline\u{1B}[0m"))
+    }
+
+    @Test func longQuotesAreTrimmedAtAWord() {
+        let long = String(repeating: "word ", count: 100)
+        let t = Trim.quote(long, limit: 50)
+        #expect(t.count <= 52)
+        #expect(t.hasSuffix(" …"))
+    }
+
+    @Test func markdownHasTableAndDetails() {
+        let out = MarkdownReport.render(Fixtures.report())
+        #expect(out.contains("| pillar | level | score | articles | limitations |"))
+        #expect(out.contains("| data-flows | binding-qualified | 62 | ARTICLE 14.11 | domestic-law |"))
+        #expect(out.contains("**Limitation** `domestic-law`"))
+        #expect(out.contains("> **error:** `drafts/broken.xml:12:5: malformed XML: tag mismatch`"))
+        // Quoted clauses cannot inject HTML into a PR comment.
+        #expect(!out.contains("<script>"))
+        #expect(out.contains("&lt;script&gt;"))
+    }
+}
+
+@Suite struct HTMLRendererTests {
+    @Test func htmlEscapesAndLinksFindingsToQuotes() throws {
+        let out = HTMLReport.render(Fixtures.report())
+        #expect(!out.contains("<script>"))
+        #expect(out.contains("&lt;script&gt;"))
+        #expect(out.contains("Agreement between A, B &amp; &quot;C&quot;"))
+        // Every href="#x" has a matching id="x".
+        let hrefs = matches(of: ##"href="#([^"]+)""##, in: out)
+        #expect(!hrefs.isEmpty)
+        for h in hrefs { #expect(out.contains("id=\"\(h)\""), "dangling link #\(h)") }
+        #expect(out.contains("<a href=\"#doc0-data-flows-q0\">ARTICLE 14.11</a>"))
+        #expect(out.contains("USMCA 19.12, UJDTA 12, UJDTA 13"))
+        #expect(out.contains("@media print"))
+        #expect(out.contains("class=\"finding limitation\""))
+        #expect(!out.contains("<script"))
+        #expect(!out.contains("src="))
+    }
+
+    @Test func surveyHTMLHasHeatMapAndTimeline() {
+        let survey = Survey(tool: ToolInfo(version: "t"), baselines: BaselineID.allCases, pillars: PillarID.allCases,
+                            documents: [Fixtures.verdict(), Fixtures.broken, Fixtures.spanish])
+        let out = SurveyHTML.render(survey)
+        #expect(out.contains("<svg"))
+        #expect(out.contains("<title>2019: 1 baseline</title>"))
+        #expect(out.contains("class=\"heat\""))
+        #expect(!out.contains("http://") && !out.contains("https://"))
+    }
+
+    func matches(of pattern: String, in s: String) -> [String] {
+        guard let re = try? NSRegularExpression(pattern: pattern) else { return [] }
+        return re.matches(in: s, range: NSRange(s.startIndex..., in: s)).compactMap {
+            Range($0.range(at: 1), in: s).map { String(s[$0]) }
+        }
+    }
+}
+
+@Suite struct MachineFormatTests {
+    @Test func csvQuotesFieldsAndHasOneRowPerPillar() {
+        let out = CSVReport.render(Fixtures.report())
+        let rows = out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first == "path,status,title,date_signed,pillar,level,score,articles,limitations,deviations")
+        // 4 pillars + 1 error row + 4 not-assessed pillars.
+        #expect(rows.count == 1 + 4 + 1 + 4)
+        #expect(rows[1] == #"drafts/draft <A&B>.xml,assessed,"Agreement between A, B & ""C""",2019-10-07,data-flows,binding-qualified,62,ARTICLE 14.11,domestic-law,shall-allow"#)
+        #expect(Escape.csvField("a\nb") == "\"a\nb\"")
+    }
+
+    @Test func junitFailsGatedPillarsAndErrorsBrokenDocuments() {
+        let out = JUnitReport.render(Fixtures.report(), gate: Gate(failUnder: .bindingQualified, minScore: nil))
+        #expect(out.contains("<testsuites name=\"dtcheck\" tests=\"9\" failures=\"2\" errors=\"1\" skipped=\"4\">"))
+        #expect(out.contains("<testsuite name=\"drafts/draft &lt;A&amp;B&gt;.xml\""))
+        #expect(out.contains("<failure message=\"level soft is below binding-qualified\""))
+        #expect(out.contains("<error message=\"drafts/broken.xml:12:5: malformed XML: tag mismatch\""))
+        #expect(out.contains("<skipped message=\"not assessed\"/>"))
+    }
+
+    @Test func gateIgnoresNotAssessedDocuments() {
+        let gate = Gate(failUnder: .baseline, minScore: 100)
+        #expect(!gate.fails([Fixtures.spanish, Fixtures.broken]))
+        #expect(gate.fails([Fixtures.verdict()]))
+        #expect(!Gate(failUnder: .absent, minScore: 0).fails([Fixtures.verdict()]))
+    }
+
+    @Test func jsonIsDeterministicAndCarriesTheContract() throws {
+        let a = try JSONReport.render(Fixtures.report())
+        let b = try JSONReport.render(Fixtures.report())
+        #expect(a == b)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(a.utf8)) as? [String: Any])
+        #expect(obj["schemaVersion"] as? String == "1.0")
+        let docs = try #require(obj["documents"] as? [[String: Any]])
+        let pillars = try #require(docs.first?["pillars"] as? [[String: Any]])
+        let evidence = try #require(pillars.first?["evidence"] as? [[String: Any]])
+        #expect(evidence.first?["article"] as? String == "ARTICLE 14.11")
+        #expect(a.contains("\"path\" : \"drafts/draft <A&B>.xml\""))
+    }
+}
+
+@Suite struct SARIFRendererTests {
+    func results(_ sarif: String) throws -> [[String: Any]] {
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let runs = try #require(obj["runs"] as? [[String: Any]])
+        return try #require(runs.first?["results"] as? [[String: Any]])
+    }
+
+    func fingerprints(_ sarif: String) throws -> [String] {
+        try results(sarif).compactMap { ($0["partialFingerprints"] as? [String: String])?["dtcheck/v1"] }
+    }
+
+    @Test func fingerprintsSurviveLineChanges() throws {
+        let before = try SARIFReport.render(Fixtures.report([Fixtures.verdict()]))
+        let after = try SARIFReport.render(Fixtures.report([Fixtures.verdict(lineShift: 37)]))
+        #expect(before != after, "line numbers should differ")
+        let fb = try fingerprints(before), fa = try fingerprints(after)
+        #expect(fb.count == 4 + 3)
+        #expect(fb == fa)
+        #expect(Set(fb).count == fb.count, "fingerprints are distinct")
+    }
+
+    @Test func levelsAndRulesFollowTheDocumentedMapping() throws {
+        let out = try SARIFReport.render(Fixtures.report(), rules: ["localization.binding-ban": RuleMetadata(
+            shortDescription: "Binding ban on localization", helpUri: "rules/localization.yml")], baseDirectory: "drafts")
+        let rs = try results(out)
+        func level(_ rule: String) -> String? { rs.first { $0["ruleId"] as? String == rule }?["level"] as? String }
+        #expect(level("localization.binding-ban") == "note")
+        #expect(level("data-flows.binding-allow") == "warning")
+        #expect(level("source-code.recognise") == "warning")
+        #expect(level("customs-duties.absent") == "note")
+        #expect(level("data-flows.domestic-law") == "warning")
+        #expect(level("data-flows.shall-allow") == "note")
+        #expect(out.contains("\"text\" : \"Binding ban on localization\""))
+        #expect(out.contains("\"helpUri\" : \"rules/localization.yml\""))
+        #expect(out.contains("\"uri\" : \"draft%20%3CA&B%3E.xml\""))
+        #expect(out.contains("\"startLine\" : 120"))
+        #expect(out.contains("\"executionSuccessful\" : false"))
+    }
+
+    @Test func sarifValidatesAgainstTheSchema() throws {
+        guard let schema = SharedCorpus.schema("sarif-schema-2.1.0.json") else { return }
+        let out = try SARIFReport.render(Fixtures.report())
+        guard let errors = SchemaValidator.validate(json: out, schemaPath: schema) else { return }
+        #expect(errors.isEmpty, "\(errors)")
+    }
+}
+
+@Suite struct ComparisonTests {
+    @Test func weakerDraftIsARegression() throws {
+        let old = Fixtures.verdict()
+        var new = Fixtures.verdict(lineShift: 5)
+        new.pillars[1].level = .bindingQualified
+        new.pillars[1].score = 70
+        new.pillars[1].limitations = [Finding(id: "localization-exception", kind: .limitation, rule: "localization.exception",
+                                              message: "exception", baselines: [BaselineCitation(baseline: .usmca, article: "19.12")],
+                                              evidence: nil, fingerprint: "x")]
+        new.pillars[1].evidence[0].quote += " Notwithstanding paragraph 2, a Party may adopt measures."
+        let c = Comparison(tool: ToolInfo(version: "t"), old: old, new: new, pillars: PillarID.allCases)
+        #expect(c.regression)
+        let loc = try #require(c.pillars.first { $0.id == .localization })
+        #expect(loc.regression)
+        #expect(loc.limitationsAdded == ["localization-exception"])
+        #expect(loc.articles.count == 1)
+        #expect(loc.articles.first?.quotesAdded.count == 1 && loc.articles.first?.quotesRemoved.count == 1)
+        // Moving text down the file is not a change.
+        #expect(c.pillars.first { $0.id == .dataFlows }?.articles.isEmpty == true)
+        #expect(CompareReport.text(c, color: false).contains("localization   baseline 100 → binding-qualified 70  REGRESSION"))
+        #expect(CompareReport.markdown(c).contains("| localization | baseline 100 | binding-qualified 70 | **REGRESSION** |"))
+        #expect(CompareReport.csv(c).contains("localization,baseline,100,binding-qualified,70,true,localization-exception,,ARTICLE 14.13"))
+        #expect(CompareReport.junit(c).contains("type=\"regression\""))
+        #expect(CompareReport.html(c).contains("limitation added"))
+    }
+
+    @Test func sameDraftIsNoRegression() {
+        let c = Comparison(tool: ToolInfo(version: "t"), old: Fixtures.verdict(), new: Fixtures.verdict(), pillars: PillarID.allCases)
+        #expect(!c.regression)
+        #expect(c.pillars.allSatisfy { $0.articles.isEmpty })
+    }
+}
