@@ -50,18 +50,9 @@ struct EvaluateCommand: ParsableCommand {
         let base = corpus ?? URL(fileURLWithPath: gold).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("corpus").path
         let docs = Array(Set(rows.map(\.doc))).sorted()
-        let verdicts = ParallelMap.map(docs) { doc -> DocumentVerdict in
-            let path = base + "/" + doc
-            do {
-                let agreement = try DocumentLoader.load(path: path)
-                return grader.grade(agreement)
-            } catch {
-                let e = error as? IngestError
-                return DocumentVerdict(path: path, status: .error, format: nil, language: nil, title: nil, dateSigned: nil, parties: [],
-                                       pillars: [], overallScore: nil, summary: "error",
-                                       error: DocumentError(message: e?.message ?? "\(error)", line: e?.line, column: e?.column))
-            }
-        }
+        let pipeline = Pipeline(grader: grader, grade: GradeOptions(), ingest: IngestOptions(),
+                                jobs: ProcessInfo.processInfo.activeProcessorCount)
+        let verdicts = pipeline.run(docs.map { base + "/" + $0 })
         let report = GoldEvaluator.evaluate(rows: rows, verdicts: Dictionary(uniqueKeysWithValues: zip(docs, verdicts)))
         switch format {
         case .json:

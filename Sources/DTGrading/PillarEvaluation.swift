@@ -31,8 +31,13 @@ struct PillarEvaluation {
         for article in index.articles where article.hasAnyKeyword(keywords) {
             let sectorByHeading = sectorals.first { $0.when.isEmpty && $0.headingMatches(article.headings) }
             for sentence in article.sentences {
-                if let s = sectorals.first(where: { !$0.when.isEmpty && ($0.headings.isEmpty || $0.headingMatches(article.headings))
-                    && $0.holds(in: sentence.normalized) != nil }) {
+                // A sectoral commitment is still a commitment: exceptions and definitions are not findings.
+                if let s = sectorals.first(where: { rule in
+                    guard !rule.when.isEmpty, rule.headings.isEmpty || rule.headingMatches(article.headings),
+                          let anchor = rule.holds(in: sentence.normalized) else { return false }
+                    let force = rules.modality.force(of: sentence.normalized, at: anchor)
+                    return force == .binding || force == .nonBinding
+                }) {
                     sectoralFindings.append(finding(s, kind: .sectoral, id: s.element ?? "sectoral", article: article, sentence: sentence))
                     continue
                 }
