@@ -36,7 +36,7 @@ public enum RuleExampleRunner {
         return out
     }
 
-    static func check(_ ex: RuleExample, of rule: Rule, grader: Grader) -> ExampleResult {
+    public static func check(_ ex: RuleExample, of rule: Rule, grader: Grader) -> ExampleResult {
         let agreement = exampleAgreement(ex, file: rule.file)
         let verdict = grader.grade(agreement, options: GradeOptions(pillars: rule.pillars))
         var fired = false

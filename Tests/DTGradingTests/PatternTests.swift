@@ -1,0 +1,36 @@
+import DTRules
+import Foundation
+import Testing
+
+@Suite struct PatternTests {
+    func matches(_ pattern: String, _ text: String) throws -> Bool {
+        try Pattern(pattern).firstMatch(in: text as NSString) != nil
+    }
+
+    @Test func spacesMatchMergedOCRWords() throws {
+        #expect(try matches("customs duties on electronic transmissions", "impose customsdutiesonelectronic transmissions;"))
+    }
+
+    @Test func hyphenMatchesSpaceOrNothing() throws {
+        #expect(try matches("cross-border transfer", "the cross border transfer"))
+        #expect(try matches("cross-border transfer", "the crossborder transfer"))
+    }
+
+    @Test func optionalsAlternativesAndWildcards() throws {
+        #expect(try matches("[the] (use|location) of computing facilit*", "location of computing facilities"))
+        #expect(try matches("transmissions?", "transmission"))
+        #expect(try !matches("\\bmay\\b", "dismayed"))
+    }
+
+    @Test func gapsAreBounded() throws {
+        let far = "require " + String(repeating: "x", count: 400) + " source code"
+        #expect(try !matches("require ... source code", far))
+        #expect(try matches("require ... source code", "require the transfer of, or access to, source code"))
+    }
+
+    @Test func squeezedPrefilter() {
+        let hay = Squeezed.of("Impose CUSTOMS-duties on e-transmissions")
+        #expect(Squeezed.contains(hay, Squeezed.of("customs dut")))
+        #expect(!Squeezed.contains(hay, Squeezed.of("source code")))
+    }
+}
