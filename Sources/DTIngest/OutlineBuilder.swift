@@ -46,6 +46,9 @@ struct OutlineBuilder {
 
     mutating func open(kind: DivisionKind, number: String?, heading: String?, location: SourceLocation) {
         sawHeading = true
+        // A heading repeated straight away (pages that print their `h1` twice) opens nothing new.
+        if let top = stack.last, top.division.kind == kind, top.division.number == number,
+           top.division.heading == heading, top.lines.isEmpty, top.division.children.isEmpty { return }
         let level = Self.level(kind)
         // A preamble holds no divisions: whatever comes next closes it.
         while let top = stack.last, top.level >= level || top.division.kind == .preamble { close() }
