@@ -2,7 +2,7 @@
 /// `nld`) to the ISO 639-1 codes the model uses (`en`, `es`, `fr`, `nl`).
 enum LanguageCode {
     private static let threeLetter: [String: String] = [
-        "eng": "en", "spa": "es", "fra": "fr", "fre": "fr", "nld": "nl", "dut": "nl", "deu": "de", "ger": "de",
+        "eng": "en", "spa": "es", "esp": "es", "fra": "fr", "fre": "fr", "nld": "nl", "dut": "nl", "deu": "de", "ger": "de",
         "por": "pt", "ita": "it", "ara": "ar", "zho": "zh", "chi": "zh", "rus": "ru", "jpn": "ja", "kor": "ko",
         "swe": "sv", "dan": "da", "fin": "fi", "pol": "pl", "ell": "el", "gre": "el", "afr": "af", "zul": "zu",
         "xho": "xh", "swa": "sw", "ces": "cs", "cze": "cs", "hun": "hu", "ron": "ro", "rum": "ro", "tur": "tr",
