@@ -133,18 +133,18 @@ struct AKNWalker {
         return out
     }
 
-    func division(_ e: XMLElement, kind: DivisionKind) -> Division {
+    func division(_ e: XMLElement, kind: DivisionKind, path: String = "") -> Division {
         var d = Division(kind: kind,
                          number: e.child("num").map { TextCollapse.collapse($0.textContent) }?.nonEmpty,
                          heading: (e.child("heading") ?? e.child("subheading")).map { TextCollapse.collapse(textWithoutNotes($0)) }?.nonEmpty,
-                         location: SourceLocation(line: e.line, path: e["eId"] ?? e["id"] ?? e["GUID"]))
-        fill(&d, from: e)
+                         location: SourceLocation(line: e.line, path: e["eId"] ?? e["id"] ?? e["identifier"] ?? path.nonEmpty))
+        fill(&d, from: e, path: path)
         return d
     }
 
     /// Adds `e`'s own text, footnotes and hierarchy children to `d`. Containers
     /// that hold hierarchy (lists, `blockList`, wrappers) are walked through.
-    func fill(_ d: inout Division, from e: XMLElement) {
+    func fill(_ d: inout Division, from e: XMLElement, path: String = "") {
         var lines: [String] = []
         var pending = ""
         func flush() {
@@ -152,11 +152,14 @@ struct AKNWalker {
             if !t.isEmpty { lines.append(t) }
             pending = ""
         }
+        var counts: [String: Int] = [:]
         for child in e.children {
             switch child {
             case .text(let t, _):
                 pending += t
             case .element(let c):
+                counts[c.name, default: 0] += 1
+                let childPath = path.isEmpty ? "" : "\(path)/\(c.name)[\(counts[c.name] ?? 1)]"
                 if c.name == "authorialNote" {
                     d.footnotes.append(Footnote(label: c["marker"], text: TextCollapse.collapse(c.textContent),
                                                 location: SourceLocation(line: c.line, path: c["eId"] ?? c["id"])))
@@ -165,14 +168,14 @@ struct AKNWalker {
                 if Self.skipped.contains(c.name) { continue }
                 if let k = kind(of: c) {
                     flush()
-                    d.children.append(division(c, kind: k))
-                } else if containsHierarchy(c) {
+                    d.children.append(division(c, kind: k, path: childPath))
+                } else if !Self.opaque.contains(c.name), containsHierarchy(c) {
                     flush()
                     var inner = d
                     inner.children = []
                     inner.text = ""
                     inner.footnotes = []
-                    fill(&inner, from: c)
+                    fill(&inner, from: c, path: childPath)
                     if !inner.text.isEmpty { lines.append(inner.text) }
                     d.children.append(contentsOf: inner.children)
                     d.footnotes.append(contentsOf: inner.footnotes)
@@ -196,6 +199,9 @@ struct AKNWalker {
         let own = lines.joined(separator: "\n")
         d.text = d.text.isEmpty ? own : (own.isEmpty ? d.text : d.text + "\n" + own)
     }
+
+    /// Quoted law (amendments quoting sections of other acts): text, not this document's structure.
+    private static let opaque: Set<String> = ["quotedContent", "quotedStructure", "embeddedStructure", "quotedText"]
 
     /// Inline elements whose text runs on in the same line.
     private static let inline: Set<String> = ["ref", "mref", "span", "b", "i", "u", "sup", "sub", "term", "def", "date",
