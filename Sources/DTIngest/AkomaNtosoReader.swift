@@ -61,6 +61,8 @@ struct AKNWalker {
     private static let skipped: Set<String> = ["meta", "toc", "coverPage", "preface", "num", "heading", "subheading", "authorialNote", "noteRef", "tocItem"]
 
     func kind(of e: XMLElement) -> DivisionKind? {
+        // A `<title>` holding only text is a document title, not a Title division.
+        if e.name == "title", e.childElements.isEmpty { return nil }
         switch e.name {
         case "part", "book", "title", "tome", "division", "subpart", "subtitle": return .part
         case "chapter", "subchapter", "debateSection": return .chapter

@@ -17,7 +17,8 @@ enum GenericXMLReader {
         let language = (meta.first { $0.name == "language" }?.textContent).flatMap(LanguageCode.twoLetter)
             ?? root["lang"].flatMap(LanguageCode.twoLetter)
         if title == nil {
-            title = root.descendants { ["docTitle", "officialTitle", "longTitle", "name"].contains($0.name) }
+            title = root.descendants { ["docTitle", "officialTitle", "longTitle", "name"].contains($0.name)
+                || $0.name == "title" && $0.childElements.isEmpty }
                 .first.map { TextCollapse.collapse($0.textContent) }?.nonEmpty
         }
 

@@ -69,7 +69,8 @@ enum PlainTextReader {
                 if t.count <= 150, !t.hasSuffix("."), !t.hasSuffix(":") { title = t; i += 1; continue }
                 title = ""
             }
-            builder.text(line, line: lineNo, standalone: isBlank(i - 1) && isBlank(i + 1))
+            // A line between blank lines (or right under a heading) may be that heading's title.
+            builder.text(line, line: lineNo, standalone: (isBlank(i - 1) || headings[i - 1] != nil) && isBlank(i + 1))
             i += 1
         }
         let divisions = builder.finish()
