@@ -8,6 +8,8 @@ struct DocBlock {
     var line: Int
     var path: String
     var footnotes: [Footnote] = []
+    /// A table, rows by newlines and cells by tabs: text, never headings or paragraph numbers.
+    var isTable = false
 }
 
 /// Turns DOCX/ODT paragraph blocks into divisions the way the text reader does:
@@ -17,7 +19,7 @@ enum BlockOutline {
     static func build(_ blocks: [DocBlock], title: inout String?) -> [Division] {
         var candidates: [HeadingFilter.Candidate] = []
         var candidateBlock: [Int] = []
-        for (i, b) in blocks.enumerated() {
+        for (i, b) in blocks.enumerated() where !b.isTable {
             let flat = TextCollapse.collapse(b.text)
             guard flat.count <= 250, let m = HeadingParser.parse(flat) else { continue }
             candidates.append(HeadingFilter.Candidate(match: m, strong: b.isStyledHeading))
@@ -34,7 +36,7 @@ enum BlockOutline {
             } else if b.isStyledHeading, builder.isEmpty, title == nil {
                 title = TextCollapse.collapse(b.text).nonEmpty
             } else {
-                builder.text(b.text, line: b.line, path: b.path, standalone: true)
+                builder.text(b.text, line: b.line, path: b.path, standalone: !b.isTable, verbatim: b.isTable)
             }
             for f in b.footnotes { builder.footnote(f) }
         }

@@ -96,7 +96,7 @@ struct DocxWalker {
                 let footnotes = refs.compactMap { id in notes[id].map { Footnote(label: id, text: $0, location: SourceLocation(line: first)) } }
                 if !rows.isEmpty {
                     blocks.append(DocBlock(text: rows.joined(separator: "\n"), isStyledHeading: false, line: first,
-                                           path: childPath, footnotes: footnotes))
+                                           path: childPath, footnotes: footnotes, isTable: true))
                 }
             case "sdt", "customXml", "ins", "smartTag":
                 // Content controls and tracked insertions wrap ordinary paragraphs.

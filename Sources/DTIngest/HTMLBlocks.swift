@@ -9,6 +9,8 @@ struct HTMLBlock {
     var path: String
     /// Ids of footnote bodies this block cites.
     var footnoteRefs: [String]
+    /// A table as text (rows by newlines, cells by tabs).
+    var isTable = false
 }
 
 /// Flattens an HTML body into blocks, skipping chrome and footnote bodies.
@@ -95,7 +97,7 @@ struct HTMLBlockCollector {
             flush()
             let text = HTMLBlockCollector.tableText(c)
             if !text.isEmpty {
-                blocks.append(HTMLBlock(text: text, headingLevel: nil, line: c.line, path: path, footnoteRefs: []))
+                blocks.append(HTMLBlock(text: text, headingLevel: nil, line: c.line, path: path, footnoteRefs: [], isTable: true))
             }
         case "h1", "h2", "h3", "h4", "h5", "h6":
             flush()

@@ -29,7 +29,7 @@ enum HTMLReader {
         // Headings: `hN` elements are strong; paragraphs only in the document's heading style.
         var candidates: [HeadingFilter.Candidate] = []
         var candidateBlock: [Int] = []
-        for (i, b) in blocks.enumerated() where !b.text.contains("\n") || b.headingLevel != nil {
+        for (i, b) in blocks.enumerated() where !b.isTable && (!b.text.contains("\n") || b.headingLevel != nil) {
             guard let m = HeadingParser.parse(TextCollapse.collapse(b.text)) else { continue }
             candidates.append(HeadingFilter.Candidate(match: m, strong: b.headingLevel != nil))
             candidateBlock.append(i)
@@ -47,7 +47,7 @@ enum HTMLReader {
                 // The page's first heading names the text better than a `<title>` with the site name.
                 title = TextCollapse.collapse(b.text)
             } else if !b.text.isEmpty {
-                builder.text(b.text, line: b.line, path: b.path, standalone: true)
+                builder.text(b.text, line: b.line, path: b.path, standalone: !b.isTable, verbatim: b.isTable)
             }
             for id in b.footnoteRefs {
                 if let f = footnotes[id] { builder.footnote(f) }

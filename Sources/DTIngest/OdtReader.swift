@@ -57,7 +57,7 @@ struct OdtWalker {
                 }
                 if !rows.isEmpty {
                     blocks.append(DocBlock(text: rows.joined(separator: "\n"), isStyledHeading: false, line: first,
-                                           path: childPath, footnotes: notes))
+                                           path: childPath, footnotes: notes, isTable: true))
                 }
             case "list", "list-item", "list-header", "section", "index-body", "table-of-content", "illustration-index":
                 if child.name == "table-of-content" { continue } // a generated index repeats every heading

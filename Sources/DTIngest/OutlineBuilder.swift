@@ -10,6 +10,8 @@ struct OutlineBuilder {
         var text: String
         var line: Int
         var path: String?
+        /// A table row: kept as written, never taken for a paragraph number (`01.01\tCC`).
+        var verbatim = false
     }
 
     private struct Open {
@@ -58,14 +60,14 @@ struct OutlineBuilder {
 
     /// Adds body text. `standalone` says the block stands alone (a paragraph, or a
     /// line between blank lines), so it may be the title of a heading given without one.
-    mutating func text(_ text: String, line: Int, path: String? = nil, standalone: Bool = true) {
+    mutating func text(_ text: String, line: Int, path: String? = nil, standalone: Bool = true, verbatim: Bool = false) {
         let trimmed = text.trimmed()
         if trimmed.isEmpty {
             // Blank lines are kept inside a division so that paragraph line numbers stay right.
             if !stack.isEmpty { stack[stack.count - 1].lines.append(Line(text: "", line: line, path: path)) }
             return
         }
-        if let top = stack.last, top.awaitingTitle {
+        if let top = stack.last, top.awaitingTitle, !verbatim {
             stack[stack.count - 1].awaitingTitle = false
             if standalone, Self.looksLikeTitle(trimmed) {
                 stack[stack.count - 1].division.heading = HeadingParser.cleanTitle(trimmed)
@@ -74,7 +76,7 @@ struct OutlineBuilder {
         }
         var entries: [Line] = []
         for (k, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            entries.append(Line(text: String(piece), line: newlinesAdvanceLine ? line + k : line, path: path))
+            entries.append(Line(text: String(piece), line: newlinesAdvanceLine ? line + k : line, path: path, verbatim: verbatim))
         }
         if stack.isEmpty { leading.append(contentsOf: entries) } else { stack[stack.count - 1].lines.append(contentsOf: entries) }
     }
@@ -117,10 +119,27 @@ struct OutlineBuilder {
             d.text = joined.trimmed()
             return d
         }
+        // Table rows go through the splitter as placeholders (a private-use character and
+        // the line's index) so a row like `01.01\tCC` is not read as paragraph `01.01`.
+        let masked = lines.enumerated().map { i, l in l.verbatim ? "\u{E000}\(i)\u{E001}" : l.text }.joined(separator: "\n")
+        func unmask(_ s: String) -> String {
+            guard s.contains("\u{E000}") else { return s }
+            var out = ""
+            var rest = Substring(s)
+            while let open = rest.firstIndex(of: "\u{E000}"), let close = rest[open...].firstIndex(of: "\u{E001}") {
+                out += rest[..<open]
+                let index = Int(rest[rest.index(after: open)..<close]) ?? -1
+                out += lines.indices.contains(index) ? lines[index].text : ""
+                rest = rest[rest.index(after: close)...]
+            }
+            return out + rest
+        }
         // Split with line 0 so each paragraph's line is an index into `lines`, then map back.
-        let split = ParagraphSplitter.split(joined, firstLine: 0, path: d.location.path)
+        var split = ParagraphSplitter.split(masked, firstLine: 0, path: d.location.path)
+        split.leadText = unmask(split.leadText)
         func relocate(_ p: inout Division) {
             let i = p.location.line
+            p.text = unmask(p.text)
             if lines.indices.contains(i) {
                 p.location.line = lines[i].line
                 if let path = lines[i].path { p.location.path = path }
