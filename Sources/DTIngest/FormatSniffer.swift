@@ -12,6 +12,11 @@ enum FormatSniffer {
                 return .html
             }
             if trimmed.hasPrefix("<?xml") && head.contains("<html") && head.contains("xhtml") { return .html }
+            // Markdown may open with inline HTML (`<meta charset…>`): trust its extension.
+            if !trimmed.hasPrefix("<?xml") {
+                if ext == "md" || ext == "markdown" { return .markdown }
+                if ext == "txt" { return .text }
+            }
             return .auto // some XML; the root element decides
         }
         switch ext {

@@ -1,8 +1,120 @@
 import DTModel
 import DTXML
 
+/// Reads agreement texts saved as web pages. libxml2's HTML parser does the
+/// parsing (and honours a declared `meta charset`); site chrome is skipped;
+/// `h1`–`h6` headings and paragraphs that read as numbered headings
+/// (`ARTICLE 15.3`, `Article 2.1: Scope`) become divisions; footnotes cited by
+/// `#anchor` links are attached to the division that cites them.
 enum HTMLReader {
     static func read(bytes: [UInt8], path: String) throws -> Agreement {
-        throw IngestError(path: path, message: "HTML is not implemented yet")
+        try TextDecoding.rejectBinary(bytes, path: path)
+        let tree: XMLDocumentTree
+        do {
+            tree = try LibXMLParser.parseHTML(bytes, name: path)
+        } catch let e as XMLParseError {
+            throw IngestError(path: path, message: "unreadable HTML: \(e.message)", line: e.line, column: e.column)
+        }
+        let root = tree.root
+        let head = root.child("head")
+        var title = head?.child("title").map { TextCollapse.collapse($0.textContent) }?.nonEmpty
+        let language = (root["lang"] ?? root["xml:lang"]).flatMap { LanguageCode.twoLetter($0) }
+
+        let footnotes = footnoteBodies(root)
+        var collector = HTMLBlockCollector(footnoteIds: Set(footnotes.keys))
+        let body = root.child("body") ?? root
+        collector.collect(body, path: root.child("body") != nil ? "/\(root.name)/body" : "/\(root.name)")
+        let blocks = collector.blocks
+
+        // Headings: `hN` elements are strong; paragraphs only in the document's heading style.
+        var candidates: [HeadingFilter.Candidate] = []
+        var candidateBlock: [Int] = []
+        for (i, b) in blocks.enumerated() where !b.isTable && (!b.text.contains("\n") || b.headingLevel != nil) {
+            guard let m = HeadingParser.parse(TextCollapse.collapse(b.text)) else { continue }
+            candidates.append(HeadingFilter.Candidate(match: m, strong: b.headingLevel != nil))
+            candidateBlock.append(i)
+        }
+        var headings: [Int: HeadingMatch] = [:]
+        for k in HeadingFilter.keep(candidates) { headings[candidateBlock[k]] = candidates[k].match }
+
+        var builder = OutlineBuilder()
+        builder.newlinesAdvanceLine = false
+        for (i, b) in blocks.enumerated() {
+            let location = SourceLocation(line: b.line, path: b.path)
+            if let m = headings[i] {
+                builder.open(kind: m.kind, number: m.number, heading: m.heading, location: location)
+            } else if let level = b.headingLevel, builder.isEmpty, level == 1 || title == nil {
+                // The page's first heading names the text better than a `<title>` with the site name.
+                title = TextCollapse.collapse(b.text)
+            } else if !b.text.isEmpty {
+                builder.text(b.text, line: b.line, path: b.path, standalone: !b.isTable, verbatim: b.isTable)
+            }
+            for id in b.footnoteRefs {
+                if let f = footnotes[id] { builder.footnote(f) }
+            }
+        }
+        return Agreement(title: title, language: language, sourceFormat: .html, sourcePath: path,
+                         divisions: builder.finish())
+    }
+
+    /// Footnote bodies: elements whose id a footnote-like link points at
+    /// (`<sup><a href="#fn1">`, `<a class="fn-lnk">`, `<a href="#x">[3]</a>`).
+    static func footnoteBodies(_ root: XMLElement) -> [String: Footnote] {
+        var targets: [String: String] = [:] // id → label
+        var inSup: Set<String> = []
+        for sup in root.descendants(where: { $0.name == "sup" }) {
+            for a in sup.descendants(where: { $0.name == "a" }) {
+                if let h = a["href"], h.hasPrefix("#") { inSup.insert(String(h.dropFirst())) }
+            }
+        }
+        for a in root.descendants(where: { $0.name == "a" }) {
+            guard let href = a["href"], href.hasPrefix("#"), href.count > 1 else { continue }
+            let id = String(href.dropFirst())
+            let text = TextCollapse.collapse(a.textContent)
+            let label = text.split(separator: " ").last.map { String($0).trimmingCharacters(in: "[]()") } ?? ""
+            let cls = a["class"]?.lowercased() ?? ""
+            let looksLikeMark = !label.isEmpty && label.count <= 4 && label.allSatisfy { $0.isNumber || $0.isLetter && $0.isLowercase && label.count == 1 || $0 == "*" }
+            if cls.contains("fn") || cls.contains("footnote") || cls.contains("noteref") || inSup.contains(id) || looksLikeMark && text.count <= 12 {
+                if targets[id] == nil { targets[id] = label }
+            }
+        }
+        guard !targets.isEmpty else { return [:] }
+        var out: [String: Footnote] = [:]
+        for e in root.descendants(where: { $0["id"].map { targets[$0] != nil } ?? false }) {
+            guard let id = e["id"], out[id] == nil, let label = targets[id] else { continue }
+            // A footnote body holds more than its mark; an anchor that is itself the mark is not a body.
+            var text = TextCollapse.collapse(bodyText(e))
+            for prefix in ["[\(label)]", "(\(label))", "\(label)."] where text.hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count)).trimmed()
+            }
+            guard text.count > label.count + 2 else { continue }
+            out[id] = Footnote(label: label.nonEmpty, text: text, location: SourceLocation(line: e.line, path: "#\(id)"))
+        }
+        return out
+    }
+
+    /// An element's text without "return to referrer" links and screen-reader labels.
+    private static func bodyText(_ e: XMLElement) -> String {
+        var out = ""
+        for child in e.children {
+            switch child {
+            case .text(let t, _): out += t
+            case .element(let c):
+                let cls = c["class"]?.lowercased() ?? ""
+                if cls.contains("rtn") || cls.contains("wb-inv") || cls.contains("sr-only") { continue }
+                if c.name == "a", let h = c["href"], h.hasSuffix("-rf") || h.hasPrefix("#fnref") { continue }
+                out += " " + bodyText(c) + " "
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
     }
 }

@@ -1,7 +1,101 @@
 import DTModel
 
+/// Reads plain text and markdown: agreement texts converted from PDF or kept
+/// as markdown. Structure comes from numbered headings (`Article 12.14: …`,
+/// `### Article 11: …`, `CHAPTER 12`); page furniture, front matter and
+/// markup are dropped first, with every kept line keeping its original number.
 enum PlainTextReader {
     static func read(bytes: [UInt8], path: String, markdown: Bool) throws -> Agreement {
-        throw IngestError(path: path, message: "text is not implemented yet")
+        let decoded = try TextDecoding.decode(bytes, path: path)
+        let raw = splitLines(decoded)
+        var prepared = PreparedText(raw: raw, markdown: markdown)
+        prepared.clean()
+        let lines = prepared.lines
+
+        // Headings: every candidate, then only those written in the document's heading style.
+        var candidates: [HeadingFilter.Candidate] = []
+        var candidateLine: [Int] = []
+        for (i, line) in lines.enumerated() where !line.isEmpty && !prepared.isFootnoteStart(i) {
+            guard let m = HeadingParser.parse(line) else { continue }
+            candidates.append(HeadingFilter.Candidate(match: m, strong: markdown && prepared.isMarkdownHeading[i]))
+            candidateLine.append(i)
+        }
+        var headings: [Int: HeadingMatch] = [:]
+        for k in HeadingFilter.keep(candidates) { headings[candidateLine[k]] = candidates[k].match }
+
+        var builder = OutlineBuilder()
+        var title = prepared.title
+        var i = 0
+        func isBlank(_ j: Int) -> Bool { j < 0 || j >= lines.count || lines[j].trimmed().isEmpty }
+        while i < lines.count {
+            let line = lines[i]
+            let lineNo = i + 1
+            if let m = headings[i] {
+                let column = (raw[i].firstIndex(where: { $0.isLetter }).map { raw[i].distance(from: raw[i].startIndex, to: $0) } ?? m.offset) + 1
+                builder.open(kind: m.kind, number: m.number, heading: m.heading,
+                             location: SourceLocation(line: lineNo, column: column))
+                // A long title wrapped onto a second line before a blank line (PDF text).
+                if !markdown, m.heading != nil, line.count >= 50, !isBlank(i + 1), isBlank(i + 2),
+                   headings[i + 1] == nil, lines[i + 1].trimmed().count < 60,
+                   OutlineBuilder.looksLikeTitle(lines[i + 1].trimmed()) || lines[i + 1].first?.isUppercase == true
+                   && !lines[i + 1].trimmed().hasSuffix(".") {
+                    builder.continueHeading(lines[i + 1].trimmed())
+                    i += 2
+                    continue
+                }
+                i += 1
+                continue
+            }
+            if let (footnote, next) = prepared.footnote(at: i) {
+                builder.footnote(footnote)
+                // Keep the line count: the footnote's lines become blank lines.
+                for j in i..<next { builder.text("", line: j + 1) }
+                i = next
+                continue
+            }
+            if markdown, prepared.isMarkdownHeading[i] {
+                let text = line.trimmed()
+                if title == nil, builder.isEmpty {
+                    title = HeadingParser.cleanTitle(text)
+                } else {
+                    builder.text(text, line: lineNo, standalone: true)
+                }
+                i += 1
+                continue
+            }
+            if !markdown, title == nil, builder.isEmpty, !line.trimmed().isEmpty {
+                // The first line of a text file names it when it is short and not a heading.
+                let t = line.trimmed()
+                if t.count <= 150, !t.hasSuffix("."), !t.hasSuffix(":") { title = t; i += 1; continue }
+                title = ""
+            }
+            // A line between blank lines (or right under a heading) may be that heading's title.
+            builder.text(line, line: lineNo, standalone: (isBlank(i - 1) || headings[i - 1] != nil) && isBlank(i + 1))
+            i += 1
+        }
+        let divisions = builder.finish()
+        return Agreement(title: title?.nonEmpty, language: prepared.language,
+                         sourceFormat: markdown ? .markdown : .text, sourcePath: path, divisions: divisions)
+    }
+
+    /// Splits on `\n`, `\r\n` and `\r`, keeping empty lines so numbering matches editors.
+    static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousCR = false
+        for s in text.unicodeScalars {
+            if s == "\n" {
+                if !previousCR { lines.append(String(current)); current = String.UnicodeScalarView() }
+                previousCR = false
+            } else if s == "\r" {
+                lines.append(String(current)); current = String.UnicodeScalarView()
+                previousCR = true
+            } else {
+                current.append(s)
+                previousCR = false
+            }
+        }
+        lines.append(String(current))
+        return lines
     }
 }

@@ -1,0 +1,44 @@
+import DTModel
+
+/// Moves footnotes to the division that cites them. Text formats give a
+/// footnote's definition far from its mark (page bottom, document end); the
+/// definition is first attached where it appears, then moved here to the
+/// first division whose text or heading carries its mark (`[^3]`, `[3]`).
+enum FootnoteLinker {
+    static func relink(_ roots: [Division]) -> [Division] {
+        // Flatten pre-order with parent indices so divisions can be edited in place.
+        var flat: [(division: Division, parent: Int?)] = []
+        var stack: [(Division, Int?)] = roots.reversed().map { ($0, nil) }
+        while let (d, parent) = stack.popLast() {
+            var leaf = d
+            leaf.children = []
+            flat.append((leaf, parent))
+            let me = flat.count - 1
+            stack.append(contentsOf: d.children.reversed().map { ($0, me) })
+        }
+        var citedBy: [String: Int] = [:]
+        for (i, entry) in flat.enumerated() {
+            let labels = FootnoteMarks.labels(in: entry.division.text + " " + (entry.division.heading ?? ""))
+            for l in labels where citedBy[l] == nil { citedBy[l] = i }
+        }
+        for i in flat.indices {
+            var keep: [Footnote] = []
+            for f in flat[i].division.footnotes {
+                if let label = f.label, let target = citedBy[label], target != i {
+                    flat[target].division.footnotes.append(f)
+                } else {
+                    keep.append(f)
+                }
+            }
+            flat[i].division.footnotes = keep
+        }
+        // Rebuild: children are appended in reverse, then each list is reversed once.
+        var built = flat.map(\.division)
+        var out: [Division] = []
+        for i in flat.indices.reversed() {
+            built[i].children.reverse()
+            if let p = flat[i].parent { built[p].children.append(built[i]) } else { out.append(built[i]) }
+        }
+        return out.reversed()
+    }
+}

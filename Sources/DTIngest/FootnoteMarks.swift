@@ -1,0 +1,70 @@
+/// Footnote reference marks as text formats write them: `[^3]`, `[[1]](#0cb0)`,
+/// `[5]`, `(^6)`. Stripped from headings; found in text to attach footnotes.
+enum FootnoteMarks {
+    /// Removes every footnote mark from `text`.
+    static func strip(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let (range, _) = firstMark(in: rest) {
+            out += rest[..<range.lowerBound]
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// Labels of every footnote mark in `text`, in order.
+    static func labels(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(text)
+        while let (range, label) = firstMark(in: rest) {
+            found.append(label)
+            rest = rest[range.upperBound...]
+        }
+        return found
+    }
+
+    /// The first mark: `[^label]`, `[[n]](#anchor)`, `[n]` (digits only) or `(^n)`.
+    private static func firstMark(in text: Substring) -> (Range<Substring.Index>, String)? {
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c == "[" || c == "(" {
+                if let hit = mark(at: i, in: text) { return hit }
+            }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    private static func mark(at start: Substring.Index, in text: Substring) -> (Range<Substring.Index>, String)? {
+        let s = text[start...]
+        if s.hasPrefix("[^") || s.hasPrefix("(^") {
+            let close: Character = s.first == "[" ? "]" : ")"
+            guard let end = s.firstIndex(of: close) else { return nil }
+            let label = s[s.index(start, offsetBy: 2)..<end]
+            guard !label.isEmpty, label.count <= 8, !label.contains(" ") else { return nil }
+            return (start..<s.index(after: end), String(label))
+        }
+        if s.hasPrefix("[[") {
+            guard let end = s.firstIndex(of: "]") else { return nil }
+            let label = s[s.index(start, offsetBy: 2)..<end]
+            guard !label.isEmpty, label.allSatisfy(\.isNumber) else { return nil }
+            var after = s.index(after: end)
+            guard after < s.endIndex, s[after] == "]" else { return nil }
+            after = s.index(after: after)
+            // An optional `(#anchor)` link target.
+            if after < s.endIndex, s[after] == "(", let close = s[after...].firstIndex(of: ")"),
+               s.distance(from: after, to: close) < 40 {
+                after = s.index(after: close)
+            }
+            return (start..<after, String(label))
+        }
+        if s.first == "[" {
+            guard let end = s.firstIndex(of: "]") else { return nil }
+            let label = s[s.index(after: start)..<end]
+            guard !label.isEmpty, label.count <= 3, label.allSatisfy(\.isNumber) else { return nil }
+            return (start..<s.index(after: end), String(label))
+        }
+        return nil
+    }
+}

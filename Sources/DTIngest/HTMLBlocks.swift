@@ -1,0 +1,147 @@
+import DTXML
+
+/// One block of an HTML page's text: a heading, a paragraph, a list item, a table.
+struct HTMLBlock {
+    var text: String
+    /// 1-6 for h1-h6, nil for other blocks.
+    var headingLevel: Int?
+    var line: Int
+    var path: String
+    /// Ids of footnote bodies this block cites.
+    var footnoteRefs: [String]
+    /// A table as text (rows by newlines, cells by tabs).
+    var isTable = false
+}
+
+/// Flattens an HTML body into blocks, skipping chrome and footnote bodies.
+/// Inline elements join into their block's text; `br` is a newline; tables are
+/// kept as text, cells separated by tabs and rows by newlines.
+struct HTMLBlockCollector {
+    private static let blockElements: Set<String> = [
+        "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre",
+        "h1", "h2", "h3", "h4", "h5", "h6", "table", "center", "body", "figure", "figcaption", "hr", "address", "caption",
+    ]
+
+    /// Ids of elements that are footnote bodies (not walked as text).
+    var footnoteIds: Set<String> = []
+    private(set) var blocks: [HTMLBlock] = []
+    private var buffer = ""
+    private var refs: [String] = []
+    private var bufferLine = 0
+    private var bufferPath = ""
+
+    init(footnoteIds: Set<String>) {
+        self.footnoteIds = footnoteIds
+    }
+
+    mutating func collect(_ root: XMLElement, path: String) {
+        walk(root, path: path, depth: 0)
+        flush()
+    }
+
+    private mutating func flush(level: Int? = nil) {
+        let text = buffer.trimmed()
+        if !text.isEmpty || !refs.isEmpty {
+            blocks.append(HTMLBlock(text: text, headingLevel: level, line: bufferLine, path: bufferPath, footnoteRefs: refs))
+        }
+        buffer = ""
+        refs = []
+    }
+
+    private mutating func appendText(_ t: String, line: Int, path: String) {
+        if buffer.isEmpty { bufferLine = line; bufferPath = path }
+        // HTML white space collapses to single spaces, but a kept newline (from `br`) stays.
+        var out = ""
+        var pending = false
+        for ch in t {
+            if ch == " " || ch == "\t" || ch == "\n" || ch == "\r" { pending = true; continue }
+            if pending, !(out.isEmpty && (buffer.isEmpty || buffer.last == " " || buffer.last == "\n")) { out.append(" ") }
+            pending = false
+            out.append(ch)
+        }
+        if pending, !(buffer.last == " " || buffer.last == "\n"), !(out.isEmpty && buffer.isEmpty) { out.append(" ") }
+        buffer += out
+    }
+
+    private mutating func walk(_ e: XMLElement, path: String, depth: Int) {
+        var counts: [String: Int] = [:]
+        for child in e.children {
+            switch child {
+            case .text(let t, let line):
+                appendText(t, line: line, path: path)
+            case .element(let c):
+                counts[c.name, default: 0] += 1
+                let childPath = "\(path)/\(c.name)[\(counts[c.name] ?? 1)]"
+                if HTMLChrome.isChrome(c) { continue }
+                if let id = c["id"], footnoteIds.contains(id) { continue }
+                visit(c, path: childPath, depth: depth + 1)
+            }
+        }
+    }
+
+    private mutating func visit(_ c: XMLElement, path: String, depth: Int) {
+        switch c.name {
+        case "br":
+            buffer += "\n"
+        case "a":
+            if let href = c["href"], href.hasPrefix("#"), footnoteIds.contains(String(href.dropFirst())) {
+                if buffer.isEmpty { bufferLine = c.line; bufferPath = path }
+                refs.append(String(href.dropFirst()))
+            } else {
+                walk(c, path: path, depth: depth)
+            }
+        case "sup":
+            // A `sup` holding only a footnote link contributes the reference, not its number.
+            walk(c, path: path, depth: depth)
+        case "table":
+            flush()
+            let text = HTMLBlockCollector.tableText(c)
+            if !text.isEmpty {
+                blocks.append(HTMLBlock(text: text, headingLevel: nil, line: c.line, path: path, footnoteRefs: [], isTable: true))
+            }
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            flush()
+            bufferLine = c.line
+            bufferPath = path
+            walk(c, path: path, depth: depth)
+            if buffer.isEmpty { bufferLine = c.line; bufferPath = path }
+            flush(level: Int(String(c.name.dropFirst())))
+        case "pre":
+            flush()
+            bufferLine = c.line
+            bufferPath = path
+            buffer = c.textContent
+            flush()
+        default:
+            if Self.blockElements.contains(c.name) {
+                flush()
+                if buffer.isEmpty { bufferLine = c.line; bufferPath = path }
+                walk(c, path: path, depth: depth)
+                flush()
+            } else {
+                walk(c, path: path, depth: depth)
+            }
+        }
+    }
+
+    /// A table as text: cells joined by tabs, rows by newlines.
+    static func tableText(_ table: XMLElement) -> String {
+        let rows = table.descendants { $0.name == "tr" }
+        var lines: [String] = []
+        for row in rows {
+            let cells = row.childElements.filter { $0.name == "td" || $0.name == "th" }
+                .map { TextCollapse.collapse($0.textContent) }
+            let line = cells.joined(separator: "\t")
+            if !line.trimmed().isEmpty { lines.append(line) }
+        }
+        if rows.isEmpty { return TextCollapse.collapse(table.textContent) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// White space collapse that keeps characters and case (for cells and headings).
+enum TextCollapse {
+    static func collapse(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

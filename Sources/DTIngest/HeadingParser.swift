@@ -1,0 +1,180 @@
+import DTModel
+
+/// A line of text recognised as the heading of a division: `Article 14.1: Definitions`,
+/// `ARTICLE 9.10`, `CHAPTER ONE Initial Provisions`, `### Artikel  1.1`.
+struct HeadingMatch: Sendable, Equatable {
+    var kind: DivisionKind
+    /// Keyword and number as written, white space collapsed: `Article 14.1`.
+    var number: String?
+    /// The title after the number, nil when the line holds only the number.
+    var heading: String?
+    /// How the heading is written, so a document's real headings can be told
+    /// from cross-references that happen to start a line (see `HeadingFilter`).
+    var style: String
+    /// 0-based character offset of the keyword in the line (after indentation and `#`).
+    var offset: Int
+}
+
+/// Recognises numbered headings in one line of text. Shared by the text, HTML,
+/// DOCX and ODT readers so that all of them find the same articles in the same text.
+enum HeadingParser {
+    /// Keywords (lower-cased) in the languages of the corpus, and the kind they open.
+    private static let keywords: [String: DivisionKind] = [
+        "article": .article, "artikel": .article, "artículo": .article, "articulo": .article, "art.": .article,
+        "chapter": .chapter, "hoofdstuk": .chapter, "capítulo": .chapter, "capitulo": .chapter, "chapitre": .chapter,
+        "section": .section, "afdeling": .section, "sección": .section, "seccion": .section, "subsection": .section,
+        "part": .part, "deel": .part, "parte": .part, "partie": .part, "title": .part, "titel": .part,
+        "annex": .annex, "annexe": .annex, "anexo": .annex, "bijlage": .annex, "appendix": .annex,
+    ]
+
+    /// Bare words that open a preamble.
+    private static let preambleWords: Set<String> = ["preamble", "préambule", "preambule", "preámbulo", "preambulo", "considerans"]
+
+    /// Number words used for chapters (`CHAPTER ONE`, `HOOFDSTUK TWEE`).
+    private static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+        "forty", "fifty", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+        "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig",
+        "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+    ]
+
+    /// Parses `line` (markdown `#` marks and emphasis already allowed) or returns nil.
+    static func parse(_ line: String) -> HeadingMatch? {
+        func isLead(_ c: Character) -> Bool {
+            c == " " || c == "\t" || c == "#" || c == "*" || c == "_" || c == "\u{00A0}"
+        }
+        // Indentation, markdown heading marks and bold/italic markers before the keyword.
+        let offset = Array(line).prefix(while: isLead).count
+        // Drop emphasis markers so `**Article 5**` parses like `Article 5`.
+        let chars = Array(line.filter { $0 != "*" })
+        var i = 0
+        while i < chars.count, isLead(chars[i]) { i += 1 }
+        guard i < chars.count, chars[i].isLetter else { return nil }
+        var j = i
+        while j < chars.count, chars[j].isLetter { j += 1 }
+        if j < chars.count, chars[j] == ".", String(chars[i..<j]).lowercased() == "art" { j += 1 }
+        let keyword = String(chars[i..<j])
+        let lower = keyword.lowercased()
+        let rest0 = String(chars[j...])
+        if preambleWords.contains(lower), rest0.trimmed().trimmingTrailing(":").isEmpty {
+            return HeadingMatch(kind: .preamble, number: nil, heading: keyword, style: "preamble", offset: offset)
+        }
+        guard let kind = keywords[lower] else { return nil }
+        // A bare `ANNEX` line opens an unnumbered annex.
+        if kind == .annex, keyword == keyword.uppercased() || rest0.isEmpty, rest0.trimmed().isEmpty {
+            return HeadingMatch(kind: .annex, number: nil, heading: nil, style: "annex/bare", offset: offset)
+        }
+        // The keyword must be followed by white space then a number.
+        var k = j
+        while k < chars.count, chars[k] == " " || chars[k] == "\u{00A0}" || chars[k] == "\t" { k += 1 }
+        guard k > j, k < chars.count else { return nil }
+        var end = k
+        while end < chars.count, !(chars[end] == " " || chars[end] == "\t" || chars[end] == "\u{00A0}" || chars[end] == ":") { end += 1 }
+        var token = String(chars[k..<end])
+        var afterNumber = end
+        // `Article 5.` / `Article 5:Title`: trailing punctuation belongs to the separator.
+        while let last = token.last, last == "." || last == "," || last == ";" || last == "–" || last == "-" || last == ")" {
+            if last == "," || last == ";" || last == ")" { return nil } // `Article 5, paragraph 2`: a reference
+            token.removeLast()
+            afterNumber -= 1
+        }
+        guard let shape = numberShape(token, kind: kind) else { return nil }
+        var numberText = token
+        // Number words may run over two tokens: `CHAPTER TWENTY ONE`, `TWENTY-ONE`.
+        if shape == "word" {
+            var m = afterNumber
+            while m < chars.count, chars[m] == " " { m += 1 }
+            var n = m
+            while n < chars.count, chars[n].isLetter || chars[n] == "-" { n += 1 }
+            let next = String(chars[m..<n])
+            if !next.isEmpty, next == next.uppercased(), numberWords.contains(next.lowercased()) {
+                numberText += " " + next
+                afterNumber = n
+            }
+        }
+        // Inserted articles: `Artikel 3 bis`, `Article 10 ter`.
+        do {
+            var m = afterNumber
+            while m < chars.count, chars[m] == " " { m += 1 }
+            var n = m
+            while n < chars.count, chars[n].isLetter { n += 1 }
+            if ["bis", "ter", "quater", "quinquies", "sexies"].contains(String(chars[m..<n]).lowercased()) {
+                numberText += " " + String(chars[m..<n])
+                afterNumber = n
+            }
+        }
+        var rest = String(chars[afterNumber...]).trimmed()
+        var separator = "eol"
+        if let f = rest.first {
+            if f == ":" || f == "." || f == "–" || f == "—" || f == "-" {
+                separator = "punct"
+                rest = String(rest.dropFirst()).trimmed()
+            } else if f.isUppercase || f == "[" || f == "…" || f == "(" && rest.hasPrefix("(^") {
+                separator = "space"
+            } else if f.isNumber, shape == "word" || kind == .annex {
+                separator = "space"
+            } else {
+                return nil // `Article 10.8 (Reservations…`, `Article 14.3 is subject to…`: a reference
+            }
+        }
+        let title = cleanTitle(rest)
+        // A real heading's title is short and is not the end of a sentence in a list.
+        if let t = title {
+            if t.count > 200 { return nil }
+            if separator == "space", let l = t.last, l == ";" || l == "," { return nil }
+        }
+        let keywordCase = keyword == keyword.uppercased() ? "upper" : (keyword.first?.isUppercase == true ? "title" : "lower")
+        if keywordCase == "lower" { return nil } // `article 5 applies…` inside a sentence
+        let style = "\(kind.rawValue)/\(keywordCase)/\(shape)/\(separator == "eol" ? "punct" : separator)"
+        return HeadingMatch(kind: kind, number: keyword + " " + numberText, heading: title, style: style, offset: offset)
+    }
+
+    /// What a heading number looks like, or nil when the token is not a number.
+    static func numberShape(_ token: String, kind: DivisionKind) -> String? {
+        guard !token.isEmpty, token.count <= 16 else { return nil }
+        if token.allSatisfy({ $0.isASCII && $0.isNumber }) { return "int" }
+        if token.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), token.first?.isNumber == true { return "dotted" }
+        if numberWords.contains(token.lowercased()) || token.contains("-") && token.split(separator: "-").allSatisfy({ numberWords.contains($0.lowercased()) }) {
+            return token == token.uppercased() || kind == .chapter ? "word" : nil
+        }
+        if token.allSatisfy({ "IVXLC".contains($0) }) { return "roman" }
+        // `ORIG.1`, `2.A.1`, `14-A`, `1bis`, and single letters for sections and annexes (`SECTION A`).
+        let allowed = token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
+        guard allowed else { return nil }
+        if token.contains(where: { $0.isNumber }) {
+            if token.first?.isNumber == true { return "alnum" }
+            if token.prefix(while: { $0.isLetter }).allSatisfy({ $0.isUppercase }) { return "alnum" }
+            return nil
+        }
+        if token.count == 1, token.first?.isUppercase == true, kind != .article { return "letter" }
+        return nil
+    }
+
+    /// Cleans a heading's title: page numbers (`- 3 -`), dot leaders, footnote marks.
+    static func cleanTitle(_ raw: String) -> String? {
+        var t = raw
+        if let r = t.range(of: "....") { t = String(t[..<r.lowerBound]) }
+        t = t.trimmed()
+        // Trailing `- 3 -` left by PDF conversion.
+        if t.hasSuffix("-") {
+            let parts = t.split(separator: " ")
+            if parts.count >= 3, parts[parts.count - 1] == "-", parts[parts.count - 2].allSatisfy(\.isNumber),
+               parts[parts.count - 3] == "-" {
+                t = parts.dropLast(3).joined(separator: " ")
+            }
+        }
+        t = FootnoteMarks.strip(t).trimmed()
+        while let l = t.last, l == "*" || l == "_" || l == "#" { t.removeLast() }
+        t = t.trimmed()
+        return t.isEmpty ? nil : t
+    }
+}
+
+extension String {
+    func trimmingTrailing(_ ch: Character) -> String {
+        var s = self
+        while s.last == ch { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,47 @@
+/// Lines a PDF-to-text conversion leaves behind that are not agreement text:
+/// page numbers and running headers or footers.
+enum PageFurniture {
+    /// `- 3 -`, `-493-`, `12-5`, `Page 3 of 20`, `Page 3`, `3`, `iv` alone on a line.
+    static func isPageNumber(_ raw: String) -> Bool {
+        var s = Substring(raw.trimmed())
+        while s.first == "#" { s = s.dropFirst() }
+        s = Substring(s.trimmed())
+        guard !s.isEmpty, s.count <= 24 else { return false }
+        if s.allSatisfy(\.isNumber) { return s.count <= 4 }
+        // `- 3 -`, `-493-`, `— 12 —`
+        let dashes: Set<Character> = ["-", "–", "—"]
+        if let f = s.first, let l = s.last, dashes.contains(f), dashes.contains(l) {
+            let inner = s.dropFirst().dropLast().trimmed()
+            return !inner.isEmpty && inner.allSatisfy(\.isNumber)
+        }
+        // `12-5`: chapter-page numbering.
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) }) { return true }
+        // `Page 3`, `Page 3 of 20`, `page 3/20`
+        let words = s.lowercased().split(separator: " ")
+        if words.first == "page", (2...4).contains(words.count) {
+            return words.dropFirst().allSatisfy { $0 == "of" || $0.allSatisfy { $0.isNumber || $0 == "/" } }
+        }
+        return false
+    }
+
+    /// Short lines repeated verbatim at least three times that are not headings or
+    /// list items: running headers and footers. Sentences (ending in `.`, `;`, `:`
+    /// or `,`) are left alone, since agreements repeat those on purpose.
+    static func runningHeaders(_ lines: [String]) -> Set<String> {
+        var counts: [String: Int] = [:]
+        for line in lines {
+            let t = line.trimmed()
+            guard (3...60).contains(t.count), t.contains(where: \.isLetter) else { continue }
+            counts[t, default: 0] += 1
+        }
+        var out: Set<String> = []
+        for (t, n) in counts where n >= 3 {
+            if let l = t.last, ".;:,".contains(l) { continue }
+            if t.hasPrefix("(") || t.hasPrefix("#") || ParagraphSplitter.paragraphNumber(Substring(t)) != nil { continue }
+            if HeadingParser.parse(t) != nil { continue }
+            out.insert(t)
+        }
+        return out
+    }
+}

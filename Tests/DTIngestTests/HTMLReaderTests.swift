@@ -1,0 +1,71 @@
+import DTIngest
+import DTModel
+import Foundation
+import Testing
+
+@Suite struct HTMLReaderTests {
+    @Test func fixtureSkipsChromeAndKeepsFootnotesAndTables() throws {
+        let a = try Fixtures.load("sample.html")
+        #expect(a.sourceFormat == .html)
+        #expect(a.title == "Sample Agreement - Chapter 2")
+        #expect(a.articleNumbers == ["Article 2.1", "Article 2.2", "ARTICLE 2.3"])
+        let text = a.allText
+        for chrome in ["Skip to main content", "Menu", "You are here", "Date modified", "Terms and conditions", "var menu"] {
+            #expect(!text.contains(chrome), "chrome left: \(chrome)")
+        }
+        let a1 = a.articles[0].article
+        #expect(a1.footnotes.count == 1)
+        #expect(a1.footnotes.first?.label == "1")
+        #expect(a1.footnotes.first?.text == "Including any surcharge.")
+        #expect(!a1.text.contains("Footnote"))
+        #expect(a1.location.path == "/html/body/main[1]/h2[1]")
+        #expect(a1.location.line == 10)
+        let a2 = a.articles[1].article
+        #expect(a2.fullText.contains("Category\tStaging\nA\tImmediate\nB\tFive years"))
+        #expect(a.articles[2].article.heading == "Export Duties")
+    }
+
+    @Test func declaredWindows1252IsHonoured() throws {
+        let a = try Fixtures.load("cp1252.html")
+        #expect(a.title == "Accord de libre-échange")
+        #expect(a.language == "fr")
+        #expect(a.articles.map(\.article.heading) == ["Objet", "Définitions"])
+        #expect(a.allText.contains("« marchandises »"))
+        #expect(!a.allText.contains("Skip to"))
+    }
+
+    @Test func cusmaChapter2GivesArticleHeadingsWithoutMenuText() throws {
+        guard let path = SharedCorpus.path("other/html/cusma_ch02_gac_en.html") else { return }
+        let a = try DocumentLoader.load(path: path)
+        let top = a.articleNumbers.filter { !$0.contains(".A.") }
+        #expect(top == (1...17).map { "Article 2.\($0)" })
+        #expect(a.articles.first?.article.heading == "Definitions")
+        #expect(a.articles.first { $0.article.number == "Article 2.16" }?.article.heading == "Administrative Fees and Formalities")
+        let text = a.allText
+        for chrome in ["Skip to main content", "Menu", "Language selection", "You are here", "Date modified", "About this site"] {
+            #expect(!text.contains(chrome), "chrome left: \(chrome)")
+        }
+        let footnotes = a.allDivisions.flatMap(\.footnotes)
+        #expect(footnotes.count >= 5)
+        #expect(!text.contains("Return to footnote"))
+        #expect(a.title?.hasPrefix("Canada-United States-Mexico Agreement") == true)
+    }
+
+    @Test func renderedPta159HTMLHasTheToTAArticleNumbers() throws {
+        guard let path = SharedCorpus.path("other/rendered/pta_159.html"),
+              let expected = try ToTASource.articleNumbers("pta_159") else { return }
+        let a = try DocumentLoader.load(path: path)
+        #expect(a.articleNumbers == expected)
+        #expect(!a.allText.contains("Trade agreements"))
+    }
+
+    @Test func renderedTppHTMLHasTheMarkdownArticleNumbers() throws {
+        guard let html = SharedCorpus.path("other/rendered/tpp-ch14.html"),
+              let md = SharedCorpus.path("other/tpp-ch14.md") else { return }
+        let fromHTML = try DocumentLoader.load(path: html)
+        let fromMarkdown = try DocumentLoader.load(path: md)
+        #expect(fromHTML.articleNumbers == (1...18).map { "Article 14.\($0)" })
+        #expect(fromHTML.articleNumbers == fromMarkdown.articleNumbers)
+        #expect(fromHTML.articles.map(\.article.heading) == fromMarkdown.articles.map(\.article.heading))
+    }
+}
