@@ -15,7 +15,8 @@ struct DisputeExclusion {
         let number = Self.numeral(article.article.number)
         let chapterNumber = Self.numeral(article.chapter?.number)
         for a in index.articles where Squeezed.contains(a.squeezed, Self.dispute) {
-            let sameChapter = a.chapterIndex != nil && a.chapterIndex == article.chapterIndex
+            // A text without chapters is one chapter.
+            let sameChapter = a.chapterIndex == article.chapterIndex
             for s in a.sentences where rule.holds(in: s.normalized) != nil {
                 let text = s.normalized as String
                 if let n = number, Self.excepts(text, number: n) { continue }
