@@ -17,8 +17,9 @@ enum DocxReader {
         let document = try parsePart(documentBytes, name: "word/document.xml", path: path)
         let footnotes = try zip.read("word/footnotes.xml").map { try parsePart($0, name: "word/footnotes.xml", path: path) }
         let notes = footnotes.map(footnoteTexts) ?? [:]
-        var title = try zip.read("docProps/core.xml").flatMap { try? LibXMLParser.parseXML($0) }
-            .flatMap { $0.root.child("title")?.textContent.trimmed().nonEmpty }
+        let core = try zip.read("docProps/core.xml").flatMap { try? LibXMLParser.parseXML($0) }
+        var title = core.flatMap { $0.root.child("title")?.textContent.trimmed().nonEmpty }
+        let language = core.flatMap { $0.root.child("language")?.textContent }.flatMap(LanguageCode.twoLetter)
         // Word fills dc:title with the file name when no one set it; that names nothing.
         if let t = title, t.lowercased().hasSuffix(".docx") || t.lowercased().hasSuffix(".doc") { title = nil }
 
@@ -28,7 +29,7 @@ enum DocxReader {
         var walker = DocxWalker(notes: notes)
         walker.walk(body, path: "/w:document/w:body")
         let divisions = BlockOutline.build(walker.blocks, title: &title)
-        return Agreement(title: title, sourceFormat: .docx, sourcePath: path, divisions: divisions)
+        return Agreement(title: title, language: language, sourceFormat: .docx, sourcePath: path, divisions: divisions)
     }
 
     static func parsePart(_ bytes: [UInt8], name: String, path: String) throws -> XMLDocumentTree {

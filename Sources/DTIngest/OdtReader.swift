@@ -11,15 +11,17 @@ enum OdtReader {
             throw IngestError(path: path, message: "not an ODT file: the package has no content.xml")
         }
         let content = try DocxReader.parsePart(contentBytes, name: "content.xml", path: path)
-        var title = try zip.read("meta.xml").flatMap { try? LibXMLParser.parseXML($0) }
-            .flatMap { $0.root.descendants { $0.name == "title" }.first?.textContent.trimmed().nonEmpty }
+        let meta = try zip.read("meta.xml").flatMap { try? LibXMLParser.parseXML($0) }
+        var title = meta.flatMap { $0.root.descendants { $0.name == "title" }.first?.textContent.trimmed().nonEmpty }
+        let language = meta.flatMap { $0.root.descendants { $0.name == "language" }.first?.textContent }
+            .flatMap(LanguageCode.twoLetter)
         guard let text = content.root.child("body")?.child("text") else {
             throw IngestError(path: path, message: "content.xml has no office:body/office:text", line: content.root.line)
         }
         var walker = OdtWalker()
         walker.walk(text, path: "/office:document-content/office:body/office:text")
         let divisions = BlockOutline.build(walker.blocks, title: &title)
-        return Agreement(title: title, sourceFormat: .odt, sourcePath: path, divisions: divisions)
+        return Agreement(title: title, language: language, sourceFormat: .odt, sourcePath: path, divisions: divisions)
     }
 }
 

@@ -31,6 +31,7 @@ enum PlainTextReader {
             let line = lines[i]
             let lineNo = i + 1
             if let m = headings[i] {
+                // Column of the keyword's first letter in the file's own line (after `#`, `**`, indentation).
                 let column = (raw[i].firstIndex(where: { $0.isLetter }).map { raw[i].distance(from: raw[i].startIndex, to: $0) } ?? m.offset) + 1
                 builder.open(kind: m.kind, number: m.number, heading: m.heading,
                              location: SourceLocation(line: lineNo, column: column))
