@@ -28,7 +28,7 @@ import Testing
         #expect(a.parties.count == 12)
         #expect(a.language == "en")
         let art = try #require(a.articles.first { $0.article.number == "ARTICLE 14.13" })
-        #expect(art.article.heading == "Location of Computing Facilities")
+        #expect(art.article.heading == "Location Of Computing Facilities")
         #expect(art.chapter?.number == "CHAPTER 14")
         #expect(art.article.children.map(\.number) == ["1.", "2.", "3."])
         #expect(art.article.location.line > 5000)
