@@ -1,0 +1,33 @@
+// libFuzzer entry point for the whole ingest path. Built by scripts/fuzz, which
+// compiles DTModel, DTXML, DTIngest and ZIPFoundation into one module (DTFuzz)
+// together with this file; see docs/limits.md.
+//
+// The first byte picks a path extension so that every reader is reached:
+// the sniffer looks at content first and falls back on the extension, and a
+// ZIP signature with a .docx name goes to the DOCX reader. The format is always
+// auto-detected, as it is for a user who does not pass --input-format.
+import Foundation
+
+private let extensions = ["xml", "html", "txt", "docx", "md", "akn", "odt", "htm"]
+
+/// Small limits so one input cannot make the fuzzer spend its time allocating.
+private let fuzzOptions = IngestOptions(maxFileSize: 1 << 20, inputFormat: .auto, maxUncompressedSize: 4 << 20)
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, size > 0 else { return 0 }
+    let ext = extensions[Int(data[0]) % extensions.count]
+    let bytes = [UInt8](UnsafeBufferPointer(start: data + 1, count: size - 1))
+    do {
+        let agreement = try DocumentLoader.load(bytes: bytes, path: "fuzz-input.\(ext)", options: fuzzOptions)
+        // Touch the result so the walkers run as well.
+        _ = agreement.articles.count
+        _ = agreement.count(of: .paragraph)
+    } catch let error as IngestError {
+        // Every error must name the input.
+        if !error.description.hasPrefix("fuzz-input.") { fatalError("IngestError without the path: \(error)") }
+    } catch {
+        fatalError("error that is not an IngestError: \(type(of: error)) \(error)")
+    }
+    return 0
+}
