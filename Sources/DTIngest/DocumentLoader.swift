@@ -40,6 +40,10 @@ public enum DocumentLoader {
 
     public static func load(bytes: [UInt8], path: String, options: IngestOptions = IngestOptions()) throws -> Agreement {
         if bytes.isEmpty { throw IngestError(path: path, message: "empty file") }
+        // Bytes handed in directly (not via readFile) obey the same limit as a file.
+        if bytes.count > options.maxFileSize {
+            throw IngestError(path: path, message: "input is \(bytes.count) bytes, over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)")
+        }
         let format = options.inputFormat == .auto ? FormatSniffer.sniff(bytes: bytes, path: path) : options.inputFormat
         var agreement: Agreement
         switch format {
@@ -76,7 +80,11 @@ enum XMLFamilyReader {
         do {
             tree = try LibXMLParser.parseXML(bytes, name: path)
         } catch let e as XMLParseError {
-            throw IngestError(path: path, message: "malformed XML: \(e.message)", line: e.line, column: e.column)
+            // libxml2 says "Excessive depth in document: 256 use XML_PARSE_HUGE option": not for users.
+            let message = e.message.hasPrefix("Excessive depth in document")
+                ? "elements are nested more than 256 deep; refused to protect the parser (depth limit)"
+                : "malformed XML: \(e.message)"
+            throw IngestError(path: path, message: message, line: e.line, column: e.column)
         }
         let root = tree.root
         let isAKN = root.name == "akomaNtoso" || akomaNtosoNamespaces.contains(root.namespaceURI ?? "")
