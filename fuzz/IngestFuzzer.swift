@@ -29,5 +29,34 @@ public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
     } catch {
         fatalError("error that is not an IngestError: \(type(of: error)) \(error)")
     }
+    // The fuzzer is one module with the sources, so it can also drive the layers below
+    // the readers directly: they are reached even while a reader is still a stub.
+    switch ext {
+    case "html", "htm":
+        do {
+            let tree = try LibXMLParser.parseHTML(bytes, name: "fuzz-input.\(ext)")
+            checkDepth(tree.root)
+        } catch is XMLParseError {
+        } catch {
+            fatalError("parseHTML threw \(type(of: error)) \(error)")
+        }
+    case "txt", "md":
+        do { _ = try TextDecoding.decode(bytes, path: "fuzz-input.\(ext)") } catch is IngestError {} catch {
+            fatalError("TextDecoding threw \(type(of: error)) \(error)")
+        }
+    case "xml", "akn":
+        if let tree = try? LibXMLParser.parseXML(bytes, name: "fuzz-input.xml") { checkDepth(tree.root) }
+    default:
+        break
+    }
     return 0
+}
+
+/// The converted tree is never deeper than the flattening limit (+1 for the root).
+private func checkDepth(_ root: XMLElement) {
+    var stack: [(XMLElement, Int)] = [(root, 1)]
+    while let (e, d) = stack.popLast() {
+        if d > XMLParseLimits.maxDepth + 1 { fatalError("tree is \(d) deep, over XMLParseLimits.maxDepth") }
+        for c in e.childElements { stack.append((c, d + 1)) }
+    }
 }

@@ -79,6 +79,25 @@ import Testing
         _ = try? TextDecoding.decode([0xFF, 0xFE, 0x41], path: "odd.txt")
     }
 
+    /// UTF-32 starts with the UTF-16LE BOM (FF FE 00 00): it must not decode into text full of NULs.
+    @Test func utf32IsNotMistakenForUTF16() throws {
+        let text = "Article 1\n1. The Parties shall cooperate.\n"
+        let le: [UInt8] = [0xFF, 0xFE, 0, 0] + text.unicodeScalars.flatMap { s -> [UInt8] in
+            let v = s.value
+            return [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8(v >> 24)]
+        }
+        do {
+            let decoded = try TextDecoding.decode(le, path: "u32.txt")
+            #expect(!decoded.contains("\u{0}"), "UTF-32 decoded as UTF-16: NULs in the text")
+        } catch let e as IngestError {
+            #expect(e.message.contains("UTF-32"), "\(e)")
+        }
+        let dir = try TempDir()
+        if case .document(let a)? = load(try dir.write("u32.txt", le)) {
+            #expect(!a.allStrings.contains { $0.contains("\u{0}") }, "NULs in the model")
+        }
+    }
+
     @Test func sniffingUTF16BEWithBOMSeesTheTags() throws {
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><html><body>x</body></html>"
         let be: [UInt8] = [0xFE, 0xFF] + Array(xml.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
