@@ -1,6 +1,9 @@
 import DTModel
 import DTXML
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a file in any supported format into an `Agreement`.
 /// Format is sniffed from the content unless `IngestOptions.inputFormat` names one.
@@ -21,14 +24,25 @@ public enum DocumentLoader {
         if let size = (attrs?[.size] as? NSNumber)?.intValue, size > options.maxFileSize {
             throw IngestError(path: path, message: "file is \(size) bytes, over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError(path: path, message: "cannot be read (permission denied?)")
+        // O_NONBLOCK only for open(): a FIFO with nothing writing to it must not block the run.
+        // Reads are blocking again, so a pipe with a writer (`<(…)`, /dev/stdin) is read to its end,
+        // and one without a writer reads as empty.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw IngestError(path: path, message: "cannot be read: \(String(cString: strerror(errno)))")
         }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
         defer { try? handle.close() }
-        // Read at most one byte past the limit so a file that grew is still refused.
-        let data: Data
+        // Read at most one byte past the limit so a file that grew is still refused,
+        // in chunks, so a huge limit allocates nothing up front (and cannot overflow).
+        let cap = options.maxFileSize < Int.max ? options.maxFileSize + 1 : Int.max
+        var data = Data()
         do {
-            data = try handle.read(upToCount: options.maxFileSize + 1) ?? Data()
+            while data.count < cap {
+                guard let chunk = try handle.read(upToCount: min(1 << 20, cap - data.count)), !chunk.isEmpty else { break }
+                data.append(chunk)
+            }
         } catch {
             throw IngestError(path: path, message: "cannot be read: \(error.localizedDescription)")
         }

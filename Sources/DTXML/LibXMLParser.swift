@@ -22,6 +22,10 @@ public enum LibXMLParser {
     public static func parseXML(_ bytes: [UInt8], name: String = "input") throws -> XMLDocumentTree {
         _ = initialised
         guard !bytes.isEmpty else { throw XMLParseError(message: "empty document", line: 0, column: 0) }
+        // libxml2 takes an Int32 length: a larger buffer would be silently cut short.
+        guard bytes.count <= Int(Int32.max) else {
+            throw XMLParseError(message: "document is larger than 2 GiB, more than the parser can take", line: 0, column: 0)
+        }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOXINCNODE.rawValue)
         return try withErrorSink { sink in
@@ -32,7 +36,7 @@ public enum LibXMLParser {
             let doc = bytes.withUnsafeBufferPointer { buf -> xmlDocPtr? in
                 buf.baseAddress.flatMap { base in
                     base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                        xmlCtxtReadMemory(ctxt, $0, Int32(clamping: buf.count), name, nil, options)
+                        xmlCtxtReadMemory(ctxt, $0, Int32(buf.count), name, nil, options)
                     }
                 }
             }
@@ -49,13 +53,17 @@ public enum LibXMLParser {
     public static func parseHTML(_ bytes: [UInt8], name: String = "input", encoding: String? = nil) throws -> XMLDocumentTree {
         _ = initialised
         guard !bytes.isEmpty else { throw XMLParseError(message: "empty document", line: 0, column: 0) }
+        // libxml2 takes an Int32 length: a larger buffer would be silently cut short.
+        guard bytes.count <= Int(Int32.max) else {
+            throw XMLParseError(message: "document is larger than 2 GiB, more than the parser can take", line: 0, column: 0)
+        }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue)
         return try withErrorSink { sink in
             let doc = bytes.withUnsafeBufferPointer { buf -> htmlDocPtr? in
                 buf.baseAddress.flatMap { base in
                     base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                        htmlReadMemory($0, Int32(clamping: buf.count), name, encoding, options)
+                        htmlReadMemory($0, Int32(buf.count), name, encoding, options)
                     }
                 }
             }

@@ -51,6 +51,44 @@ import Glibc
         #expect(agreement.count(of: .article) == 1)
     }
 
+    /// A FIFO named like a document (say, in an untrusted archive) must not hang the run.
+    @Test func fifoWithoutAWriterDoesNotHang() throws {
+        let dir = try TempDir()
+        let path = dir.path + "/pipe.xml"
+        guard mkfifo(path, 0o644) == 0 else { print("skipping: mkfifo failed"); return }
+        let done = DispatchSemaphore(value: 0)
+        let box = UnsafeSendableBox<[Int]>([0])
+        Thread.detachNewThread {
+            if case .refused? = load(path) { box.set(0, 1) } else { box.set(0, 2) }
+            done.signal()
+        }
+        if done.wait(timeout: .now() + 3) == .timedOut {
+            Issue.record("reading a FIFO with no writer hung")
+            // Unblock the reader so the thread can finish.
+            let fd = open(path, O_WRONLY | O_NONBLOCK)
+            if fd >= 0 { close(fd) }
+            _ = done.wait(timeout: .now() + 3)
+            return
+        }
+        #expect(box.value[0] == 1, "an empty FIFO was read as a document")
+    }
+
+    /// A pipe with a writer, as `dtcheck parse <(…)` or `/dev/stdin` give, is read to its end.
+    @Test func pipeWithAWriterIsRead() throws {
+        let pipe = Pipe()
+        let path = "/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)"
+        guard FileManager.default.fileExists(atPath: path) else { print("skipping: no /dev/fd"); return }
+        let xml = Data(totaDocument(article: "Through a pipe.").utf8)
+        let writer = pipe.fileHandleForWriting
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.2) // a slow producer: the reader must wait for it
+            writer.write(xml)
+            try? writer.close()
+        }
+        let result = load(path)
+        #expect(result?.agreement?.contains("Through a pipe.") == true, "\(String(describing: result?.error))")
+    }
+
     @Test func nonASCIIDirectoryAndSymlink() throws {
         let dir = try TempDir()
         let sub = dir.url.appendingPathComponent("Acuerdos ñ/otro dir")

@@ -49,6 +49,19 @@ import Testing
         #expect(error.message.contains("--max-file-size"))
     }
 
+    /// `--max-file-size` at its extremes: no arithmetic overflow, no giant allocation.
+    @Test(arguments: [Int.max, Int.max - 1, Int(Int32.max) + 10, 0, -1, Int.min])
+    func extremeLimits(limit: Int) throws {
+        let dir = try TempDir()
+        let path = try dir.write("small.xml", totaDocument(article: "Small."))
+        let result = load(path, options: IngestOptions(maxFileSize: limit))
+        if limit > 1_000_000 {
+            #expect(result?.agreement?.contains("Small.") == true)
+        } else {
+            #expect(result?.error?.message.contains("--max-file-size") == true)
+        }
+    }
+
     /// A device that never ends is not read forever.
     @Test func endlessDeviceIsRefused() throws {
         guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
