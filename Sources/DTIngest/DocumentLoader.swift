@@ -1,6 +1,9 @@
 import DTModel
 import DTXML
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a file in any supported format into an `Agreement`.
 /// Format is sniffed from the content unless `IngestOptions.inputFormat` names one.
@@ -21,14 +24,25 @@ public enum DocumentLoader {
         if let size = (attrs?[.size] as? NSNumber)?.intValue, size > options.maxFileSize {
             throw IngestError(path: path, message: "file is \(size) bytes, over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError(path: path, message: "cannot be read (permission denied?)")
+        // O_NONBLOCK only for open(): a FIFO with nothing writing to it must not block the run.
+        // Reads are blocking again, so a pipe with a writer (`<(…)`, /dev/stdin) is read to its end,
+        // and one without a writer reads as empty.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw IngestError(path: path, message: "cannot be read: \(String(cString: strerror(errno)))")
         }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
         defer { try? handle.close() }
-        // Read at most one byte past the limit so a file that grew is still refused.
-        let data: Data
+        // Read at most one byte past the limit so a file that grew is still refused,
+        // in chunks, so a huge limit allocates nothing up front (and cannot overflow).
+        let cap = options.maxFileSize < Int.max ? options.maxFileSize + 1 : Int.max
+        var data = Data()
         do {
-            data = try handle.read(upToCount: options.maxFileSize + 1) ?? Data()
+            while data.count < cap {
+                guard let chunk = try handle.read(upToCount: min(1 << 20, cap - data.count)), !chunk.isEmpty else { break }
+                data.append(chunk)
+            }
         } catch {
             throw IngestError(path: path, message: "cannot be read: \(error.localizedDescription)")
         }
@@ -40,6 +54,10 @@ public enum DocumentLoader {
 
     public static func load(bytes: [UInt8], path: String, options: IngestOptions = IngestOptions()) throws -> Agreement {
         if bytes.isEmpty { throw IngestError(path: path, message: "empty file") }
+        // Bytes handed in directly (not via readFile) obey the same limit as a file.
+        if bytes.count > options.maxFileSize {
+            throw IngestError(path: path, message: "input is \(bytes.count) bytes, over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)")
+        }
         let format = options.inputFormat == .auto ? FormatSniffer.sniff(bytes: bytes, path: path) : options.inputFormat
         var agreement: Agreement
         switch format {
@@ -76,7 +94,11 @@ enum XMLFamilyReader {
         do {
             tree = try LibXMLParser.parseXML(bytes, name: path)
         } catch let e as XMLParseError {
-            throw IngestError(path: path, message: "malformed XML: \(e.message)", line: e.line, column: e.column)
+            // libxml2 says "Excessive depth in document: 256 use XML_PARSE_HUGE option": not for users.
+            let message = e.message.hasPrefix("Excessive depth in document")
+                ? "elements are nested more than 256 deep; refused to protect the parser (depth limit)"
+                : "malformed XML: \(e.message)"
+            throw IngestError(path: path, message: message, line: e.line, column: e.column)
         }
         let root = tree.root
         let isAKN = root.name == "akomaNtoso" || akomaNtosoNamespaces.contains(root.namespaceURI ?? "")

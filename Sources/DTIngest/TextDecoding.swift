@@ -38,6 +38,10 @@ enum TextDecoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return try utf8(Array(bytes.dropFirst(3)), path: path, offset: 3, all: bytes)
         }
+        // UTF-32LE's BOM begins with UTF-16LE's: check it first, or the text decodes full of NULs.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            throw IngestError(path: path, message: "UTF-32 text is not supported; save it as UTF-8")
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             guard let s = String(data: Data(bytes), encoding: .utf16) else {
                 throw IngestError(path: path, message: "invalid UTF-16 text")

@@ -22,6 +22,10 @@ public enum LibXMLParser {
     public static func parseXML(_ bytes: [UInt8], name: String = "input") throws -> XMLDocumentTree {
         _ = initialised
         guard !bytes.isEmpty else { throw XMLParseError(message: "empty document", line: 0, column: 0) }
+        // libxml2 takes an Int32 length: a larger buffer would be silently cut short.
+        guard bytes.count <= Int(Int32.max) else {
+            throw XMLParseError(message: "document is larger than 2 GiB, more than the parser can take", line: 0, column: 0)
+        }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOXINCNODE.rawValue)
         return try withErrorSink { sink in
@@ -32,7 +36,7 @@ public enum LibXMLParser {
             let doc = bytes.withUnsafeBufferPointer { buf -> xmlDocPtr? in
                 buf.baseAddress.flatMap { base in
                     base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                        xmlCtxtReadMemory(ctxt, $0, Int32(clamping: buf.count), name, nil, options)
+                        xmlCtxtReadMemory(ctxt, $0, Int32(buf.count), name, nil, options)
                     }
                 }
             }
@@ -49,13 +53,17 @@ public enum LibXMLParser {
     public static func parseHTML(_ bytes: [UInt8], name: String = "input", encoding: String? = nil) throws -> XMLDocumentTree {
         _ = initialised
         guard !bytes.isEmpty else { throw XMLParseError(message: "empty document", line: 0, column: 0) }
+        // libxml2 takes an Int32 length: a larger buffer would be silently cut short.
+        guard bytes.count <= Int(Int32.max) else {
+            throw XMLParseError(message: "document is larger than 2 GiB, more than the parser can take", line: 0, column: 0)
+        }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue)
         return try withErrorSink { sink in
             let doc = bytes.withUnsafeBufferPointer { buf -> htmlDocPtr? in
                 buf.baseAddress.flatMap { base in
                     base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                        htmlReadMemory($0, Int32(clamping: buf.count), name, encoding, options)
+                        htmlReadMemory($0, Int32(buf.count), name, encoding, options)
                     }
                 }
             }
@@ -108,7 +116,8 @@ public enum LibXMLParser {
         }
         let encoding = doc.pointee.encoding.map { String(cString: $0) }
         var flattened = false
-        var stack: [Frame] = [Frame(element: makeElement(rootNode, lowercase: lowercaseNames),
+        var budget = ExpansionBudget()
+        var stack: [Frame] = [Frame(element: try makeElement(rootNode, doc: doc, lowercase: lowercaseNames, budget: &budget),
                                     next: rootNode.pointee.children, depth: 1, flatten: false)]
         var root: XMLElement?
         while !stack.isEmpty {
@@ -130,22 +139,15 @@ public enum LibXMLParser {
                 let depth = stack[top].depth + 1
                 let flatten = depth > XMLParseLimits.maxDepth
                 if flatten { flattened = true }
-                stack.append(Frame(element: makeElement(node, lowercase: lowercaseNames),
+                stack.append(Frame(element: try makeElement(node, doc: doc, lowercase: lowercaseNames, budget: &budget),
                                    next: node.pointee.children, depth: depth, flatten: flatten))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
                     stack[top].element.children.append(.text(String(cString: content), line: Int(xmlGetLineNo(node))))
                 }
             case XML_ENTITY_REF_NODE:
-                // Only short internal entities are expanded, once, without recursion.
-                if let name = node.pointee.name, let entity = xmlGetDocEntity(doc, name),
-                   entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY,
-                   entity.pointee.length <= Int32(XMLParseLimits.maxEntityExpansion),
-                   let content = entity.pointee.content {
-                    let text = String(cString: content)
-                    if !text.contains("&") {
-                        stack[top].element.children.append(.text(text, line: Int(xmlGetLineNo(node))))
-                    }
+                if let text = try expandEntity(node, doc: doc, budget: &budget) {
+                    stack[top].element.children.append(.text(text, line: Int(xmlGetLineNo(node))))
                 }
             default:
                 break // comments, processing instructions, XInclude markers, DTD nodes
@@ -155,7 +157,33 @@ public enum LibXMLParser {
         return XMLDocumentTree(root: root, encoding: encoding, flattenedDeepNesting: flattened)
     }
 
-    private static func makeElement(_ node: xmlNodePtr, lowercase: Bool) -> XMLElement {
+    /// Characters of entity text expanded so far in one document.
+    private struct ExpansionBudget {
+        var used = 0
+    }
+
+    /// The replacement text of an entity reference, or nil when it is not expanded.
+    /// Only short internal entities are expanded, once, without recursion, and all
+    /// expansions in a document (text and attributes) share `maxTotalEntityExpansion`:
+    /// a short entity referenced a million times is refused, not multiplied.
+    private static func expandEntity(_ node: xmlNodePtr, doc: xmlDocPtr, budget: inout ExpansionBudget) throws -> String? {
+        guard let name = node.pointee.name, let entity = xmlGetDocEntity(doc, name),
+              entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY,
+              entity.pointee.length <= Int32(XMLParseLimits.maxEntityExpansion),
+              let content = entity.pointee.content else { return nil }
+        let text = String(cString: content)
+        if text.contains("&") { return nil }
+        budget.used += text.utf8.count
+        if budget.used > XMLParseLimits.maxTotalEntityExpansion {
+            throw XMLParseError(
+                message: "entity references expand to more than \(XMLParseLimits.maxTotalEntityExpansion) bytes in total (entity-expansion attack?)",
+                line: Int(xmlGetLineNo(node)), column: 0)
+        }
+        return text
+    }
+
+    private static func makeElement(_ node: xmlNodePtr, doc: xmlDocPtr, lowercase: Bool,
+                                    budget: inout ExpansionBudget) throws -> XMLElement {
         var name = node.pointee.name.map { String(cString: $0) } ?? ""
         if lowercase { name = name.lowercased() }
         let ns = node.pointee.ns?.pointee.href.map { String(cString: $0) }
@@ -169,7 +197,12 @@ public enum LibXMLParser {
                     var value = ""
                     var child = a.pointee.children
                     while let c = child {
-                        if let content = c.pointee.content { value += String(cString: content) }
+                        if c.pointee.type == XML_ENTITY_REF_NODE {
+                            // Its content is the raw entity text: expand it under the same rules as in text.
+                            if let text = try expandEntity(c, doc: doc, budget: &budget) { value += text }
+                        } else if let content = c.pointee.content {
+                            value += String(cString: content)
+                        }
                         child = c.pointee.next
                     }
                     attributes[key] = value

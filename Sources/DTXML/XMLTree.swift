@@ -114,4 +114,7 @@ public enum XMLParseLimits {
     public static let maxDepth = 200
     /// Internal entities longer than this are not expanded into text.
     public static let maxEntityExpansion = 4096
+    /// All entity expansions in one document together (text and attribute values):
+    /// beyond this the document is refused, so `&a;` repeated cannot multiply the input.
+    public static let maxTotalEntityExpansion = 1 << 20
 }

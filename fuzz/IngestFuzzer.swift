@@ -1,0 +1,62 @@
+// libFuzzer entry point for the whole ingest path. Built by scripts/fuzz, which
+// compiles DTModel, DTXML, DTIngest and ZIPFoundation into one module (DTFuzz)
+// together with this file; see docs/limits.md.
+//
+// The first byte picks a path extension so that every reader is reached:
+// the sniffer looks at content first and falls back on the extension, and a
+// ZIP signature with a .docx name goes to the DOCX reader. The format is always
+// auto-detected, as it is for a user who does not pass --input-format.
+import Foundation
+
+private let extensions = ["xml", "html", "txt", "docx", "md", "akn", "odt", "htm"]
+
+/// Small limits so one input cannot make the fuzzer spend its time allocating.
+private let fuzzOptions = IngestOptions(maxFileSize: 1 << 20, inputFormat: .auto, maxUncompressedSize: 4 << 20)
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, size > 0 else { return 0 }
+    let ext = extensions[Int(data[0]) % extensions.count]
+    let bytes = [UInt8](UnsafeBufferPointer(start: data + 1, count: size - 1))
+    do {
+        let agreement = try DocumentLoader.load(bytes: bytes, path: "fuzz-input.\(ext)", options: fuzzOptions)
+        // Touch the result so the walkers run as well.
+        _ = agreement.articles.count
+        _ = agreement.count(of: .paragraph)
+    } catch let error as IngestError {
+        // Every error must name the input.
+        if !error.description.hasPrefix("fuzz-input.") { fatalError("IngestError without the path: \(error)") }
+    } catch {
+        fatalError("error that is not an IngestError: \(type(of: error)) \(error)")
+    }
+    // The fuzzer is one module with the sources, so it can also drive the layers below
+    // the readers directly: they are reached even while a reader is still a stub.
+    switch ext {
+    case "html", "htm":
+        do {
+            let tree = try LibXMLParser.parseHTML(bytes, name: "fuzz-input.\(ext)")
+            checkDepth(tree.root)
+        } catch is XMLParseError {
+        } catch {
+            fatalError("parseHTML threw \(type(of: error)) \(error)")
+        }
+    case "txt", "md":
+        do { _ = try TextDecoding.decode(bytes, path: "fuzz-input.\(ext)") } catch is IngestError {} catch {
+            fatalError("TextDecoding threw \(type(of: error)) \(error)")
+        }
+    case "xml", "akn":
+        if let tree = try? LibXMLParser.parseXML(bytes, name: "fuzz-input.xml") { checkDepth(tree.root) }
+    default:
+        break
+    }
+    return 0
+}
+
+/// The converted tree is never deeper than the flattening limit (+1 for the root).
+private func checkDepth(_ root: XMLElement) {
+    var stack: [(XMLElement, Int)] = [(root, 1)]
+    while let (e, d) = stack.popLast() {
+        if d > XMLParseLimits.maxDepth + 1 { fatalError("tree is \(d) deep, over XMLParseLimits.maxDepth") }
+        for c in e.childElements { stack.append((c, d + 1)) }
+    }
+}
