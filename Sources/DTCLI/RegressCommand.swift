@@ -1,0 +1,325 @@
+import ArgumentParser
+import DTGrading
+import Foundation
+
+/// `dtcheck regress PATH…`: grade the paths and compare every verdict with the
+/// committed expectations file, so a rule change shows exactly which documents,
+/// pillars and findings it moved.
+struct RegressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regress",
+        abstract: "Compare verdicts with committed expectations; exit 1 on any difference.",
+        discussion: """
+        Compares status, per-pillar level, score, deciding rule, limitation ids and findings \
+        (by fingerprint) with the expectations file. Paths are kept as given, so run from the \
+        repository root with relative paths to keep the file portable.
+        Examples:
+          dtcheck regress corpus/drafts
+          dtcheck regress --rules ./my-rules corpus/drafts
+          dtcheck regress --update --expected corpus/expected.json corpus/drafts
+
+        Exit status: 0 identical (or --update); 1 a difference (changed verdict, finding \
+        appeared or disappeared, document added or missing); 2 usage error or unreadable expectations.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders (walked recursively), as for check. Example: corpus/drafts", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Expectations file (JSON). Example: --expected corpus/expected.json", valueName: "file"))
+    var expected: String = "corpus/expected.json"
+
+    @Flag(help: "Rewrite the expectations file from this run and print what changed; exit 0.")
+    var update = false
+
+    @OptionGroup var grading: GradingOptions
+    @OptionGroup var selection: SelectionOptions
+
+    func validate() throws {
+        if paths.isEmpty && !grading.printConfig { throw ValidationError("Missing expected argument '<path> ...'") }
+    }
+
+    func run() throws {
+        let settings: Settings
+        do {
+            settings = try Settings.resolve(grading, .init(
+                format: nil, formatChoices: [], defaultFormat: "text", failUnder: nil, minScore: nil,
+                include: selection.include, exclude: selection.exclude))
+        } catch let e as CLIError {
+            Terminal.error(e.description)
+            throw ExitCode(2)
+        }
+        if grading.printConfig {
+            try Terminal.emit(try settings.yaml(), to: nil)
+            return
+        }
+
+        // Read the expectations first: a broken file should not cost a whole run.
+        let old: Expectations?
+        do {
+            old = try Expectations.load(path: expected)
+        } catch let e as CLIError {
+            Terminal.error(e.description)
+            throw ExitCode(2)
+        }
+        if old == nil && !update {
+            Terminal.error("\(expected): no such file; create it with `dtcheck regress --update --expected \(expected) PATH…`")
+            throw ExitCode(2)
+        }
+
+        let documents: [DocumentVerdict]
+        do {
+            let pipeline = try Pipeline.make(settings: settings)
+            let files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
+            documents = pipeline.run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
+        } catch let e as CLIError {
+            Terminal.error(e.description)
+            throw ExitCode(2)
+        }
+        let now = Expectations(documents: documents)
+        let before = old ?? Expectations(schemaVersion: Expectations.currentVersion, documents: [:])
+        let diff = RegressDiff.compare(expected: before, actual: now)
+        if !settings.quiet {
+            for doc in documents where doc.status == .error { Terminal.stderr("note: \(doc.errorLine)") }
+        }
+
+        if update {
+            do {
+                try Data(now.encoded().utf8).write(to: URL(fileURLWithPath: expected), options: .atomic)
+            } catch {
+                Terminal.error("cannot write \(expected): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+            var text = diff.render()
+            let verb = old == nil ? "created" : "updated"
+            text += diff.isEmpty ? "\(expected): unchanged (\(now.documents.count) documents)\n"
+                : "\(verb) \(expected) (\(now.documents.count) documents)\n"
+            print(text, terminator: "")
+            return
+        }
+        if diff.isEmpty {
+            print("\(now.documents.count) documents match \(expected)")
+            return
+        }
+        print(diff.render(), terminator: "")
+        print("\(diff.changedDocuments) of \(Set(before.documents.keys).union(now.documents.keys).count) documents differ from \(expected); run with --update to accept")
+        throw ExitCode(1)
+    }
+}
+
+/// The committed expectations: what each document's verdict must stay.
+/// Encoded with sorted keys and sorted arrays so the file diffs cleanly.
+struct Expectations: Codable, Equatable {
+    static let currentVersion = "1"
+
+    var schemaVersion: String
+    var documents: [String: Document]
+
+    struct Document: Codable, Equatable {
+        var status: String
+        var pillars: [String: Pillar]
+    }
+
+    struct Pillar: Codable, Equatable {
+        var level: String
+        var score: Int
+        var rule: String?
+        var limitations: [String]
+        var findings: [Finding]
+    }
+
+    struct Finding: Codable, Equatable, Comparable {
+        var fingerprint: String
+        var rule: String
+        var id: String
+        var kind: String
+        var article: String?
+
+        static func < (a: Finding, b: Finding) -> Bool {
+            (a.fingerprint, a.rule, a.id, a.kind, a.article ?? "") < (b.fingerprint, b.rule, b.id, b.kind, b.article ?? "")
+        }
+
+        /// `rule id (article)` as the diff prints it.
+        var label: String { "\(rule) \(id)" + (article.map { " (\($0))" } ?? "") }
+    }
+
+    init(schemaVersion: String, documents: [String: Document]) {
+        self.schemaVersion = schemaVersion
+        self.documents = documents
+    }
+
+    init(documents verdicts: [DocumentVerdict]) {
+        var docs: [String: Document] = [:]
+        for v in verdicts {
+            var pillars: [String: Pillar] = [:]
+            for p in v.pillars {
+                let findings = (p.limitations + p.deviations + p.sectoral).map {
+                    Finding(fingerprint: $0.fingerprint, rule: $0.rule, id: $0.id, kind: $0.kind.rawValue,
+                            article: $0.evidence?.article)
+                }.sorted()
+                pillars[p.id.rawValue] = Pillar(level: p.level.rawValue, score: p.score, rule: p.rule,
+                                                limitations: Array(Set(p.limitations.map(\.id))).sorted(),
+                                                findings: findings)
+            }
+            docs[v.path] = Document(status: v.status.rawValue, pillars: pillars)
+        }
+        self.init(schemaVersion: Expectations.currentVersion, documents: docs)
+    }
+
+    /// nil when the file does not exist; a usage error when it cannot be read or decoded.
+    static func load(path: String) throws -> Expectations? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError.usage("\(path): cannot be read")
+        }
+        let decoded: Expectations
+        do {
+            decoded = try JSONDecoder().decode(Expectations.self, from: data)
+        } catch {
+            let why = ConfigFile.describe(error)
+            throw CLIError.usage("\(path): not a dtcheck expectations file: \(why.hasPrefix(": ") ? String(why.dropFirst(2)) : why)")
+        }
+        guard decoded.schemaVersion == currentVersion else {
+            throw CLIError.usage("\(path): schemaVersion \(decoded.schemaVersion) is not supported (expected \(currentVersion))")
+        }
+        return decoded
+    }
+
+    /// Two-space indented JSON with sorted keys, written by hand so the bytes are the
+    /// same on every platform (Foundation's pretty printer differs between them).
+    func encoded() throws -> String {
+        let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(self))
+        var out = ""
+        StableJSON.write(object, indent: "", into: &out)
+        return out + "\n"
+    }
+}
+
+/// Differences between expectations and a run, grouped by document and pillar.
+struct RegressDiff {
+    /// Per document, in path order: the lines under its path heading.
+    var entries: [(path: String, lines: [String])] = []
+
+    var isEmpty: Bool { entries.isEmpty }
+    var changedDocuments: Int { entries.count }
+
+    static func compare(expected: Expectations, actual: Expectations) -> RegressDiff {
+        var diff = RegressDiff()
+        let paths = Set(expected.documents.keys).union(actual.documents.keys).sorted()
+        for path in paths {
+            switch (expected.documents[path], actual.documents[path]) {
+            case (nil, let now?):
+                diff.entries.append((path, ["  + document not in expectations (status \(now.status))"]))
+            case (let was?, nil):
+                diff.entries.append((path, ["  - document in expectations missing from this run (was \(was.status))"]))
+            case (let was?, let now?):
+                let lines = compare(was, now)
+                if !lines.isEmpty { diff.entries.append((path, lines)) }
+            case (nil, nil):
+                break
+            }
+        }
+        return diff
+    }
+
+    static func compare(_ was: Expectations.Document, _ now: Expectations.Document) -> [String] {
+        var lines: [String] = []
+        if was.status != now.status { lines.append("  status: \(was.status) → \(now.status)") }
+        // Pillars in the order the vocabulary lists them, then any unknown ids.
+        let known = PillarID.allCases.map(\.rawValue)
+        let ids = Set(was.pillars.keys).union(now.pillars.keys)
+        let ordered = known.filter(ids.contains) + ids.subtracting(known).sorted()
+        for id in ordered {
+            switch (was.pillars[id], now.pillars[id]) {
+            case (nil, let p?):
+                lines.append("  \(id): + pillar now assessed: \(p.level) (score \(p.score))")
+            case (let p?, nil):
+                lines.append("  \(id): - pillar no longer assessed (was \(p.level), score \(p.score))")
+            case (let a?, let b?):
+                lines += compare(pillar: id, a, b)
+            case (nil, nil):
+                break
+            }
+        }
+        return lines
+    }
+
+    static func compare(pillar id: String, _ a: Expectations.Pillar, _ b: Expectations.Pillar) -> [String] {
+        guard a != b else { return [] }
+        var lines: [String] = []
+        let level = a.level == b.level ? a.level : "\(a.level) → \(b.level)"
+        let score = a.score == b.score ? "score \(a.score)" : "score \(a.score) → \(b.score)"
+        lines.append("  \(id): \(level) (\(score))")
+        if a.rule != b.rule { lines.append("    rule: \(a.rule ?? "none") → \(b.rule ?? "none")") }
+        if a.limitations != b.limitations {
+            lines.append("    limitations: [\(a.limitations.joined(separator: ", "))] → [\(b.limitations.joined(separator: ", "))]")
+        }
+        let before = Dictionary(grouping: a.findings, by: \.fingerprint)
+        let after = Dictionary(grouping: b.findings, by: \.fingerprint)
+        for fp in Set(before.keys).union(after.keys).sorted() {
+            let was = before[fp] ?? [], now = after[fp] ?? []
+            if was == now { continue }
+            if was.count == 1, now.count == 1, let w = was.first, let n = now.first {
+                lines.append("    ~ \(w.kind) \(n.label) (was \(w.kind) \(w.label)) [\(fp)]")
+                continue
+            }
+            for f in was where !now.contains(f) { lines.append("    - \(f.kind) \(f.label) [\(fp)]") }
+            for f in now where !was.contains(f) { lines.append("    + \(f.kind) \(f.label) [\(fp)]") }
+        }
+        return lines
+    }
+
+    func render() -> String {
+        entries.map { ([$0.path] + $0.lines).joined(separator: "\n") + "\n" }.joined()
+    }
+}
+
+/// A deterministic JSON printer for the expectations file.
+enum StableJSON {
+    static func write(_ value: Any, indent: String, into out: inout String) {
+        let inner = indent + "  "
+        switch value {
+        case let dict as [String: Any]:
+            if dict.isEmpty { out += "{}"; return }
+            out += "{\n"
+            let keys = dict.keys.sorted()
+            for (i, key) in keys.enumerated() {
+                out += inner + quote(key) + ": "
+                write(dict[key] ?? NSNull(), indent: inner, into: &out)
+                out += i == keys.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "}"
+        case let array as [Any]:
+            if array.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (i, item) in array.enumerated() {
+                out += inner
+                write(item, indent: inner, into: &out)
+                out += i == array.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "]"
+        case let s as String:
+            out += quote(s)
+        case let n as NSNumber:
+            out += n.stringValue  // the file holds integers only (scores)
+        default:
+            out += "null"
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
