@@ -12,9 +12,16 @@ enum TextDecoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         else if bytes.starts(with: [0xFF, 0xFE]) { i = 2; step = 2 }
         else if bytes.starts(with: [0xFE, 0xFF]) { i = 3; step = 2 }
-        while i < bytes.count && s.count < count {
+        // `s.count` walks the whole string, so keep the count as we go: every byte
+        // is one Character except a line feed after a carriage return ("\r\n" is one).
+        var characters = 0
+        var previous: UInt8 = 0
+        while i < bytes.count && characters < count {
             let b = bytes[i]
-            s.append(b < 0x80 && b != 0 ? Character(Unicode.Scalar(b)) : "?")
+            let ascii: UInt8 = b < 0x80 && b != 0 ? b : UInt8(ascii: "?")
+            s.append(Character(Unicode.Scalar(ascii)))
+            if !(ascii == 0x0A && previous == 0x0D) { characters += 1 }
+            previous = ascii
             i += step
         }
         return s
