@@ -9,31 +9,27 @@ import Foundation
 struct DisputeExclusion {
     let index: DocumentIndex
 
-    private static let dispute = Squeezed.of("dispute")
-
     func exclusion(by rule: Rule, of article: IndexedArticle) -> (IndexedArticle, Sentence)? {
         let number = Self.numeral(article.article.number)
         let chapterNumber = Self.numeral(article.chapter?.number)
-        for a in index.articles where Squeezed.contains(a.squeezed, Self.dispute) {
+        for (a, s) in index.disputeSentences(rule) {
             // A text without chapters is one chapter.
             let sameChapter = a.chapterIndex == article.chapterIndex
-            for s in a.sentences where rule.holds(in: s.normalized) != nil {
-                let text = s.normalized as String
-                if let n = number, Self.excepts(text, number: n) { continue }
-                let named = Self.articleNumbers(in: text)
-                if !named.isEmpty {
-                    // An exclusion that lists articles reaches only those articles.
-                    if let n = number, named.contains(where: { $0.contains(n) }) { return (a, s) }
-                    continue
-                }
-                if a.position == article.position && text.contains("this article") { return (a, s) }
-                if sameChapter && (text.contains("this chapter") || text.contains("this section") || !text.contains("chapter")) {
-                    return (a, s)
-                }
-                if !sameChapter, let ch = chapterNumber, text.range(of: "chapter \\(ch)\\b", options: .regularExpression) != nil,
-                   !text.contains("this chapter") {
-                    return (a, s)
-                }
+            let text = s.normalized as String
+            if let n = number, Self.excepts(text, number: n) { continue }
+            let named = Self.articleNumbers(in: text)
+            if !named.isEmpty {
+                // An exclusion that lists articles reaches only those articles.
+                if let n = number, named.contains(where: { $0.contains(n) }) { return (a, s) }
+                continue
+            }
+            if a.position == article.position && text.contains("this article") { return (a, s) }
+            if sameChapter && (text.contains("this chapter") || text.contains("this section") || !text.contains("chapter")) {
+                return (a, s)
+            }
+            if !sameChapter, let ch = chapterNumber, text.range(of: "chapter \\(ch)\\b", options: .regularExpression) != nil,
+               !text.contains("this chapter") {
+                return (a, s)
             }
         }
         return nil

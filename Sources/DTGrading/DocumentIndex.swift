@@ -2,34 +2,53 @@ import DTModel
 import DTRules
 import Foundation
 
-/// An article prepared for grading: where it is, its context, and its text
-/// squeezed for the keyword prefilter. Sentences are split on demand, once.
+/// An article prepared for grading: where it is, its context, and which keyword
+/// groups its text holds (the prefilter). Sentences are split on demand, once.
 final class IndexedArticle {
     let position: Int
     let article: Division
     let chapter: Division?
     /// Index of the enclosing chapter among the document's chapters (nil when none).
     let chapterIndex: Int?
-    let squeezed: [UInt8]
-    /// Normalised article and chapter headings, for heading-scoped rules.
-    let headings: NSString
+    /// Keyword groups found in the heading and text (`RuleSet.keywordMatcher`).
+    let keywordGroups: UInt64
+    private let context: ArticleInContext
+    private let matcher: KeywordMatcher
+    private var cachedHeadings: NSString?
     private var cachedSentences: [Sentence]?
     private var cachedNormalized: NSString?
 
-    init(position: Int, context: ArticleInContext, chapterIndex: Int?) {
+    init(position: Int, context: ArticleInContext, chapterIndex: Int?, matcher: KeywordMatcher) {
         self.position = position
         self.article = context.article
         self.chapter = context.chapter
         self.chapterIndex = chapterIndex
-        let full = context.article.fullText
-        self.squeezed = Squeezed.of((context.article.heading ?? "") + " " + full)
+        self.context = context
+        self.matcher = matcher
+        // Heading, then every division's text in document order: the same stream as
+        // heading + fullText, without building the joined copy.
+        var texts = [context.article.heading ?? ""]
+        var stack: [Division] = [context.article]
+        while let d = stack.popLast() {
+            texts.append(d.text)
+            stack.append(contentsOf: d.children.reversed())
+        }
+        self.keywordGroups = matcher.groups(in: texts)
+    }
+
+    /// Normalised article and chapter headings, for heading-scoped rules.
+    var headings: NSString {
+        if let h = cachedHeadings { return h }
         let heads = [context.chapter?.heading, context.chapter?.number, context.article.heading].compactMap { $0 }.joined(separator: " | ")
-        self.headings = TextNormalizer.normalize(heads) as NSString
+        let h = TextNormalizer.normalize(heads) as NSString
+        cachedHeadings = h
+        return h
     }
 
     var sentences: [Sentence] {
         if let s = cachedSentences { return s }
-        let s = SentenceSplitter.sentences(of: article)
+        var s = SentenceSplitter.sentences(of: article)
+        for i in s.indices { s[i].keywordGroups = matcher.groups(in: [s[i].normalized as String]) }
         cachedSentences = s
         return s
     }
@@ -45,9 +64,7 @@ final class IndexedArticle {
     /// The article number as written, else its heading, else its kind.
     var label: String { article.number ?? article.heading ?? "article \(position + 1)" }
 
-    func hasAnyKeyword(_ keywords: [[UInt8]]) -> Bool {
-        keywords.isEmpty || keywords.contains { Squeezed.contains(squeezed, $0) }
-    }
+    func has(_ group: UInt64) -> Bool { keywordGroups & group != 0 }
 }
 
 /// All articles of one document, in order. Documents without article markup
@@ -56,7 +73,7 @@ final class DocumentIndex {
     let agreement: Agreement
     let articles: [IndexedArticle]
 
-    init(_ agreement: Agreement) {
+    init(_ agreement: Agreement, matcher: KeywordMatcher) {
         self.agreement = agreement
         var contexts = agreement.articles
         if contexts.isEmpty {
@@ -71,7 +88,7 @@ final class DocumentIndex {
                 if chapterIDs[key] == nil { chapterIDs[key] = chapterIDs.count }
                 chapterIndex = chapterIDs[key]
             }
-            built.append(IndexedArticle(position: i, context: ctx, chapterIndex: chapterIndex))
+            built.append(IndexedArticle(position: i, context: ctx, chapterIndex: chapterIndex, matcher: matcher))
         }
         self.articles = built
     }
@@ -96,6 +113,21 @@ final class DocumentIndex {
             }
         }
         return out
+    }
+
+    /// Sentences where each dispute-exclusion rule holds, found once per document
+    /// and shared by every commitment that asks.
+    private var disputeHits: [String: [(IndexedArticle, Sentence)]] = [:]
+
+    func disputeSentences(_ rule: Rule) -> [(IndexedArticle, Sentence)] {
+        if let hits = disputeHits[rule.id] { return hits }
+        var hits: [(IndexedArticle, Sentence)] = []
+        let disputeBit: UInt64 = 1 << UInt64(RuleSet.disputeGroup)
+        for a in articles where a.has(disputeBit) {
+            for s in a.sentences where s.keywordGroups & disputeBit != 0 && rule.holds(in: s.normalized) != nil { hits.append((a, s)) }
+        }
+        disputeHits[rule.id] = hits
+        return hits
     }
 
     func articles(inChapterOf a: IndexedArticle) -> [IndexedArticle] {

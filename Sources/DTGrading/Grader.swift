@@ -34,7 +34,7 @@ public struct Grader: Sendable {
                                    parties: agreement.parties, pillars: pillars, overallScore: nil,
                                    summary: "not assessed: the rules read English and this text is in \(lang)", error: nil)
         }
-        let index = DocumentIndex(agreement)
+        let index = DocumentIndex(agreement, matcher: rules.keywordMatcher)
         let pillars = options.pillars.map { PillarEvaluation(rules: rules, index: index, pillar: $0, baselines: options.baselines).verdict() }
         let overall = pillars.isEmpty ? 0 : Int((Double(pillars.map(\.score).reduce(0, +)) / Double(pillars.count)).rounded())
         return DocumentVerdict(path: agreement.sourcePath, status: .assessed, format: agreement.sourceFormat.rawValue,

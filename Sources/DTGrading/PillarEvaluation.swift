@@ -20,7 +20,7 @@ struct PillarEvaluation {
     let baselines: [BaselineID]
 
     func verdict() -> PillarVerdict {
-        let keywords = rules.keywords[pillar] ?? []
+        let keywordBit = RuleSet.bit(pillar)
         let commitments = rules.rules(.commitment, for: pillar)
         let mentions = rules.rules(.mention, for: pillar)
         let sectorals = rules.rules(.sectoral, for: pillar)
@@ -28,9 +28,9 @@ struct PillarEvaluation {
         var soft: [Candidate] = []
         var sectoralFindings: [Finding] = []
 
-        for article in index.articles where article.hasAnyKeyword(keywords) {
+        for article in index.articles where article.has(keywordBit) {
             let sectorByHeading = sectorals.first { $0.when.isEmpty && $0.headingMatches(article.headings) }
-            for sentence in article.sentences {
+            for sentence in article.sentences where sentence.keywordGroups & keywordBit != 0 {
                 // A sectoral commitment is still a commitment: exceptions and definitions are not findings.
                 if let s = sectorals.first(where: { rule in
                     guard !rule.when.isEmpty, rule.headings.isEmpty || rule.headingMatches(article.headings),

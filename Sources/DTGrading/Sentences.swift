@@ -8,6 +8,9 @@ struct Sentence {
     var normalized: NSString
     var paragraph: String?
     var location: SourceLocation
+    /// Keyword groups in the normalised sentence: a pillar's commitment, mention and
+    /// sectoral patterns all need one of its keywords in the same sentence.
+    var keywordGroups: UInt64 = 0
 }
 
 /// Splits an article into sentences. A paragraph's lettered subparagraphs stay in
@@ -50,39 +53,66 @@ enum SentenceSplitter {
 
     /// Sentence boundaries: a full stop followed by white space and a capital, digit,
     /// bracket or quote; not after an abbreviation or a leading paragraph number.
+    /// Works on Unicode scalars with ASCII fast paths: this runs on every article
+    /// that passes a pillar's prefilter.
     static func split(_ text: String) -> [String] {
-        let chars = Array(text)
+        let chars = Array(text.unicodeScalars)
+        // UTF-8 offset of each scalar, so a piece is one copy of bytes, not a scalar-by-scalar append.
+        var offsets: [Int] = []
+        offsets.reserveCapacity(chars.count + 1)
+        var o = 0
+        for c in chars { offsets.append(o); o += UTF8.width(c) }
+        offsets.append(o)
+        let utf8 = text.utf8
         var out: [String] = []
         var start = 0
         var i = 0
+        func piece(_ r: Range<Int>) -> String {
+            let a = utf8.index(utf8.startIndex, offsetBy: offsets[r.lowerBound])
+            let b = utf8.index(utf8.startIndex, offsetBy: offsets[r.upperBound])
+            return String(Substring(utf8[a..<b]))
+        }
         while i < chars.count {
             let c = chars[i]
             if c == "." || c == "!" || c == "?",
-               i + 2 < chars.count, chars[i + 1].isWhitespace {
+               i + 2 < chars.count, TextNormalizer.isWhitespace(chars[i + 1]) {
                 var j = i + 1
-                while j < chars.count, chars[j].isWhitespace { j += 1 }
-                if j < chars.count, chars[j].isUppercase || chars[j].isNumber || chars[j] == "(" || chars[j] == "\"" || chars[j] == "“" || chars[j] == "•" {
+                while j < chars.count, TextNormalizer.isWhitespace(chars[j]) { j += 1 }
+                if j < chars.count, opensSentence(chars[j]) {
                     // The word before the stop.
                     var k = i - 1
-                    while k >= start, !chars[k].isWhitespace { k -= 1 }
-                    let word = String(chars[(k + 1)..<i]).lowercased()
-                    let isLeadingLabel = k < start && word.allSatisfy { $0.isNumber || $0 == "." }
-                    let isAbbrev = abbreviations.contains(word) || (word.count == 1 && word.first?.isLetter == true)
+                    while k >= start, !TextNormalizer.isWhitespace(chars[k]) { k -= 1 }
+                    let word = piece((k + 1)..<i).lowercased()
+                    let isLeadingLabel = k < start && word.unicodeScalars.allSatisfy { isDigit($0) || $0 == "." }
+                    let isAbbrev = abbreviations.contains(word) || (word.unicodeScalars.count == 1 && word.unicodeScalars.first.map(isLetter) == true)
                     if !isLeadingLabel && !isAbbrev {
-                        out.append(String(chars[start...i]))
+                        out.append(piece(start..<(i + 1)))
                         start = j
                         i = j
                         continue
                     }
                 }
             }
-            if i - start >= maxSentenceLength && c.isWhitespace {
-                out.append(String(chars[start..<i]))
+            if i - start >= maxSentenceLength && TextNormalizer.isWhitespace(c) {
+                out.append(piece(start..<i))
                 start = i + 1
             }
             i += 1
         }
-        if start < chars.count { out.append(String(chars[start...])) }
+        if start < chars.count { out.append(piece(start..<chars.count)) }
         return out
+    }
+
+    private static func opensSentence(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 0x80 { return (0x41...0x5A).contains(u.value) || isDigit(u) || u == "(" || u == "\"" }
+        return u.properties.isUppercase || u.properties.numericType != nil || u == "“" || u == "•"
+    }
+
+    private static func isDigit(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? (0x30...0x39).contains(u.value) : u.properties.numericType != nil
+    }
+
+    private static func isLetter(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? ((0x41...0x5A).contains(u.value) || (0x61...0x7A).contains(u.value)) : u.properties.isAlphabetic
     }
 }

@@ -35,7 +35,7 @@ enum ParagraphSplitter {
             currentLines = []
         }
 
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in lines(of: text) {
             defer { line += 1 }
             if let (number, rest) = paragraphNumber(raw) {
                 closeParagraph()
@@ -61,8 +61,32 @@ enum ParagraphSplitter {
         return Result(leadText: lead.joined(separator: "\n").trimmed(), paragraphs: paragraphs)
     }
 
+    /// Lines split on the UTF-8 bytes: Character-wise splitting dominated profiles
+    /// of whole-corpus runs. A CR before the LF stays in the line and is trimmed later.
+    static func lines(of text: String) -> [Substring] {
+        var out: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            if utf8[i] == 0x0A {
+                out.append(Substring(utf8[start..<i]))
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        out.append(Substring(utf8[start..<utf8.endIndex]))
+        return out
+    }
+
+    /// The first byte that is not a space or tab, for cheap rejection of most lines.
+    static func firstNonBlankByte(_ line: Substring) -> UInt8? {
+        line.utf8.first { $0 != 0x20 && $0 != 0x09 }
+    }
+
     /// `1. text`, `12. text`, `11 .3 text` at a line start → ("1.", "text").
     static func paragraphNumber(_ line: Substring) -> (String, Substring)? {
+        guard let b = firstNonBlankByte(line), b >= 0x30 && b <= 0x39 else { return nil }
         var i = line.startIndex
         while i < line.endIndex, line[i] == " " || line[i] == "\t" { i = line.index(after: i) }
         let digitsStart = i
@@ -83,6 +107,7 @@ enum ParagraphSplitter {
 
     /// `(a) text`, `(iv) text` at a line start → ("(a)", "text").
     static func subparagraphLabel(_ line: Substring) -> (String, Substring)? {
+        guard firstNonBlankByte(line) == 0x28 else { return nil }
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         guard trimmed.first == "(", let close = trimmed.firstIndex(of: ")") else { return nil }
         let inner = trimmed[trimmed.index(after: trimmed.startIndex)..<close]

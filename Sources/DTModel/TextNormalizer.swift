@@ -27,12 +27,12 @@ public enum TextNormalizer {
             case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: mapped = "-"
             default: mapped = s
             }
-            if mapped.properties.isWhitespace || mapped.value < 0x20 {
+            if mapped.value < 0x20 || isWhitespace(mapped) {
                 pendingSpace = true
                 continue
             }
             // "informa-\ntion": a hyphen at a line end between letters joins the word.
-            if mapped == "-", let last = out.last, last.properties.isAlphabetic,
+            if mapped == "-", let last = out.last, last.value < 0x80 ? (last.value | 0x20 >= 0x61 && last.value | 0x20 <= 0x7A) : last.properties.isAlphabetic,
                let next = lookahead, next == "\n" || next == "\r" {
                 var probe = scalars
                 var after = probe.next()
@@ -54,18 +54,24 @@ public enum TextNormalizer {
 
     /// Collapses white space for display without changing case or characters.
     public static func collapseWhitespace(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for ch in text {
-            if ch.isWhitespace {
+        for u in text.unicodeScalars {
+            if isWhitespace(u) {
                 pendingSpace = true
             } else {
                 if pendingSpace && !out.isEmpty { out.append(" ") }
                 pendingSpace = false
-                out.append(ch)
+                out.append(u)
             }
         }
-        return out
+        return String(out)
+    }
+
+    /// White space with an ASCII fast path: Unicode property look-ups dominated profiles.
+    @inline(__always)
+    public static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 0x80 { return u.value == 0x20 || (0x09...0x0D).contains(u.value) }
+        return u.properties.isWhitespace
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A phrase pattern over normalised text, compiled once to an ICU regular
 /// expression (NSRegularExpression measured ~12× faster than Swift Regex here).
@@ -160,22 +163,23 @@ public enum Squeezed {
         return out
     }
 
-    /// Whether `haystack` contains `needle` (both squeezed).
+    /// Whether `haystack` contains `needle` (both squeezed). Runs for every
+    /// article, pillar and keyword, so it leans on libc's memchr and memcmp.
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
         guard haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        let last = haystack.count - needle.count
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                var i = 0
-                while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n.count && h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
+        return haystack.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in
+                guard let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                let first = Int32(n[0])
+                var offset = 0
+                let lastStart = h.count - n.count
+                // memchr finds candidate starts at SIMD speed; memcmp confirms them.
+                while offset <= lastStart {
+                    guard let hit = memchr(hb + offset, first, lastStart - offset + 1) else { return false }
+                    let at = hb.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(hb + at, nb, n.count) == 0 { return true }
+                    offset = at + 1
                 }
                 return false
             }

@@ -27,10 +27,15 @@ public struct RuleSet: Sendable {
     public let terms: [String: String]
     /// Squeezed keywords per pillar; a pillar without keywords is checked on every article.
     public let keywords: [PillarID: [[UInt8]]]
+    /// One automaton for every pillar's keywords (group = index in `PillarID.allCases`)
+    /// plus "dispute" (group `disputeGroup`), for the dispute-settlement scan.
+    public let keywordMatcher: KeywordMatcher
+    public static let disputeGroup = PillarID.allCases.count
 
     public init(directory: String, files: [String], rules: [Rule], modality: Modality, scoring: Scoring, terms: [String: String],
                 keywords: [PillarID: [[UInt8]]] = [:]) {
         self.keywords = keywords
+        self.keywordMatcher = KeywordMatcher(groups: PillarID.allCases.map { keywords[$0] ?? [] } + [[Squeezed.of("dispute")]])
         self.directory = directory
         self.files = files
         self.rules = rules
@@ -45,6 +50,11 @@ public struct RuleSet: Sendable {
     }
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// The prefilter bit of a pillar in `keywordMatcher`'s result.
+    public static func bit(_ pillar: PillarID) -> UInt64 {
+        1 << UInt64(PillarID.allCases.firstIndex(of: pillar) ?? 0)
+    }
 
     public func rules(_ kind: RuleKind, for pillar: PillarID) -> [Rule] {
         rules.filter { $0.kind == kind && $0.pillars.contains(pillar) }
