@@ -36,36 +36,34 @@ struct ParseCommand: ParsableCommand {
             throw ValidationError("unknown --input-format '\(inputFormat)'; use one of \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let options = IngestOptions(maxFileSize: maxFileSize, inputFormat: input)
+        // Streamed one document at a time, so memory stays that of the largest file
+        // rather than of the whole batch.
         var failed = false
-        var documents: [ParsedDocument] = []
-        for file in files {
+        let dumper = TreeDumper()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        if format == .json { print("{\n  \"documents\" : [") }
+        for (n, file) in files.enumerated() {
+            let doc: ParsedDocument
             do {
-                let agreement = try DocumentLoader.load(path: file, options: options)
-                documents.append(ParsedDocument(path: file, agreement: agreement, error: nil))
+                doc = ParsedDocument(path: file, agreement: try DocumentLoader.load(path: file, options: options), error: nil)
             } catch {
                 failed = true
                 let message = (error as? IngestError)?.description ?? "\(file): \(error)"
                 FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-                documents.append(ParsedDocument(path: file, agreement: nil, error: message))
+                doc = ParsedDocument(path: file, agreement: nil, error: message)
+            }
+            switch format {
+            case .tree:
+                print("# \(doc.path)")
+                if let a = doc.agreement { print(dumper.dump(a), terminator: "") } else { print("error: \(doc.error ?? "")") }
+            case .json:
+                let body = String(decoding: try encoder.encode(doc), as: UTF8.self)
+                let indented = body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+                print(indented + (n + 1 < files.count ? "," : ""))
             }
         }
-        switch format {
-        case .tree:
-            let dumper = TreeDumper()
-            for doc in documents {
-                if let a = doc.agreement {
-                    print("# \(doc.path)")
-                    print(dumper.dump(a), terminator: "")
-                } else {
-                    print("# \(doc.path)\nerror: \(doc.error ?? "")")
-                }
-            }
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(ParseReport(documents: documents))
-            print(String(decoding: data, as: UTF8.self))
-        }
+        if format == .json { print("  ]\n}") }
         if failed { throw ExitCode(2) }
     }
 }
@@ -94,6 +92,3 @@ struct ParsedDocument: Encodable {
     }
 }
 
-struct ParseReport: Encodable {
-    var documents: [ParsedDocument]
-}

@@ -8,10 +8,11 @@ public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         var source = text
         // NFKC only when something outside ASCII can change under it (ligatures,
-        // full-width forms, no-break spaces); ASCII text skips the Foundation call.
-        if !source.utf8.allSatisfy({ $0 < 0x80 }) {
-            source = source.precomposedStringWithCompatibilityMapping
+        // full-width forms, no-break spaces); ASCII text takes a byte-level path.
+        if source.utf8.allSatisfy({ $0 < 0x80 }) {
+            return normalizeASCII(source)
         }
+        source = source.precomposedStringWithCompatibilityMapping
         var out = String.UnicodeScalarView()
         out.reserveCapacity(source.unicodeScalars.count)
         var pendingSpace = false
@@ -50,6 +51,42 @@ public enum TextNormalizer {
             out.append(mapped)
         }
         return String(out).lowercased()
+    }
+
+    /// The same rules as `normalize` for pure-ASCII text, on bytes: most of the
+    /// corpus is ASCII and the scalar loop dominated profiles.
+    static func normalizeASCII(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var i = 0
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        while i < bytes.count {
+            var b = bytes[i]
+            i += 1
+            if b == 0x60 { b = 0x27 } // ` → '
+            if b < 0x20 || b == 0x20 {
+                pendingSpace = true
+                continue
+            }
+            // "informa-\ntion": a hyphen at a line end between letters joins the word.
+            if b == 0x2D, let last = out.last, isLetter(last), i < bytes.count, bytes[i] == 0x0A || bytes[i] == 0x0D {
+                var j = i
+                while j < bytes.count, bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                if j < bytes.count, bytes[j] >= 0x61 && bytes[j] <= 0x7A {
+                    i = j
+                    continue
+                }
+            }
+            if pendingSpace {
+                if !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+            }
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Collapses white space for display without changing case or characters.

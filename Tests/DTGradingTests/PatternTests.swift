@@ -34,3 +34,19 @@ import Testing
         #expect(!Squeezed.contains(hay, Squeezed.of("source code")))
     }
 }
+
+import DTModel
+
+/// The ASCII fast path of the normaliser must agree with the general one.
+@Suite struct NormalizerTests {
+    @Test func asciiAndUnicodePathsAgree() {
+        let samples = ["No Party SHALL   impose\tcustoms duties", "informa-\n  tion flows", "cross-\nBorder", "`quoted'  text\r\nnext", "a -\nb", "X-\n"]
+        for s in samples {
+            // Appending a non-ASCII no-op character forces the general path.
+            let general = TextNormalizer.normalize(s + "\u{00AD}")
+            #expect(TextNormalizer.normalize(s) == general, "\(s.debugDescription)")
+        }
+        #expect(TextNormalizer.normalize("informa-\n  tion FLOWS") == "information flows")
+        #expect(TextNormalizer.normalize("“Customs” – duties") == "\"customs\" - duties")
+    }
+}
