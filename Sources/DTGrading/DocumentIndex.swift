@@ -45,11 +45,33 @@ final class IndexedArticle {
         return h
     }
 
+    /// Every sentence of the article, in order.
     var sentences: [Sentence] {
         if let s = cachedSentences { return s }
-        var s = SentenceSplitter.sentences(of: article)
-        for i in s.indices { s[i].keywordGroups = matcher.groups(in: [s[i].normalized as String]) }
+        let s = unitSentences.indices.flatMap { sentences(ofUnit: $0) }
         cachedSentences = s
+        return s
+    }
+
+    /// Only the sentences of paragraphs whose text holds a keyword of `group`: the
+    /// candidate search never splits the paragraphs that cannot match.
+    func sentences(with group: UInt64) -> [Sentence] {
+        if let s = cachedSentences { return s.filter { $0.keywordGroups & group != 0 } }
+        var out: [Sentence] = []
+        for (i, g) in unitGroups.enumerated() where g & group != 0 {
+            out += sentences(ofUnit: i).filter { $0.keywordGroups & group != 0 }
+        }
+        return out
+    }
+
+    private lazy var units: [SentenceSplitter.Unit] = SentenceSplitter.units(of: article)
+    private lazy var unitGroups: [UInt64] = units.map { matcher.groups(in: [$0.text]) }
+    private lazy var unitSentences: [[Sentence]?] = Array(repeating: nil, count: units.count)
+
+    private func sentences(ofUnit i: Int) -> [Sentence] {
+        if let s = unitSentences[i] { return s }
+        let s = SentenceSplitter.sentences(of: units[i], matcher: matcher)
+        unitSentences[i] = s
         return s
     }
 
@@ -124,7 +146,7 @@ final class DocumentIndex {
         var hits: [(IndexedArticle, Sentence)] = []
         let disputeBit: UInt64 = 1 << UInt64(RuleSet.disputeGroup)
         for a in articles where a.has(disputeBit) {
-            for s in a.sentences where s.keywordGroups & disputeBit != 0 && rule.holds(in: s.normalized) != nil { hits.append((a, s)) }
+            for s in a.sentences(with: disputeBit) where rule.holds(in: s.normalized) != nil { hits.append((a, s)) }
         }
         disputeHits[rule.id] = hits
         return hits

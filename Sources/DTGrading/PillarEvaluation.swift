@@ -30,7 +30,7 @@ struct PillarEvaluation {
 
         for article in index.articles where article.has(keywordBit) {
             let sectorByHeading = sectorals.first { $0.when.isEmpty && $0.headingMatches(article.headings) }
-            for sentence in article.sentences where sentence.keywordGroups & keywordBit != 0 {
+            for sentence in article.sentences(with: keywordBit) {
                 // A sectoral commitment is still a commitment: exceptions and definitions are not findings.
                 if let s = sectorals.first(where: { rule in
                     guard !rule.when.isEmpty, rule.headings.isEmpty || rule.headingMatches(article.headings),

@@ -1,4 +1,5 @@
 import DTModel
+import DTRules
 import Foundation
 
 /// One sentence of an article: the original words for quoting, the normalised
@@ -19,9 +20,17 @@ enum SentenceSplitter {
     /// Longer runs are cut at white space so no pattern ever scans an unbounded sentence.
     static let maxSentenceLength = 3000
 
-    static func sentences(of article: Division) -> [Sentence] {
-        var units: [(String, String?, SourceLocation)] = []
-        if !article.text.isEmpty { units.append((article.text, nil, article.location)) }
+    /// A paragraph-sized piece of an article: its own text with its lettered
+    /// subparagraphs, the label to cite and where it starts.
+    struct Unit {
+        var text: String
+        var label: String?
+        var location: SourceLocation
+    }
+
+    static func units(of article: Division) -> [Unit] {
+        var units: [Unit] = []
+        if !article.text.isEmpty { units.append(Unit(text: article.text, label: nil, location: article.location)) }
         for child in article.children {
             var text = child.text
             var stack: [Division] = child.children.reversed()
@@ -32,16 +41,20 @@ enum SentenceSplitter {
             if child.kind != .paragraph && child.kind != .subparagraph, let h = child.heading {
                 text = h + ". " + text
             }
-            units.append((text, child.number, child.location))
+            units.append(Unit(text: text, label: child.number, location: child.location))
         }
+        return units
+    }
+
+    /// The unit's sentences, each with the keyword groups its normalised text holds.
+    static func sentences(of unit: Unit, matcher: KeywordMatcher) -> [Sentence] {
         var out: [Sentence] = []
-        for (text, label, location) in units {
-            for s in split(text) {
-                let collapsed = TextNormalizer.collapseWhitespace(s)
-                guard collapsed.count > 2 else { continue }
-                out.append(Sentence(original: collapsed, normalized: TextNormalizer.normalize(s) as NSString,
-                                    paragraph: label, location: location))
-            }
+        for s in split(unit.text) {
+            let collapsed = TextNormalizer.collapseWhitespace(s)
+            guard collapsed.count > 2 else { continue }
+            let normalized = TextNormalizer.normalize(s)
+            out.append(Sentence(original: collapsed, normalized: normalized as NSString, paragraph: unit.label,
+                                location: unit.location, keywordGroups: matcher.groups(in: [normalized])))
         }
         return out
     }

@@ -19,9 +19,16 @@ enum ParagraphSplitter {
         var subLines: [Substring] = []
         var line = firstLine
 
+        /// Consecutive lines of `text` joined by their newlines: the original span,
+        /// sliced rather than rebuilt.
+        func joined(_ lines: [Substring]) -> Substring {
+            guard let first = lines.first, let last = lines.last else { return "" }
+            return text[first.startIndex..<last.endIndex]
+        }
+
         func closeSub() {
             guard var s = sub else { return }
-            s.text = subLines.joined(separator: "\n").trimmed()
+            s.text = joined(subLines).trimmed()
             if current != nil { current?.children.append(s) } else { lead.append(contentsOf: subLines) }
             sub = nil
             subLines = []
@@ -29,7 +36,7 @@ enum ParagraphSplitter {
         func closeParagraph() {
             closeSub()
             guard var p = current else { return }
-            p.text = currentLines.joined(separator: "\n").trimmed()
+            p.text = joined(currentLines).trimmed()
             paragraphs.append(p)
             current = nil
             currentLines = []
@@ -58,7 +65,7 @@ enum ParagraphSplitter {
             }
         }
         closeParagraph()
-        return Result(leadText: lead.joined(separator: "\n").trimmed(), paragraphs: paragraphs)
+        return Result(leadText: joined(lead).trimmed(), paragraphs: paragraphs)
     }
 
     /// Lines split on the UTF-8 bytes: Character-wise splitting dominated profiles

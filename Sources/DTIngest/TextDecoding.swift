@@ -5,7 +5,6 @@ import Foundation
 enum TextDecoding {
     /// The first `count` bytes as ASCII (other bytes become `?`), for sniffing.
     static func asciiPrefix(_ bytes: [UInt8], count: Int) -> String {
-        var s = ""
         var i = 0
         // Skip a UTF-8 BOM; for UTF-16 keep every other byte so sniffing still sees tags.
         var step = 1
@@ -16,15 +15,18 @@ enum TextDecoding {
         // is one Character except a line feed after a carriage return ("\r\n" is one).
         var characters = 0
         var previous: UInt8 = 0
+        var out: [UInt8] = []
+        out.reserveCapacity(min(count + 8, bytes.count))
         while i < bytes.count && characters < count {
             let b = bytes[i]
             let ascii: UInt8 = b < 0x80 && b != 0 ? b : UInt8(ascii: "?")
-            s.append(Character(Unicode.Scalar(ascii)))
+            out.append(ascii)
             if !(ascii == 0x0A && previous == 0x0D) { characters += 1 }
             previous = ascii
             i += step
         }
-        return s
+        // Bytes first, one String at the end: appending Characters one by one was slow.
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Refuses NUL bytes in a file that has no UTF-16 byte-order mark: a binary

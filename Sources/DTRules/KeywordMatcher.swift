@@ -67,15 +67,19 @@ public struct KeywordMatcher: Sendable {
         var s = 0
         next.withUnsafeBufferPointer { next in
             output.withUnsafeBufferPointer { output in
-                for text in texts {
-                    for var b in text.utf8 {
-                        switch b {
-                        case 0x41...0x5A: b |= 0x20
-                        case 0x61...0x7A, 0x30...0x39, 0x80...: break
-                        default: continue
+                for var text in texts {
+                    // Contiguous UTF-8 for a tight loop (bridged strings are made native first).
+                    text.makeContiguousUTF8()
+                    text.utf8.withContiguousStorageIfAvailable { bytes in
+                        for var b in bytes {
+                            switch b {
+                            case 0x41...0x5A: b |= 0x20
+                            case 0x61...0x7A, 0x30...0x39, 0x80...: break
+                            default: continue
+                            }
+                            s = Int(next[s &* 256 &+ Int(b)])
+                            found |= output[s]
                         }
-                        s = Int(next[s &* 256 &+ Int(b)])
-                        found |= output[s]
                     }
                 }
             }
