@@ -113,6 +113,17 @@ import Testing
         #expect(!r.stdout.contains("<link"))
     }
 
+    @Test func htmlNamesTheFileAndListsAnArticleOnce() throws {
+        let draft = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts/limitation-localization-exception.md").path
+        guard let r = Dtcheck.run(["check", "--format", "html", draft]) else { return }
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("<span class=\"file\">limitation-localization-exception.md</span></h2>"))
+        // Localization quotes Article X.4 twice (the ban and its exception): one table entry, one heading.
+        #expect(!r.stdout.contains("Article X.4; Article X.4"))
+        #expect(r.stdout.components(separatedBy: "<p class=\"art\"><strong>Article X.4</strong>").count - 1 == 1)
+        #expect(r.stdout.components(separatedBy: "<blockquote id=\"doc0-localization-q").count - 1 == 3)
+    }
+
     @Test func sarifFromTheBinaryValidates() throws {
         guard let files = SharedCorpus.totaFiles(3), let schema = SharedCorpus.schema("sarif-schema-2.1.0.json"),
               let r = Dtcheck.run(["check", "--format", "sarif", "/nonexistent.xml"] + files) else { return }
