@@ -63,8 +63,9 @@ struct CheckCommand: ParsableCommand {
         }
         let format = ReportFormat(rawValue: settings.format) ?? .text
         let documents: [DocumentVerdict]
+        let pipeline: Pipeline
         do {
-            let pipeline = try Pipeline.make(settings: settings)
+            pipeline = try Pipeline.make(settings: settings)
             let files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
             documents = pipeline.run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
         } catch let e as CLIError {
@@ -79,7 +80,8 @@ struct CheckCommand: ParsableCommand {
         case .json: text = try JSONReport.render(report)
         case .markdown: text = MarkdownReport.render(report)
         case .html: text = HTMLReport.render(report)
-        case .sarif: text = try SARIFReport.render(report, baseDirectory: FileManager.default.currentDirectoryPath)
+        case .sarif: text = try SARIFReport.render(report, rules: pipeline.grader.rules.sarifMetadata,
+                                                   baseDirectory: FileManager.default.currentDirectoryPath)
         case .junit: text = JUnitReport.render(report, gate: settings.gate)
         case .csv: text = CSVReport.render(report)
         }

@@ -39,6 +39,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let settings: Settings
         let documents: [DocumentVerdict]
+        let pipeline: Pipeline
         do {
             settings = try Settings.resolve(grading, .init(
                 format: format?.rawValue, formatChoices: ReportFormat.allCases.map(\.rawValue), defaultFormat: "text"))
@@ -47,7 +48,8 @@ struct CompareCommand: ParsableCommand {
                 return
             }
             // No sorting here: the order of OLD and NEW is the point.
-            documents = try Pipeline.make(settings: settings).run([old, new])
+            pipeline = try Pipeline.make(settings: settings)
+            documents = pipeline.run([old, new])
         } catch let e as CLIError {
             Terminal.error(e.description)
             throw ExitCode(2)
@@ -65,7 +67,8 @@ struct CompareCommand: ParsableCommand {
         case .junit: text = CompareReport.junit(comparison)
         case .sarif:
             let report = Report(tool: tool, baselines: settings.baselines, pillars: settings.pillars, documents: [documents[1]])
-            text = try SARIFReport.render(report, baseDirectory: FileManager.default.currentDirectoryPath)
+            text = try SARIFReport.render(report, rules: pipeline.grader.rules.sarifMetadata,
+                                          baseDirectory: FileManager.default.currentDirectoryPath)
         }
         do { try Terminal.emit(text, to: output) } catch let e as CLIError {
             Terminal.error(e.description)

@@ -3,7 +3,8 @@ import Foundation
 /// Turns the PATH arguments into a sorted, de-duplicated list of files.
 /// Folders are walked recursively; symlinked folders are followed once (a loop is
 /// cut by remembering device+inode); hidden entries (`.git`, `.dtcheck.yml`) are skipped.
-/// Paths that do not exist are kept so the pipeline reports them as errors.
+/// Paths that do not exist, and dangling links in walked folders, are kept so the
+/// pipeline reports them as errors.
 struct PathCollector {
     var include: [String]
     var exclude: [String]
@@ -51,13 +52,34 @@ struct PathCollector {
             let rel = relative.isEmpty ? name : relative + "/" + name
             if matches(exclude, name: name, relative: rel) { continue }
             var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { continue } // dangling link
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                // A dangling link the include globs would take is kept, so the loader reports
+                // it ("broken symbolic link") instead of the document vanishing from the report.
+                // Other names are skipped as any non-matching file is.
+                if PathCollector.isSymbolicLink(path) && included(name: name, relative: rel) { files.append(path) }
+                continue
+            }
             if isDir.boolValue {
                 walk(path, relative: rel, visited: &visited, into: &files)
-            } else if matches(include.isEmpty ? PathCollector.defaultInclude : include, name: name, relative: rel) {
+            } else if included(name: name, relative: rel) {
                 files.append(path)
             }
         }
+    }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// `--include` globs are matched as written; the default ones ignore case, since
+    /// `TREATY.XML` or `Draft.Docx` from other systems are the same formats.
+    /// (Lower-casing the name rather than FNM_CASEFOLD, a GNU extension.)
+    func included(name: String, relative: String) -> Bool {
+        if include.isEmpty {
+            return matches(PathCollector.defaultInclude, name: name.lowercased(), relative: relative.lowercased())
+        }
+        return matches(include, name: name, relative: relative)
     }
 
     /// fnmatch against the file name and the path under the walked folder.

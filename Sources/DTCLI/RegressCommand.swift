@@ -29,7 +29,7 @@ struct RegressCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Expectations file (JSON). Example: --expected corpus/expected.json", valueName: "file"))
     var expected: String = "corpus/expected.json"
 
-    @Flag(help: "Rewrite the expectations file from this run and print what changed; exit 0.")
+    @Flag(help: "Rewrite the expectations file from this run and print what changed; exit 0. Example: --update")
     var update = false
 
     @OptionGroup var grading: GradingOptions

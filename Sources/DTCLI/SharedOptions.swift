@@ -44,7 +44,7 @@ struct GradingOptions: ParsableArguments {
 
 /// `--include` / `--exclude` for commands that walk folders.
 struct SelectionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("When walking folders, take only files matching this glob (fnmatch, against the name and the path under the folder); repeatable. Default: *.xml *.html *.htm *.docx *.odt *.md *.markdown *.txt. Example: --include 'pta_*.xml'",
+    @Option(help: ArgumentHelp("When walking folders, take only files matching this glob (fnmatch, against the name and the path under the folder); repeatable. Default: *.xml *.html *.htm *.xhtml *.docx *.odt *.md *.markdown *.txt, in any case. Example: --include 'pta_*.xml'",
                                valueName: "glob"))
     var include: [String] = []
 

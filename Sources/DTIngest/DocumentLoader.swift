@@ -13,11 +13,20 @@ public enum DocumentLoader {
         return try load(bytes: bytes, path: path, options: options)
     }
 
+    /// Why a path that is itself a symbolic link cannot be followed, or nil when it is not
+    /// a link: "no such file" would send the user looking for the wrong thing.
+    static func danglingLink(_ path: String) -> String? {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        if stat(path, &st) != 0 && errno == ELOOP { return "symbolic link loop" }
+        return "broken symbolic link"
+    }
+
     /// Reads the file's bytes, refusing directories, unreadable files and files over the size limit.
     public static func readFile(path: String, options: IngestOptions) throws -> [UInt8] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw IngestError(path: path, message: "no such file")
+            throw IngestError(path: path, message: danglingLink(path) ?? "no such file")
         }
         if isDir.boolValue { throw IngestError(path: path, message: "is a directory, not a file") }
         let attrs = try? FileManager.default.attributesOfItem(atPath: path)

@@ -25,7 +25,8 @@ enum HTMLPage {
     body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2329;background:#fff;max-width:72rem;margin:0 auto;padding:1.5rem}
     h1{font-size:1.6rem;margin:.2rem 0 1rem}h2{font-size:1.3rem;border-bottom:2px solid #d0d7de;padding-bottom:.2rem;margin-top:2.2rem}
     h3{font-size:1.05rem;margin:1.4rem 0 .4rem}code,.loc{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em}
-    .meta{color:#57606a}.loc{color:#57606a}
+    .meta{color:#57606a}.loc{color:#57606a;display:block;overflow-wrap:anywhere}.art{margin:.6rem 0 .2rem}
+    h2 .file{font:400 .8rem ui-monospace,Menlo,Consolas,monospace;color:#57606a;margin-left:.4rem}
     table{border-collapse:collapse;margin:.6rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}
     th{background:#f6f8fa}
     .lv{display:inline-block;padding:0 .45rem;border-radius:.3rem;font-weight:600;font-size:.85em}

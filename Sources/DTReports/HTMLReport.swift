@@ -16,7 +16,12 @@ public enum HTMLReport {
 
     static func document(_ doc: DocumentVerdict, index: Int, baselines: [BaselineID]) -> String {
         let id = "doc\(index)"
-        var out = "<section id=\"\(id)\">\n<h2>" + Escape.markup(doc.title ?? doc.path) + "</h2>\n"
+        var out = "<section id=\"\(id)\">\n<h2>" + Escape.markup(doc.title ?? doc.path)
+        // Drafts of one chapter often share a title; the file name tells the headings apart.
+        if doc.title != nil, let file = doc.path.split(separator: "/").last {
+            out += " <span class=\"file\">" + Escape.markup(String(file)) + "</span>"
+        }
+        out += "</h2>\n"
         var meta = ["<code>" + Escape.markup(doc.path) + "</code>", "status " + Escape.markup(doc.status.rawValue)]
         if let d = doc.dateSigned { meta.append("signed " + Escape.markup(d)) }
         if let l = doc.language { meta.append("language " + Escape.markup(l)) }
@@ -29,7 +34,7 @@ public enum HTMLReport {
         for p in doc.pillars {
             out += "<tr><td><a href=\"#\(id)-\(p.id.rawValue)\">\(Escape.markup(p.id.title))</a></td><td>"
                 + HTMLPage.level(p.level.rawValue) + "</td><td>\(p.score)</td><td>"
-                + Escape.markup(p.evidence.map(\.article).joined(separator: "; ")) + "</td></tr>\n"
+                + Escape.markup(Self.distinct(p.evidence.map(\.article)).joined(separator: "; ")) + "</td></tr>\n"
         }
         out += "</table>\n"
         for p in doc.pillars { out += pillar(p, docID: id, baselines: baselines) }
@@ -49,10 +54,14 @@ public enum HTMLReport {
 
         out += "<div class=\"pair\">\n<div class=\"draft\"><strong>Draft</strong>\n"
         if quotes.isEmpty { out += "<p class=\"meta\">No provision found.</p>\n" }
+        var previousHead = ""
         for e in quotes {
             var head = "<strong>" + Escape.markup(e.article) + "</strong>"
             if let h = e.heading, !h.isEmpty { head += " — " + Escape.markup(h) }
-            out += "<p>" + head + " <span class=\"loc\">" + Escape.markup(LocationText.of(e)) + "</span></p>\n"
+            head += " <span class=\"loc\">" + Escape.markup(LocationText.of(e)) + "</span>"
+            // Two quotes from one article share its heading line instead of repeating it.
+            if head != previousHead { out += "<p class=\"art\">" + head + "</p>\n" }
+            previousHead = head
             out += "<blockquote id=\"\(anchor(e))\">" + Escape.markup(Trim.quote(e.quote, limit: 1200)) + "</blockquote>\n"
         }
         out += "</div>\n<div class=\"base\"><strong>Baseline</strong> "
@@ -73,5 +82,11 @@ public enum HTMLReport {
             }
         }
         return out + "</div>\n"
+    }
+
+    /// First occurrences only, in order: a pillar quoting one article twice lists it once.
+    static func distinct(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
     }
 }

@@ -30,7 +30,15 @@ struct SarifRule: Encodable {
     var shortDescription: SarifText
     var fullDescription: SarifText?
     var helpUri: String?
-    var properties: [String: String]
+    var properties: SarifRuleProperties
+}
+
+/// A rule's property bag; the optional fields come from the YAML rule when there is one.
+struct SarifRuleProperties: Encodable {
+    var pillar: String
+    var pillars: [String]?
+    var kind: String?
+    var definition: String?
 }
 
 struct SarifInvocation: Encodable {

@@ -1,17 +1,27 @@
 import DTGrading
 import Foundation
 
-/// Descriptions of a rule for SARIF's `tool.driver.rules`; the rule engine can pass
-/// these from its YAML. Rules without metadata get a generated description.
+/// Descriptions of a rule for SARIF's `tool.driver.rules`; the CLI builds these from
+/// the loaded YAML rules. Rules without metadata (`<pillar>.absent`, …) get a generated description.
 public struct RuleMetadata: Sendable, Equatable {
     public var shortDescription: String
     public var fullDescription: String?
     public var helpUri: String?
+    /// Every pillar the rule applies to (the SARIF `pillar` property stays the one it fired for).
+    public var pillars: [String]
+    /// The rule's kind (`commitment`, `limitation`, …).
+    public var kind: String?
+    /// Where the rule is defined, `file:line` under the rules folder, so a reviewer can open it.
+    public var definition: String?
 
-    public init(shortDescription: String, fullDescription: String? = nil, helpUri: String? = nil) {
+    public init(shortDescription: String, fullDescription: String? = nil, helpUri: String? = nil,
+                pillars: [String] = [], kind: String? = nil, definition: String? = nil) {
         self.shortDescription = shortDescription
         self.fullDescription = fullDescription
         self.helpUri = helpUri
+        self.pillars = pillars
+        self.kind = kind
+        self.definition = definition
     }
 }
 
@@ -61,7 +71,10 @@ public enum SARIFReport {
             return SarifRule(id: id,
                              shortDescription: SarifText(text: meta?.shortDescription ?? defaultDescription(id, pillar: pillar)),
                              fullDescription: meta?.fullDescription.map { SarifText(text: $0) },
-                             helpUri: meta?.helpUri, properties: ["pillar": pillar.rawValue])
+                             helpUri: meta?.helpUri,
+                             properties: SarifRuleProperties(pillar: pillar.rawValue,
+                                                             pillars: meta.flatMap { $0.pillars.isEmpty ? nil : $0.pillars },
+                                                             kind: meta?.kind, definition: meta?.definition))
         }
         let results = pending.map { item -> SarifResult in
             var r = item.result

@@ -113,12 +113,73 @@ import Testing
         #expect(!r.stdout.contains("<link"))
     }
 
+    @Test func htmlNamesTheFileAndListsAnArticleOnce() throws {
+        let draft = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts/limitation-localization-exception.md").path
+        guard let r = Dtcheck.run(["check", "--format", "html", draft]) else { return }
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("<span class=\"file\">limitation-localization-exception.md</span></h2>"))
+        // Localization quotes Article X.4 twice (the ban and its exception): one table entry, one heading.
+        #expect(!r.stdout.contains("Article X.4; Article X.4"))
+        #expect(r.stdout.components(separatedBy: "<p class=\"art\"><strong>Article X.4</strong>").count - 1 == 1)
+        #expect(r.stdout.components(separatedBy: "<blockquote id=\"doc0-localization-q").count - 1 == 3)
+    }
+
     @Test func sarifFromTheBinaryValidates() throws {
         guard let files = SharedCorpus.totaFiles(3), let schema = SharedCorpus.schema("sarif-schema-2.1.0.json"),
               let r = Dtcheck.run(["check", "--format", "sarif", "/nonexistent.xml"] + files) else { return }
         #expect(r.status == 2)
         guard let errors = SchemaValidator.validate(json: r.stdout, schemaPath: schema) else { return }
         #expect(errors.isEmpty, "\(errors)")
+    }
+
+    /// The message of rule `id` as written in a YAML file under `rules/`, read with a
+    /// line scan so the test checks the YAML itself, not the loader's idea of it.
+    static func yamlMessage(of id: String, in file: String) throws -> String {
+        let text = try String(contentsOf: SharedCorpus.packageRoot.appendingPathComponent("rules/" + file), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "- id: \(id)" })
+        let message = try #require(lines[start...].first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("message:") })
+        return String(message.trimmingCharacters(in: .whitespaces).dropFirst("message:".count)).trimmingCharacters(in: .whitespaces)
+    }
+
+    static func sarifRules(_ sarif: String) throws -> [String: [String: Any]] {
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((obj["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        return Dictionary(rules.compactMap { r in (r["id"] as? String).map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test func sarifRulesCarryTheYAMLMetadata() throws {
+        guard let file = SharedCorpus.path("tota/pta_449.xml"), let schema = SharedCorpus.schema("sarif-schema-2.1.0.json"),
+              let r = Dtcheck.run(["check", "--format", "sarif", file]) else { return }
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let rules = try Self.sarifRules(r.stdout)
+        let exception = try #require(rules["localization.exception"])
+        let expected = try Self.yamlMessage(of: "localization.exception", in: "pillars/localization.yml")
+        #expect((exception["shortDescription"] as? [String: Any])?["text"] as? String == expected)
+        let full = try #require((exception["fullDescription"] as? [String: Any])?["text"] as? String)
+        #expect(full.hasPrefix(expected) && full.contains("USMCA 19.12"))
+        let properties = try #require(exception["properties"] as? [String: Any])
+        #expect(properties["kind"] as? String == "limitation")
+        #expect(properties["pillar"] as? String == "localization")
+        #expect(properties["pillars"] as? [String] == ["localization"])
+        #expect(properties["definition"] as? String == "pillars/localization.yml:27")
+        // Rules with no YAML behind them (a pillar with no provision) keep the generated text.
+        for (id, rule) in rules where id.hasSuffix(".absent") {
+            #expect(((rule["shortDescription"] as? [String: Any])?["text"] as? String)?.hasPrefix("No provision on") == true)
+        }
+        guard let errors = SchemaValidator.validate(json: r.stdout, schemaPath: schema) else { return }
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
+    @Test func compareSarifCarriesTheYAMLMetadata() throws {
+        guard let file = SharedCorpus.path("tota/pta_449.xml"),
+              let r = Dtcheck.run(["compare", "--format", "sarif", file, file]) else { return }
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let rules = try Self.sarifRules(r.stdout)
+        let expected = try Self.yamlMessage(of: "localization.exception", in: "pillars/localization.yml")
+        #expect((rules["localization.exception"]?["shortDescription"] as? [String: Any])?["text"] as? String == expected)
     }
 
     @Test func usageErrorsExitTwo() throws {

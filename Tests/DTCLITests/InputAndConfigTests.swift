@@ -25,6 +25,49 @@ import Testing
         #expect(only.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2)
     }
 
+    @Test func brokenSymlinksInAFolderAreReportedNotSkipped() throws {
+        guard let files = SharedCorpus.totaFiles(1) else { return }
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("a.xml").path, withDestinationPath: files[0])
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("gone.xml").path,
+                                  withDestinationPath: dir.appendingPathComponent("deleted.xml").path)
+        // Not a name the default globs take: skipped like any other such file.
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("NOTES").path, withDestinationPath: "/nonexistent")
+        guard let r = Dtcheck.run(["check", "--format", "json", "--pillar", "data-flows", dir.path]) else { return }
+        #expect(r.status == 2)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let docs = try #require(obj["documents"] as? [[String: Any]])
+        #expect(docs.compactMap { $0["path"] as? String } == [dir.appendingPathComponent("a.xml").path,
+                                                              dir.appendingPathComponent("gone.xml").path])
+        let gone = try #require(docs.last)
+        #expect(gone["status"] as? String == "error")
+        #expect((gone["error"] as? [String: Any])?["message"] as? String == "broken symbolic link")
+        #expect(r.stderr.contains("gone.xml: broken symbolic link"))
+    }
+
+    @Test func defaultIncludesIgnoreTheCaseOfExtensions() throws {
+        guard let files = SharedCorpus.totaFiles(1) else { return }
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let draft = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts/baseline-draft.md").path
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("UPPER.XML").path, withDestinationPath: files[0])
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("Mixed.Md").path, withDestinationPath: draft)
+        try Data("not a treaty".utf8).write(to: dir.appendingPathComponent("README.TXT.bak"))
+        guard let r = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", dir.path]) else { return }
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let paths = r.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+            .map { String($0.prefix { $0 != "," }) }
+        #expect(paths == [dir.appendingPathComponent("Mixed.Md").path, dir.appendingPathComponent("UPPER.XML").path])
+
+        // An explicit --include is matched as written.
+        guard let exact = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", "--include", "*.xml", dir.path])
+        else { return }
+        #expect(exact.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1)
+    }
+
     @Test func printConfigHonoursTheNearestConfigFile() throws {
         let dir = Dtcheck.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
