@@ -14,11 +14,14 @@ final class IndexedArticle {
     let keywordGroups: UInt64
     private let context: ArticleInContext
     private let matcher: KeywordMatcher
+    /// Whether division texts keep the source's line breaks (XML formats).
+    private let verbatimLines: Bool
     private var cachedHeadings: NSString?
     private var cachedSentences: [Sentence]?
     private var cachedNormalized: NSString?
 
-    init(position: Int, context: ArticleInContext, chapterIndex: Int?, matcher: KeywordMatcher) {
+    init(position: Int, context: ArticleInContext, chapterIndex: Int?, matcher: KeywordMatcher, verbatimLines: Bool) {
+        self.verbatimLines = verbatimLines
         self.position = position
         self.article = context.article
         self.chapter = context.chapter
@@ -70,7 +73,7 @@ final class IndexedArticle {
 
     private func sentences(ofUnit i: Int) -> [Sentence] {
         if let s = unitSentences[i] { return s }
-        let s = SentenceSplitter.sentences(of: units[i], matcher: matcher)
+        let s = SentenceSplitter.sentences(of: units[i], matcher: matcher, countLineBreaks: verbatimLines)
         unitSentences[i] = s
         return s
     }
@@ -110,7 +113,8 @@ final class DocumentIndex {
                 if chapterIDs[key] == nil { chapterIDs[key] = chapterIDs.count }
                 chapterIndex = chapterIDs[key]
             }
-            built.append(IndexedArticle(position: i, context: ctx, chapterIndex: chapterIndex, matcher: matcher))
+            built.append(IndexedArticle(position: i, context: ctx, chapterIndex: chapterIndex, matcher: matcher,
+                                        verbatimLines: [.tota, .akomaNtoso, .xml].contains(agreement.sourceFormat)))
         }
         self.articles = built
     }

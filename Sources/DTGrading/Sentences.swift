@@ -26,37 +26,66 @@ enum SentenceSplitter {
         var text: String
         var label: String?
         var location: SourceLocation
+        /// UTF-8 offsets in `text` where each division's own text starts, with its
+        /// location, so a sentence can be placed on its own line.
+        var parts: [(offset: Int, location: SourceLocation)] = []
     }
 
     static func units(of article: Division) -> [Unit] {
         var units: [Unit] = []
-        if !article.text.isEmpty { units.append(Unit(text: article.text, label: nil, location: article.location)) }
+        if !article.text.isEmpty {
+            units.append(Unit(text: article.text, label: nil, location: article.location, parts: [(0, article.location)]))
+        }
         for child in article.children {
-            var text = child.text
+            var text = ""
+            if child.kind != .paragraph && child.kind != .subparagraph, let h = child.heading {
+                text = h + ". "
+            }
+            var parts: [(offset: Int, location: SourceLocation)] = [(text.utf8.count, child.location)]
+            text += child.text
             var stack: [Division] = child.children.reversed()
             while let d = stack.popLast() {
-                text += " " + (d.number.map { $0 + " " } ?? "") + d.text
+                text += " " + (d.number.map { $0 + " " } ?? "")
+                parts.append((text.utf8.count, d.location))
+                text += d.text
                 stack.append(contentsOf: d.children.reversed())
             }
-            if child.kind != .paragraph && child.kind != .subparagraph, let h = child.heading {
-                text = h + ". " + text
-            }
-            units.append(Unit(text: text, label: child.number, location: child.location))
+            units.append(Unit(text: text, label: child.number, location: child.location, parts: parts))
         }
         return units
     }
 
     /// The unit's sentences, each with the keyword groups its normalised text holds.
-    static func sentences(of unit: Unit, matcher: KeywordMatcher) -> [Sentence] {
+    /// `countLineBreaks`: the division texts are verbatim from the source (XML formats),
+    /// so line breaks inside them place a sentence on its own line. Text readers drop
+    /// page furniture and blank lines, so there the division's own line is kept.
+    static func sentences(of unit: Unit, matcher: KeywordMatcher, countLineBreaks: Bool) -> [Sentence] {
         var out: [Sentence] = []
-        for s in split(unit.text) {
+        for (s, start) in split(unit.text) {
             let collapsed = TextNormalizer.collapseWhitespace(s)
             guard collapsed.count > 2 else { continue }
             let normalized = TextNormalizer.normalize(s)
             out.append(Sentence(original: collapsed, normalized: normalized as NSString, paragraph: unit.label,
-                                location: unit.location, keywordGroups: matcher.groups(in: [normalized])))
+                                location: location(of: start, in: unit, countLineBreaks: countLineBreaks), keywordGroups: matcher.groups(in: [normalized])))
         }
         return out
+    }
+
+    /// The line a sentence starts on: its division's line plus the line breaks
+    /// before it in that division's text. The column is known only on the first line.
+    static func location(of start: Int, in unit: Unit, countLineBreaks: Bool) -> SourceLocation {
+        guard let part = unit.parts.last(where: { $0.offset <= start }) else { return unit.location }
+        guard countLineBreaks else { return part.location }
+        let bytes = unit.text.utf8
+        let from = bytes.index(bytes.startIndex, offsetBy: part.offset)
+        let to = bytes.index(bytes.startIndex, offsetBy: start)
+        let breaks = bytes[from..<to].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var loc = part.location
+        if breaks > 0 && loc.line > 0 {
+            loc.line += breaks
+            loc.column = nil
+        }
+        return loc
     }
 
     private static let abbreviations: Set<String> = [
@@ -66,9 +95,10 @@ enum SentenceSplitter {
 
     /// Sentence boundaries: a full stop followed by white space and a capital, digit,
     /// bracket or quote; not after an abbreviation or a leading paragraph number.
+    /// Returns each sentence with the UTF-8 offset it starts at.
     /// Works on Unicode scalars with ASCII fast paths: this runs on every article
     /// that passes a pillar's prefilter.
-    static func split(_ text: String) -> [String] {
+    static func split(_ text: String) -> [(String, Int)] {
         let chars = Array(text.unicodeScalars)
         // UTF-8 offset of each scalar, so a piece is one copy of bytes, not a scalar-by-scalar append.
         var offsets: [Int] = []
@@ -77,14 +107,16 @@ enum SentenceSplitter {
         for c in chars { offsets.append(o); o += UTF8.width(c) }
         offsets.append(o)
         let utf8 = text.utf8
-        var out: [String] = []
+        var out: [(String, Int)] = []
         var start = 0
         var i = 0
-        func piece(_ r: Range<Int>) -> String {
+        func slice(_ r: Range<Int>) -> String {
             let a = utf8.index(utf8.startIndex, offsetBy: offsets[r.lowerBound])
             let b = utf8.index(utf8.startIndex, offsetBy: offsets[r.upperBound])
             return String(Substring(utf8[a..<b]))
         }
+        /// A sentence with the UTF-8 offset where it starts.
+        func piece(_ r: Range<Int>) -> (String, Int) { (slice(r), offsets[r.lowerBound]) }
         while i < chars.count {
             let c = chars[i]
             if c == "." || c == "!" || c == "?",
@@ -95,7 +127,7 @@ enum SentenceSplitter {
                     // The word before the stop.
                     var k = i - 1
                     while k >= start, !TextNormalizer.isWhitespace(chars[k]) { k -= 1 }
-                    let word = piece((k + 1)..<i).lowercased()
+                    let word = slice((k + 1)..<i).lowercased()
                     let isLeadingLabel = k < start && word.unicodeScalars.allSatisfy { isDigit($0) || $0 == "." }
                     let isAbbrev = abbreviations.contains(word) || (word.unicodeScalars.count == 1 && word.unicodeScalars.first.map(isLetter) == true)
                     if !isLeadingLabel && !isAbbrev {
