@@ -62,37 +62,31 @@ struct CheckCommand: ParsableCommand {
             return
         }
         let format = ReportFormat(rawValue: settings.format) ?? .text
-        let documents: [DocumentVerdict]
         let pipeline: Pipeline
+        let files: [String]
         do {
             pipeline = try Pipeline.make(settings: settings)
-            let files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
-            documents = pipeline.run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
+            files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
         } catch let e as CLIError {
             Terminal.error(e.description)
             throw ExitCode(2)
         }
-        let report = Report(tool: ToolInfo(version: DTCheckCommand.version), baselines: settings.baselines,
-                            pillars: settings.pillars, documents: documents)
-        let text: String
-        switch format {
-        case .text: text = TextReport.render(report, color: settings.useColor(output: output))
-        case .json: text = try JSONReport.render(report)
-        case .markdown: text = MarkdownReport.render(report)
-        case .html: text = HTMLReport.render(report)
-        case .sarif: text = try SARIFReport.render(report, rules: pipeline.grader.rules.sarifMetadata,
-                                                   baseDirectory: FileManager.default.currentDirectoryPath)
-        case .junit: text = JUnitReport.render(report, gate: settings.gate)
-        case .csv: text = CSVReport.render(report)
-        }
-        do { try Terminal.emit(text, to: output) } catch let e as CLIError {
+        let progress = Progress.make(total: files.count, quiet: settings.quiet)
+        let outcome: Outcome
+        do {
+            switch format {
+            case .text, .json, .csv:
+                outcome = try streamed(format, files: files, pipeline: pipeline, settings: settings, progress: progress)
+            case .markdown, .html, .sarif, .junit:
+                outcome = try whole(format, files: files, pipeline: pipeline, settings: settings, progress: progress)
+            }
+        } catch let e as CLIError {
             Terminal.error(e.description)
             throw ExitCode(2)
         }
-        let errors = documents.filter { $0.status == .error }
-        for doc in errors { Terminal.error(doc.errorLine) }
-        if !errors.isEmpty { throw ExitCode(2) }
-        if settings.gate.fails(documents) {
+        for line in outcome.errorLines { Terminal.error(line) }
+        if !outcome.errorLines.isEmpty { throw ExitCode(2) }
+        if outcome.gateFailed {
             if !settings.quiet { Terminal.stderr("dtcheck: gate failed (\(gateDescription(settings)))") }
             throw ExitCode(1)
         }
@@ -103,5 +97,86 @@ struct CheckCommand: ParsableCommand {
         if let f = s.failUnder { parts.append("fail-under \(f.rawValue)") }
         if let m = s.minScore { parts.append("min-score \(m)") }
         return parts.joined(separator: ", ")
+    }
+}
+
+/// What a run leaves for the exit status once the report is written.
+private struct Outcome {
+    var errorLines: [String] = []
+    var gateFailed = false
+}
+
+extension CheckCommand {
+    /// text, json and csv: each document is rendered by the worker that graded it and
+    /// written in input order; only counts are kept for the summary and the gate.
+    private func streamed(_ format: ReportFormat, files: [String], pipeline: Pipeline, settings: Settings,
+                          progress: Progress?) throws -> Outcome {
+        let streamFormat: ReportStream.Format
+        switch format {
+        case .json: streamFormat = .json
+        case .csv: streamFormat = .csv
+        default: streamFormat = .text(color: settings.useColor(output: output))
+        }
+        let stream = ReportStream(format: streamFormat, tool: ToolInfo(version: DTCheckCommand.version),
+                                  baselines: settings.baselines, pillars: settings.pillars)
+        let sink = try OutputSink(path: output)
+        sink.write(try stream.header())
+        let gate = settings.gate
+        var summary = ReportSummary(documents: [])
+        var outcome = Outcome()
+        var failure: Error?
+        var index = 0
+        pipeline.stream(files, progress: progress, prepare: { doc -> (Result<String, Error>, DocumentVerdict, Bool) in
+            (Result { try stream.chunk(doc) }, doc.countsOnly, gate.fails([doc]))
+        }, emit: { chunk, counts, gateFails in
+            switch chunk {
+            case .success(let text):
+                // The separator depends on the position, known only here, in order.
+                sink.write(stream.separator(before: index) + text)
+            case .failure(let e): failure = failure ?? e
+            }
+            index += 1
+            summary.add(counts)
+            if counts.status == .error { outcome.errorLines.append(counts.errorLine) }
+            if gateFails { outcome.gateFailed = true }
+        })
+        if let failure { throw CLIError.usage("cannot render the report: \(failure)") }
+        sink.write(try stream.footer(summary: summary, count: files.count))
+        try sink.finish()
+        return outcome
+    }
+
+    /// markdown, html, sarif and junit need the whole batch at once.
+    private func whole(_ format: ReportFormat, files: [String], pipeline: Pipeline, settings: Settings,
+                       progress: Progress?) throws -> Outcome {
+        let documents = pipeline.run(files, progress: progress)
+        let report = Report(tool: ToolInfo(version: DTCheckCommand.version), baselines: settings.baselines,
+                            pillars: settings.pillars, documents: documents)
+        let text: String
+        switch format {
+        case .markdown: text = MarkdownReport.render(report)
+        case .html: text = HTMLReport.render(report)
+        case .sarif: text = try SARIFReport.render(report, rules: pipeline.grader.rules.sarifMetadata,
+                                                   baseDirectory: FileManager.default.currentDirectoryPath)
+        case .junit: text = JUnitReport.render(report, gate: settings.gate)
+        case .text: text = TextReport.render(report, color: settings.useColor(output: output))
+        case .json: text = try JSONReport.render(report)
+        case .csv: text = CSVReport.render(report)
+        }
+        try Terminal.emit(text, to: output)
+        return Outcome(errorLines: documents.filter { $0.status == .error }.map(\.errorLine),
+                       gateFailed: settings.gate.fails(documents))
+    }
+}
+
+extension DocumentVerdict {
+    /// The verdict without evidence and findings: enough for summaries, gates and errors.
+    var countsOnly: DocumentVerdict {
+        var v = self
+        v.pillars = pillars.map {
+            PillarVerdict(id: $0.id, level: $0.level, score: $0.score, rule: nil, evidence: [], limitations: [],
+                          deviations: [], sectoral: [], summary: "")
+        }
+        return v
     }
 }

@@ -40,6 +40,22 @@ struct Pipeline: Sendable {
         return results.values()
     }
 
+    /// Grades `paths` and hands each document, `prepare`d on the worker thread that
+    /// graded it, to `emit` in input order as soon as its turn comes. Only the
+    /// documents finished out of turn are held, so memory does not grow with the batch.
+    func stream<T>(_ paths: [String], progress: Progress? = nil, prepare: @escaping @Sendable (DocumentVerdict) -> T,
+                   emit: @escaping (T) -> Void) {
+        let emitter = OrderedEmitter(count: paths.count, emit: emit)
+        let workers = max(1, min(jobs, paths.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = emitter.claim() {
+                emitter.deliver(prepare(process(paths[i])), at: i)
+                progress?.tick()
+            }
+        }
+        progress?.finish()
+    }
+
     func process(_ path: String) -> DocumentVerdict {
         do {
             let agreement = try DocumentLoader.load(path: path, options: ingest)
@@ -96,5 +112,40 @@ extension DocumentVerdict {
             if let col = error?.column, col > 0 { s += ":\(col)" }
         }
         return s + ": " + (error?.message ?? summary)
+    }
+}
+
+/// Hands out work in input order and passes results on in input order, holding
+/// only those that finish before their predecessors.
+final class OrderedEmitter<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextClaim = 0
+    private var nextEmit = 0
+    private var pending: [Int: T] = [:]
+    private let count: Int
+    private let emit: (T) -> Void
+
+    init(count: Int, emit: @escaping (T) -> Void) {
+        self.count = count
+        self.emit = emit
+    }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextClaim < count else { return nil }
+        nextClaim += 1
+        return nextClaim - 1
+    }
+
+    /// Emission happens under the lock, so `emit` never runs on two threads at once.
+    func deliver(_ value: T, at i: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        pending[i] = value
+        while let v = pending.removeValue(forKey: nextEmit) {
+            emit(v)
+            nextEmit += 1
+        }
     }
 }

@@ -34,3 +34,51 @@ enum CLIError: Error, CustomStringConvertible {
         }
     }
 }
+
+/// Buffered output to stdout or to `--output`; a file is written to a temporary
+/// name beside it and renamed at the end, so a reader never sees half a report.
+final class OutputSink {
+    private let handle: FileHandle
+    private let target: String?
+    private let temporary: String?
+    private var buffer: [UInt8] = []
+
+    init(path: String?) throws {
+        target = path
+        if let path {
+            let tmp = path + ".dtcheck-partial"
+            guard FileManager.default.createFile(atPath: tmp, contents: nil),
+                  let h = FileHandle(forWritingAtPath: tmp) else {
+                throw CLIError.usage("cannot write --output \(path)")
+            }
+            handle = h
+            temporary = tmp
+        } else {
+            handle = FileHandle.standardOutput
+            temporary = nil
+        }
+    }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() throws {
+        flush()
+        guard let tmp = temporary, let target else { return }
+        try? handle.close()
+        do {
+            if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
+            try FileManager.default.moveItem(atPath: tmp, toPath: target)
+        } catch {
+            throw CLIError.usage("cannot write --output \(target): \(error.localizedDescription)")
+        }
+    }
+}

@@ -8,20 +8,22 @@ public enum CSVReport {
 
     public static func render(_ report: Report) -> String {
         var out = Escape.csvRow(header)
-        for doc in report.documents {
-            let lead = [doc.path, doc.status.rawValue, doc.title ?? "", doc.dateSigned ?? ""]
-            if doc.pillars.isEmpty {
-                out += Escape.csvRow(lead + ["", "", "", "", "", ""])
-                continue
-            }
-            for p in doc.pillars {
-                out += Escape.csvRow(lead + [
-                    p.id.rawValue, p.level.rawValue, String(p.score),
-                    p.evidence.map(\.article).joined(separator: ";"),
-                    p.limitations.map(\.id).joined(separator: ";"),
-                    p.deviations.map(\.id).joined(separator: ";"),
-                ])
-            }
+        for doc in report.documents { out += rows(doc) }
+        return out
+    }
+
+    /// The rows of one document.
+    public static func rows(_ doc: DocumentVerdict) -> String {
+        let lead = [doc.path, doc.status.rawValue, doc.title ?? "", doc.dateSigned ?? ""]
+        if doc.pillars.isEmpty { return Escape.csvRow(lead + ["", "", "", "", "", ""]) }
+        var out = ""
+        for p in doc.pillars {
+            out += Escape.csvRow(lead + [
+                p.id.rawValue, p.level.rawValue, String(p.score),
+                p.evidence.map(\.article).joined(separator: ";"),
+                p.limitations.map(\.id).joined(separator: ";"),
+                p.deviations.map(\.id).joined(separator: ";"),
+            ])
         }
         return out
     }

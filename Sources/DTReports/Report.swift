@@ -21,15 +21,24 @@ public struct ReportSummary: Codable, Sendable, Equatable {
     public var levels: [String: Int]
 
     public init(documents: [DocumentVerdict]) {
-        self.documents = documents.count
-        assessed = documents.filter { $0.status == .assessed }.count
-        notAssessed = documents.filter { $0.status == .notAssessed }.count
-        errors = documents.filter { $0.status == .error }.count
-        var levels: [String: Int] = [:]
-        for doc in documents where doc.status == .assessed {
+        self.documents = 0
+        assessed = 0
+        notAssessed = 0
+        errors = 0
+        levels = [:]
+        for doc in documents { add(doc) }
+    }
+
+    /// Counts one more document, so a streamed report can keep its summary as it goes.
+    public mutating func add(_ doc: DocumentVerdict) {
+        documents += 1
+        switch doc.status {
+        case .assessed:
+            assessed += 1
             for p in doc.pillars { levels[p.level.rawValue, default: 0] += 1 }
+        case .notAssessed: notAssessed += 1
+        case .error: errors += 1
         }
-        self.levels = levels
     }
 
     /// Level counts strongest first, for one-line summaries.
