@@ -73,7 +73,8 @@ final class IndexedArticle {
 
     private func sentences(ofUnit i: Int) -> [Sentence] {
         if let s = unitSentences[i] { return s }
-        let s = SentenceSplitter.sentences(of: units[i], matcher: matcher, countLineBreaks: verbatimLines)
+        var s = SentenceSplitter.sentences(of: units[i], matcher: matcher, countLineBreaks: verbatimLines)
+        for k in s.indices { s[k].unit = i }
         unitSentences[i] = s
         return s
     }

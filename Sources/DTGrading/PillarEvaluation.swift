@@ -18,6 +18,8 @@ struct PillarEvaluation {
     let index: DocumentIndex
     let pillar: PillarID
     let baselines: [BaselineID]
+    /// Results of rules over paragraph, article, chapter and document scopes.
+    let cache = ScopeCache()
 
     func verdict() -> PillarVerdict {
         let keywordBit = RuleSet.bit(pillar)
@@ -136,10 +138,37 @@ struct PillarEvaluation {
     /// With no `when`, a rule holds when none of its `unless` patterns is found
     /// anywhere in the scope, and the commitment itself is cited.
     func firstHolding(_ rule: Rule, around c: Candidate) -> (IndexedArticle, Sentence)? {
+        // Wider scopes do not depend on the candidate sentence: evaluate each once per
+        // rule and scope, or a long article with many candidates turns quadratic.
+        let key: String
+        switch rule.scope {
+        case .sentence: return evaluate(rule, around: c)
+        case .paragraph: key = "\(rule.id)|p\(c.article.position).\(c.sentence.unit)"
+        case .article: key = "\(rule.id)|a\(c.article.position)"
+        case .chapter: key = "\(rule.id)|c\(c.article.chapterIndex.map(String.init) ?? "-")"
+        case .document: key = "\(rule.id)|d"
+        }
+        if let hit = cache.scopes[key] {
+            switch hit {
+            case .none: return nil
+            case .candidate: return (c.article, c.sentence)
+            case .found(let a, let s): return (a, s)
+            }
+        }
+        let result = evaluate(rule, around: c)
+        if let (a, s) = result {
+            cache.scopes[key] = rule.when.isEmpty ? .candidate : .found(a, s)
+        } else {
+            cache.scopes[key] = ScopeCache.Hit.none
+        }
+        return result
+    }
+
+    private func evaluate(_ rule: Rule, around c: Candidate) -> (IndexedArticle, Sentence)? {
         let scope: [(IndexedArticle, Sentence)]
         switch rule.scope {
         case .sentence: scope = [(c.article, c.sentence)]
-        case .paragraph: scope = c.article.sentences.filter { $0.paragraph == c.sentence.paragraph && $0.location == c.sentence.location }.map { (c.article, $0) }
+        case .paragraph: scope = c.article.sentences.filter { $0.unit == c.sentence.unit }.map { (c.article, $0) }
         case .article: scope = c.article.sentences.map { (c.article, $0) }
         case .chapter: scope = index.articles(inChapterOf: c.article).flatMap { a in a.sentences.map { (a, $0) } }
         case .document: scope = index.articles.flatMap { a in a.sentences.map { (a, $0) } }
@@ -152,7 +181,8 @@ struct PillarEvaluation {
             return scope.first { rule.holds(in: $0.1.normalized) != nil }
         }
         // Paragraph and article scope: patterns may sit in different sentences of it.
-        let joined = scope.map { $0.1.normalized as String }.joined(separator: " ") as NSString
+        let joined = rule.scope == .article ? c.article.normalized
+            : scope.map { $0.1.normalized as String }.joined(separator: " ") as NSString
         guard rule.holds(in: joined) != nil, let first = rule.when.first else { return nil }
         return scope.first { first.firstMatch(in: $0.1.normalized) != nil }
     }
@@ -191,4 +221,16 @@ struct PillarEvaluation {
         if let space = cut.lastIndex(of: " ") { return String(cut[..<space]) + " …" }
         return String(cut) + " …"
     }
+}
+
+/// Scope results shared by every candidate of one pillar evaluation.
+final class ScopeCache {
+    enum Hit {
+        case none
+        /// Held with no `when`: cite the candidate itself.
+        case candidate
+        case found(IndexedArticle, Sentence)
+    }
+
+    var scopes: [String: Hit] = [:]
 }

@@ -9,6 +9,8 @@ struct Sentence {
     var normalized: NSString
     var paragraph: String?
     var location: SourceLocation
+    /// Index of the paragraph-sized unit of the article the sentence is in.
+    var unit: Int = 0
     /// Keyword groups in the normalised sentence: a pillar's commitment, mention and
     /// sectoral patterns all need one of its keywords in the same sentence.
     var keywordGroups: UInt64 = 0
@@ -61,31 +63,54 @@ enum SentenceSplitter {
     /// page furniture and blank lines, so there the division's own line is kept.
     static func sentences(of unit: Unit, matcher: KeywordMatcher, countLineBreaks: Bool) -> [Sentence] {
         var out: [Sentence] = []
+        var lines = LineCounter(unit: unit, countLineBreaks: countLineBreaks)
         for (s, start) in split(unit.text) {
             let collapsed = TextNormalizer.collapseWhitespace(s)
             guard collapsed.count > 2 else { continue }
             let normalized = TextNormalizer.normalize(s)
             out.append(Sentence(original: collapsed, normalized: normalized as NSString, paragraph: unit.label,
-                                location: location(of: start, in: unit, countLineBreaks: countLineBreaks), keywordGroups: matcher.groups(in: [normalized])))
+                                location: lines.location(of: start), keywordGroups: matcher.groups(in: [normalized])))
         }
         return out
     }
 
     /// The line a sentence starts on: its division's line plus the line breaks
-    /// before it in that division's text. The column is known only on the first line.
-    static func location(of start: Int, in unit: Unit, countLineBreaks: Bool) -> SourceLocation {
-        guard let part = unit.parts.last(where: { $0.offset <= start }) else { return unit.location }
-        guard countLineBreaks else { return part.location }
-        let bytes = unit.text.utf8
-        let from = bytes.index(bytes.startIndex, offsetBy: part.offset)
-        let to = bytes.index(bytes.startIndex, offsetBy: start)
-        let breaks = bytes[from..<to].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        var loc = part.location
-        if breaks > 0 && loc.line > 0 {
-            loc.line += breaks
-            loc.column = nil
+    /// before it in that division's text (the column is known only on the first
+    /// line). Sentences come in order, so the count runs forward once per unit.
+    struct LineCounter {
+        let unit: Unit
+        let bytes: [UInt8]
+        let countLineBreaks: Bool
+        var position = 0
+        var breaks = 0
+        var part = 0
+
+        init(unit: Unit, countLineBreaks: Bool) {
+            self.unit = unit
+            self.countLineBreaks = countLineBreaks
+            bytes = countLineBreaks ? Array(unit.text.utf8) : []
         }
-        return loc
+
+        mutating func location(of start: Int) -> SourceLocation {
+            guard !unit.parts.isEmpty else { return unit.location }
+            while part + 1 < unit.parts.count, unit.parts[part + 1].offset <= start {
+                part += 1
+                position = unit.parts[part].offset
+                breaks = 0
+            }
+            var loc = unit.parts[part].location
+            guard countLineBreaks else { return loc }
+            if position < unit.parts[part].offset { position = unit.parts[part].offset }
+            while position < start && position < bytes.count {
+                if bytes[position] == 0x0A { breaks += 1 }
+                position += 1
+            }
+            if breaks > 0 && loc.line > 0 {
+                loc.line += breaks
+                loc.column = nil
+            }
+            return loc
+        }
     }
 
     private static let abbreviations: Set<String> = [
