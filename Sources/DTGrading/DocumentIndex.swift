@@ -115,7 +115,7 @@ final class DocumentIndex {
                 chapterIndex = chapterIDs[key]
             }
             built.append(IndexedArticle(position: i, context: ctx, chapterIndex: chapterIndex, matcher: matcher,
-                                        verbatimLines: [.tota, .akomaNtoso, .xml].contains(agreement.sourceFormat)))
+                                        verbatimLines: Self.keepsLineBreaks(agreement.sourceFormat)))
         }
         self.articles = built
     }
@@ -140,6 +140,14 @@ final class DocumentIndex {
             }
         }
         return out
+    }
+
+    /// Formats whose division texts keep the source's line breaks, so counting them
+    /// places a sentence on its line: XML text nodes, and text/Markdown bodies (where
+    /// only dropped page furniture can shift the count). HTML and Word text is
+    /// re-flowed from elements, so there a sentence keeps its division's line.
+    static func keepsLineBreaks(_ format: SourceFormat) -> Bool {
+        [.tota, .akomaNtoso, .xml, .markdown, .text].contains(format)
     }
 
     /// Sentences where each dispute-exclusion rule holds, found once per document

@@ -36,14 +36,15 @@ enum SentenceSplitter {
     static func units(of article: Division) -> [Unit] {
         var units: [Unit] = []
         if !article.text.isEmpty {
-            units.append(Unit(text: article.text, label: nil, location: article.location, parts: [(0, article.location)]))
+            let at = article.textLocation ?? article.location
+            units.append(Unit(text: article.text, label: nil, location: at, parts: [(0, at)]))
         }
         for child in article.children {
             var text = ""
             if child.kind != .paragraph && child.kind != .subparagraph, let h = child.heading {
                 text = h + ". "
             }
-            var parts: [(offset: Int, location: SourceLocation)] = [(text.utf8.count, child.location)]
+            var parts: [(offset: Int, location: SourceLocation)] = [(text.utf8.count, child.textLocation ?? child.location)]
             text += child.text
             var stack: [Division] = child.children.reversed()
             while let d = stack.popLast() {
@@ -58,9 +59,8 @@ enum SentenceSplitter {
     }
 
     /// The unit's sentences, each with the keyword groups its normalised text holds.
-    /// `countLineBreaks`: the division texts are verbatim from the source (XML formats),
-    /// so line breaks inside them place a sentence on its own line. Text readers drop
-    /// page furniture and blank lines, so there the division's own line is kept.
+    /// `countLineBreaks`: the division texts keep the source's line breaks, so line
+    /// breaks inside them place a sentence on its own line (`DocumentIndex.keepsLineBreaks`).
     static func sentences(of unit: Unit, matcher: KeywordMatcher, countLineBreaks: Bool) -> [Sentence] {
         var out: [Sentence] = []
         var lines = LineCounter(unit: unit, countLineBreaks: countLineBreaks)

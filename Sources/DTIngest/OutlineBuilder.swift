@@ -115,6 +115,9 @@ struct OutlineBuilder {
         while lines.last?.text.trimmed().isEmpty == true { lines.removeLast() }
         while lines.first?.text.trimmed().isEmpty == true { lines.removeFirst() }
         let joined = lines.map(\.text).joined(separator: "\n")
+        if let first = lines.first, first.line != d.location.line {
+            d.textLocation = SourceLocation(line: first.line, column: nil, path: first.path ?? d.location.path)
+        }
         guard d.kind == .article, !lines.isEmpty else {
             d.text = joined.trimmed()
             return d

@@ -54,16 +54,21 @@ public struct Division: Sendable, Equatable {
     public var text: String
     public var footnotes: [Footnote]
     public var location: SourceLocation
+    /// Where `text` itself starts, when that is not where the division starts
+    /// (a heading line above the body, in text formats); nil otherwise.
+    public var textLocation: SourceLocation?
     public var children: [Division]
 
     public init(kind: DivisionKind, number: String? = nil, heading: String? = nil, text: String = "",
-                footnotes: [Footnote] = [], location: SourceLocation, children: [Division] = []) {
+                footnotes: [Footnote] = [], location: SourceLocation, textLocation: SourceLocation? = nil,
+                children: [Division] = []) {
         self.kind = kind
         self.number = number
         self.heading = heading
         self.text = text
         self.footnotes = footnotes
         self.location = location
+        self.textLocation = textLocation
         self.children = children
     }
 

@@ -4,7 +4,7 @@
 
 extension Division: Codable {
     private enum CodingKeys: String, CodingKey {
-        case kind, number, heading, text, footnotes, location, children
+        case kind, number, heading, text, footnotes, location, textLocation, children
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -15,6 +15,7 @@ extension Division: Codable {
         try c.encode(text, forKey: .text)
         if !footnotes.isEmpty { try c.encode(footnotes, forKey: .footnotes) }
         try c.encode(location, forKey: .location)
+        if let t = textLocation { try c.encode(t, forKey: .textLocation) }
         try c.encode(children, forKey: .children)
     }
 
@@ -26,6 +27,7 @@ extension Division: Codable {
                   text: try c.decodeIfPresent(String.self, forKey: .text) ?? "",
                   footnotes: try c.decodeIfPresent([Footnote].self, forKey: .footnotes) ?? [],
                   location: try c.decode(SourceLocation.self, forKey: .location),
+                  textLocation: try c.decodeIfPresent(SourceLocation.self, forKey: .textLocation),
                   children: try c.decodeIfPresent([Division].self, forKey: .children) ?? [])
     }
 }

@@ -58,9 +58,13 @@ public enum HTMLReport {
         for e in quotes {
             var head = "<strong>" + Escape.markup(e.article) + "</strong>"
             if let h = e.heading, !h.isEmpty { head += " — " + Escape.markup(h) }
-            head += " <span class=\"loc\">" + Escape.markup(LocationText.of(e)) + "</span>"
-            // Two quotes from one article share its heading line instead of repeating it.
-            if head != previousHead { out += "<p class=\"art\">" + head + "</p>\n" }
+            let loc = " <span class=\"loc\">" + Escape.markup(LocationText.of(e)) + "</span>"
+            // Two quotes from one article share its heading line; each keeps its own location.
+            if head != previousHead {
+                out += "<p class=\"art\">" + head + loc + "</p>\n"
+            } else {
+                out += "<p class=\"art more\">" + loc + "</p>\n"
+            }
             previousHead = head
             out += "<blockquote id=\"\(anchor(e))\">" + Escape.markup(Trim.quote(e.quote, limit: 1200)) + "</blockquote>\n"
         }
