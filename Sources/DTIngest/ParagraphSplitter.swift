@@ -107,7 +107,11 @@ enum ParagraphSplitter {
         // `11 .3` style (WTO JSI): keep the sub-number as part of the label.
         var k = j
         while k < line.endIndex, line[k].isASCII, line[k].isNumber { k = line.index(after: k) }
-        guard k < line.endIndex, line[k] == " " || line[k] == "\t" else { return nil }
+        guard k < line.endIndex else { return nil }
+        // "1.Each Party" (PDF extraction lost the space): a capital right after
+        // "N." still opens a paragraph; "1.5" and "1.a" do not.
+        let glued = k == j && line[k].isUppercase
+        guard line[k] == " " || line[k] == "\t" || glued else { return nil }
         let label = String(line[digitsStart..<k])
         return (label, line[k...].drop { $0 == " " || $0 == "\t" })
     }
