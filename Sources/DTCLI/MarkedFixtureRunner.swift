@@ -72,7 +72,7 @@ enum MarkedFixtureRunner {
     static func firingLines(of rule: String, in v: DocumentVerdict) -> [Int] {
         var lines: [Int] = []
         for p in v.pillars {
-            if p.rule == rule, let e = p.evidence.first { lines.append(e.location.line) }
+            for e in p.evidence where e.rule == rule { lines.append(e.location.line) }
             for f in p.limitations + p.deviations + p.sectoral where f.rule == rule {
                 if let e = f.evidence { lines.append(e.location.line) }
             }

@@ -39,6 +39,9 @@ final class IndexedArticle {
         self.keywordGroups = matcher.groups(in: texts)
     }
 
+    /// The article's own heading, normalised.
+    lazy var ownHeading: NSString = TextNormalizer.normalize(context.article.heading ?? "") as NSString
+
     /// Normalised article and chapter headings, for heading-scoped rules.
     var headings: NSString {
         if let h = cachedHeadings { return h }

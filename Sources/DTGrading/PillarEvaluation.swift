@@ -56,8 +56,10 @@ struct PillarEvaluation {
                 }
                 for rule in mentions where sectorByHeading == nil {
                     guard let anchor = rule.holds(in: sentence.normalized) else { continue }
+                    // The article itself must speak of the context: a tourism article does
+                    // not become digital trade by sitting in an e-commerce chapter.
                     guard rule.context.isEmpty || rule.context.contains(where: {
-                        $0.firstMatch(in: article.normalized) != nil || $0.firstMatch(in: article.headings) != nil
+                        $0.firstMatch(in: article.normalized) != nil || $0.firstMatch(in: article.ownHeading) != nil
                     }) else { continue }
                     let force = rules.modality.force(of: sentence.normalized, at: anchor)
                     guard force != .exception else { continue }
@@ -73,7 +75,7 @@ struct PillarEvaluation {
             guard let (best, limits) = scored.min(by: { $0.1.count < $1.1.count }) else { return absent(sectoral) }
             let deviations = self.deviations(for: best)
             let level: Level = limits.isEmpty ? .baseline : .bindingQualified
-            var evidence = [evidenceOf(best.article, best.sentence)]
+            var evidence = [evidenceOf(best.article, best.sentence, rule: best.rule.id)]
             for l in limits { if let e = l.evidence, !evidence.contains(where: { $0.article == e.article && $0.quote == e.quote }) { evidence.append(e) } }
             let score = self.score(level: level, limitations: limits.count, deviations: deviations)
             var summary = "\(pillar.shortName): \(level.rawValue)"
@@ -86,8 +88,9 @@ struct PillarEvaluation {
             // Commitments in non-binding words weigh more than passing mentions.
             let primary = soft.first { $0.rule.kind == .commitment } ?? first
             var evidence: [Evidence] = []
-            for c in [primary] + soft where !evidence.contains(where: { $0.article == c.article.label && $0.quote == c.sentence.original }) {
-                evidence.append(evidenceOf(c.article, c.sentence))
+            var cited = Set<String>()
+            for c in [primary] + soft where cited.insert("\(c.article.position)|\(c.sentence.original)").inserted {
+                evidence.append(evidenceOf(c.article, c.sentence, rule: c.rule.id))
                 if evidence.count >= 3 { break }
             }
             let score = (rules.scoring.top[.soft] ?? 45) - (primary.rule.kind == .mention ? 15 : 0)
@@ -197,15 +200,15 @@ struct PillarEvaluation {
 
     // MARK: - Building findings
 
-    func evidenceOf(_ a: IndexedArticle, _ s: Sentence) -> Evidence {
+    func evidenceOf(_ a: IndexedArticle, _ s: Sentence, rule: String) -> Evidence {
         Evidence(article: a.label, heading: a.article.heading, paragraph: s.paragraph,
                  chapter: a.chapter?.number ?? a.chapter?.heading, quote: Self.quote(s.original),
-                 file: index.agreement.sourcePath, location: s.location)
+                 file: index.agreement.sourcePath, location: s.location, rule: rule)
     }
 
     func finding(_ rule: Rule, kind: FindingKind, id: String, article: IndexedArticle, sentence: Sentence) -> Finding {
         Finding(id: id, kind: kind, rule: rule.id, message: rule.message, baselines: rule.baselines,
-                evidence: evidenceOf(article, sentence),
+                evidence: evidenceOf(article, sentence, rule: rule.id),
                 fingerprint: Fingerprint.of(rule: rule.id, pillar: pillar, quote: sentence.original))
     }
 

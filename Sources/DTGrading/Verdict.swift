@@ -14,9 +14,12 @@ public struct Evidence: Codable, Sendable, Equatable {
     public var quote: String
     public var file: String
     public var location: SourceLocation
+    /// The rule whose match this quote is (commitment, mention or limitation), when known.
+    public var rule: String?
 
     public init(article: String, heading: String?, paragraph: String?, chapter: String?, quote: String,
-                file: String, location: SourceLocation) {
+                file: String, location: SourceLocation, rule: String? = nil) {
+        self.rule = rule
         self.article = article
         self.heading = heading
         self.paragraph = paragraph

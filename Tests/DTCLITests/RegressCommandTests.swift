@@ -140,4 +140,22 @@ import Testing
         #expect(right.status == 0, "stdout: \(right.stdout)")
         #expect(right.stdout.contains(", 0 failed"))
     }
+
+    /// The committed Semgrep-style fixtures hold, and an `ok:` mark sees every
+    /// quote a rule produced, not only the first.
+    @Test func committedMarkedFixturesPass() throws {
+        guard let r = Dtcheck.run(["rules", "test", "--fixtures", "corpus/fixtures/marked"], cwd: SharedCorpus.packageRoot) else { return }
+        #expect(r.status == 0, "stdout: \(r.stdout)")
+        #expect(r.stdout.contains("PASS localization.exception"))
+
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = SharedCorpus.packageRoot.appendingPathComponent("corpus/fixtures/marked/customs-and-flows.md")
+        let text = try String(contentsOf: source, encoding: .utf8)
+            .replacingOccurrences(of: "<!-- ok: data-flows.cooperation -->", with: "<!-- ok: data-flows.cooperation -->\nThe Parties shall cooperate to promote cross-border flows of information in electronic commerce.")
+        try Data(text.utf8).write(to: dir.appendingPathComponent("secondary.md"))
+        guard let wrong = Dtcheck.run(["rules", "test", "--fixtures", dir.path], cwd: SharedCorpus.packageRoot) else { return }
+        #expect(wrong.status == 1, "a second quote of the rule under an ok: mark must fail: \(wrong.stdout)")
+        #expect(wrong.stdout.contains("marked ok: data-flows.cooperation but it fired"))
+    }
 }
