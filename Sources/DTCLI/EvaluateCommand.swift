@@ -19,22 +19,22 @@ struct EvaluateCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Option(help: "Gold CSV (doc,pillar,level,articles,limitations,note).")
+    @Option(help: "Gold CSV (doc,pillar,level,articles,limitations,note). Example: --gold ../shared/gold/dev.csv")
     var gold: String
 
-    @Argument(help: "Folder the gold file's doc paths are relative to.")
+    @Argument(help: "Folder the gold file's doc paths are relative to (default: the gold file's ../corpus). Example: dtcheck evaluate --gold g.csv ../shared/corpus")
     var corpus: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text or json. Example: --format json")
     var format: Format = .text
 
-    @Option(name: .customLong("min-exact"), help: "Exit 1 if overall exact-level agreement is below this fraction (e.g. 0.99).")
+    @Option(name: .customLong("min-exact"), help: "Exit 1 if overall exact-level agreement is below this fraction. Example: --min-exact 0.99")
     var minExact: Double?
 
-    @Option(name: .customLong("min-present"), help: "Exit 1 if agreement on pairs whose gold level is above absent is below this fraction.")
+    @Option(name: .customLong("min-present"), help: "Exit 1 if agreement on pairs whose gold level is above absent is below this fraction. Example: --min-present 0.95")
     var minPresent: Double?
 
-    @Option(name: .customLong("min-evidence"), help: "Exit 1 if the gold article is among the evidence for fewer than this fraction of non-absent pairs.")
+    @Option(name: .customLong("min-evidence"), help: "Exit 1 if the gold article is among the evidence for fewer than this fraction of non-absent pairs. Example: --min-evidence 0.95")
     var minEvidence: Double?
 
     @OptionGroup var rules: RulesOption

@@ -19,16 +19,16 @@ struct ParseCommand: ParsableCommand {
         case tree, json
     }
 
-    @Argument(help: "Files to read.")
+    @Argument(help: "Files to read. Example: dtcheck parse corpus/drafts/baseline-draft.md")
     var files: [String]
 
-    @Option(help: "Output format: tree (an indented outline) or json.")
+    @Option(help: "Output format: tree (an indented outline) or json. Example: --format json")
     var format: OutputFormat = .tree
 
-    @Option(name: .customLong("input-format"), help: "Force the input format instead of sniffing it (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))).")
+    @Option(name: .customLong("input-format"), help: "Force the input format instead of sniffing it (\(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))). Example: --input-format markdown")
     var inputFormat: String = "auto"
 
-    @Option(name: .customLong("max-file-size"), help: "Refuse files larger than this many bytes.")
+    @Option(name: .customLong("max-file-size"), help: "Refuse files larger than this many bytes. Example: --max-file-size 200000000")
     var maxFileSize: Int = IngestOptions.defaultMaxFileSize
 
     func run() throws {

@@ -34,7 +34,7 @@ struct RulesShowCommand: ParsableCommand {
         commandName: "show", abstract: "Show one rule: its message, patterns and examples.",
         discussion: "Example:\n  dtcheck rules show localization.exception")
 
-    @Argument(help: "Rule id.") var id: String
+    @Argument(help: "Rule id, as dtcheck rules list prints it. Example: dtcheck rules show localization.exception") var id: String
     @OptionGroup var rules: RulesOption
 
     func run() throws {

@@ -4,7 +4,7 @@ import Foundation
 
 /// `--rules DIR` shared by every command that grades.
 struct RulesOption: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("Rules folder to use (default: DTCHECK_RULES, else the package's rules/).", valueName: "dir"))
+    @Option(name: .customLong("rules"), help: ArgumentHelp("Rules folder to use (default: DTCHECK_RULES, else the package's rules/). Example: --rules ../my-rules", valueName: "dir"))
     var directory: String?
 
     /// Loads the rules or stops with the rule file's error (exit 2).

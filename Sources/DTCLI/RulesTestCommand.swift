@@ -18,13 +18,13 @@ struct RulesTestCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, junit }
 
-    @Argument(help: "Rules folder (default: --rules, DTCHECK_RULES, or the package's rules/).")
+    @Argument(help: "Rules folder (default: --rules, DTCHECK_RULES, or the package's rules/). Example: dtcheck rules test my-rules/")
     var rulesDirectory: String?
 
-    @Option(name: .customLong("fixtures"), help: "Folder of fixture documents with ruleid:/ok: marks (repeatable).")
+    @Option(name: .customLong("fixtures"), help: "Folder of fixture documents with ruleid:/ok: marks (repeatable). Example: --fixtures corpus/fixtures/marked")
     var fixtures: [String] = []
 
-    @Option(help: "Output format: text or junit.")
+    @Option(help: "Output format: text or junit. Example: --format junit")
     var format: Format = .text
 
     @OptionGroup var rules: RulesOption

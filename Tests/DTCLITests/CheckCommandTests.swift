@@ -204,6 +204,18 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        (["parse", "--help"], ["--format", "--input-format", "--max-file-size"]),
+        (["evaluate", "--help"], ["--gold", "--format", "--min-exact", "--min-present", "--min-evidence", "--rules"]),
+        (["rules", "test", "--help"], ["--fixtures", "--format", "--rules"]),
+    ])
+    func otherCommandsHaveAnExampleForEveryOption(args: [String], options: [String]) throws {
+        guard let r = Dtcheck.run(args) else { return }
+        #expect(r.status == 0)
+        let help = r.stdout.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        for option in options { #expect(help.contains("Example: \(option)"), "\(args): no example for \(option)") }
+    }
+
     @Test func parseStillWorks() throws {
         guard let file = SharedCorpus.path("tota/pta_2.xml"), let r = Dtcheck.run(["parse", file]) else { return }
         #expect(r.status == 0)
