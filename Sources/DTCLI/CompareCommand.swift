@@ -70,13 +70,7 @@ struct CompareCommand: ParsableCommand {
             text = try SARIFReport.render(report, rules: pipeline.grader.rules.sarifMetadata,
                                           baseDirectory: FileManager.default.currentDirectoryPath)
         }
-        do { try Terminal.emit(text, to: output) } catch let e as CLIError {
-            Terminal.error(e.description)
-            throw ExitCode(2)
-        }
-        let errors = documents.filter { $0.status == .error }
-        for doc in errors { Terminal.error(doc.errorLine) }
-        if !errors.isEmpty { throw ExitCode(2) }
+        try Terminal.deliver(text, to: output, documents: documents)
         if failOnRegression && comparison.regression { throw ExitCode(1) }
     }
 }

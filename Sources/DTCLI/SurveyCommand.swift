@@ -57,12 +57,6 @@ struct SurveyCommand: ParsableCommand {
         case .json: text = try SurveyReport.json(survey)
         case .html: text = SurveyHTML.render(survey)
         }
-        do { try Terminal.emit(text, to: output) } catch let e as CLIError {
-            Terminal.error(e.description)
-            throw ExitCode(2)
-        }
-        let errors = documents.filter { $0.status == .error }
-        for doc in errors { Terminal.error(doc.errorLine) }
-        if !errors.isEmpty { throw ExitCode(2) }
+        try Terminal.deliver(text, to: output, documents: documents)
     }
 }

@@ -1,3 +1,5 @@
+import ArgumentParser
+import DTGrading
 import Foundation
 
 /// Where output goes. Reports to stdout or `--output`; everything else to stderr.
@@ -21,6 +23,20 @@ enum Terminal {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+}
+
+extension Terminal {
+    /// Writes a finished report, then names each unreadable input on stderr and
+    /// exits 2 if there was any: every command ends the same way.
+    static func deliver(_ text: String, to output: String?, documents: [DocumentVerdict]) throws {
+        do { try emit(text, to: output) } catch let e as CLIError {
+            error(e.description)
+            throw ExitCode(2)
+        }
+        let errors = documents.filter { $0.status == .error }
+        for doc in errors { error(doc.errorLine) }
+        if !errors.isEmpty { throw ExitCode(2) }
     }
 }
 
