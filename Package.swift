@@ -32,9 +32,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dtcheck", dependencies: ["DTCLI"]),
-        .testTarget(name: "DTIngestTests", dependencies: ["DTIngest", "DTModel", "DTXML"]),
-        .testTarget(name: "DTGradingTests", dependencies: ["DTIngest", "DTModel", "DTRules", "DTGrading"]),
-        .testTarget(name: "DTCLITests", dependencies: ["DTCLI", "DTReports", "DTGrading", "DTIngest", "DTModel"]),
+        // Locating ../shared and the skip-or-fail policy, shared by the test targets.
+        .target(name: "DTTestSupport", path: "Tests/DTTestSupport"),
+        .testTarget(name: "DTIngestTests", dependencies: ["DTIngest", "DTModel", "DTXML", "DTTestSupport"]),
+        .testTarget(name: "DTGradingTests", dependencies: ["DTIngest", "DTModel", "DTRules", "DTGrading", "DTTestSupport"]),
+        .testTarget(name: "DTCLITests", dependencies: ["DTCLI", "DTReports", "DTGrading", "DTIngest", "DTModel", "DTTestSupport"]),
         .testTarget(name: "DTHostileTests", dependencies: ["DTIngest", "DTModel", "DTXML", "DTRules", "DTGrading"]),
     ],
     swiftLanguageModes: [.v6]

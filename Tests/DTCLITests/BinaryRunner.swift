@@ -1,3 +1,4 @@
+import DTTestSupport
 import Foundation
 import Testing
 

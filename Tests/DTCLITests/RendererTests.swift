@@ -1,3 +1,4 @@
+import DTTestSupport
 import DTGrading
 import DTModel
 @testable import DTReports

@@ -1,3 +1,4 @@
+import DTTestSupport
 import DTGrading
 import DTIngest
 import Foundation

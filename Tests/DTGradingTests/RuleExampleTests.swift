@@ -1,3 +1,4 @@
+import DTTestSupport
 import DTGrading
 import DTRules
 import Testing

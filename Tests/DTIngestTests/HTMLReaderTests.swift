@@ -1,3 +1,4 @@
+import DTTestSupport
 import DTIngest
 import DTModel
 import Foundation
