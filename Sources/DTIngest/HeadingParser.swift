@@ -99,8 +99,18 @@ enum HeadingParser {
             while m < chars.count, chars[m] == " " { m += 1 }
             var n = m
             while n < chars.count, chars[n].isLetter { n += 1 }
-            if ["bis", "ter", "quater", "quinquies", "sexies"].contains(String(chars[m..<n]).lowercased()) {
-                numberText += " " + String(chars[m..<n])
+            let word = String(chars[m..<n])
+            // `Article ORIG.18 a` then its title: a single lower-case letter inserted after
+            // the number. A sentence such as `Article 5 a Party shall…` is told apart by its
+            // end: a title is short and has no closing punctuation (or sits on its own line).
+            var t = n
+            while t < chars.count, chars[t] == " " || chars[t] == "\t" || chars[t] == "\n" || chars[t] == "\r" { t += 1 }
+            let restOfLine = String(chars[t...]).trimmed()
+            let titleLike = restOfLine.isEmpty
+                || (chars[t].isUppercase && restOfLine.count <= 120 && !(restOfLine.last.map { ".;:,".contains($0) } ?? false))
+            let letterSuffix = word.count == 1 && word.first?.isLowercase == true && m > afterNumber && n > m && titleLike
+            if ["bis", "ter", "quater", "quinquies", "sexies"].contains(word.lowercased()) || letterSuffix {
+                numberText += " " + word
                 afterNumber = n
             }
         }

@@ -60,6 +60,9 @@ import Testing
         #expect(numbers.count >= 20)
         #expect(Array(numbers.prefix(17)) == (1...17).map { "Article ORIG.\($0)" })
         #expect(numbers.allSatisfy { $0.hasPrefix("Article ORIG.") })
+        // An inserted article keeps its letter: ORIG.18, ORIG.18 a, ORIG.19.
+        #expect(Array(numbers.dropFirst(17).prefix(3)) == ["Article ORIG.18", "Article ORIG.18 a", "Article ORIG.19"])
+        #expect(a.articles.first { $0.article.number == "Article ORIG.18 a" }?.article.heading == "Time of the Claim for Preferential Tariff Treatment")
         #expect(a.articles.first?.article.heading == "Objective")
         #expect(!a.allDivisions.flatMap(\.footnotes).isEmpty)
     }

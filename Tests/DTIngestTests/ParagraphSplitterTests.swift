@@ -18,3 +18,14 @@ import Testing
         #expect(r.paragraphs.map(\.text) == ["First.", "Second."])
     }
 }
+
+@Suite struct InsertedArticleHeadingTests {
+    @Test func aLetterAfterTheNumberIsPartOfIt() {
+        #expect(HeadingParser.parse("Article ORIG.18 a Time of the Claim for Preferential Tariff Treatment")?.number == "Article ORIG.18 a")
+        #expect(HeadingParser.parse("Article 10 bis")?.number == "Article 10 bis")
+    }
+
+    @Test func aSentenceIsNotAnInsertedArticle() {
+        #expect(HeadingParser.parse("Article 5 a Party shall not impose customs duties on such goods.")?.number != "Article 5 a")
+    }
+}
