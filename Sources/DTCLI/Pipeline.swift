@@ -25,19 +25,12 @@ struct Pipeline: Sendable {
                         jobs: settings.jobs)
     }
 
+    /// Every verdict, in input order (for the formats that need the whole batch).
     func run(_ paths: [String], progress: Progress? = nil) -> [DocumentVerdict] {
-        let results = ResultSlots(count: paths.count)
-        let workers = max(1, min(jobs, paths.count))
-        // Each worker pulls the next index; results land in their slot, so the
-        // output is the same bytes whatever the number of workers.
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = results.claim() {
-                results.store(process(paths[i]), at: i)
-                progress?.tick()
-            }
-        }
-        progress?.finish()
-        return results.values()
+        var out: [DocumentVerdict] = []
+        out.reserveCapacity(paths.count)
+        stream(paths, progress: progress, prepare: { $0 }, emit: { out.append($0) })
+        return out
     }
 
     /// Grades `paths` and hands each document, `prepare`d on the worker thread that
@@ -71,35 +64,6 @@ struct Pipeline: Sendable {
         DocumentVerdict(path: path, status: .error, format: nil, language: nil, title: nil, dateSigned: nil, parties: [],
                         pillars: [], overallScore: nil, summary: message,
                         error: DocumentError(message: message, line: line, column: column))
-    }
-}
-
-/// Index-addressed result storage shared by the workers.
-final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var slots: [DocumentVerdict?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < slots.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func store(_ v: DocumentVerdict, at i: Int) {
-        lock.lock()
-        slots[i] = v
-        lock.unlock()
-    }
-
-    func values() -> [DocumentVerdict] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }
 

@@ -17,16 +17,10 @@ struct DocBlock {
 /// style), other heading-styled paragraphs as titles or text.
 enum BlockOutline {
     static func build(_ blocks: [DocBlock], title: inout String?) -> [Division] {
-        var candidates: [HeadingFilter.Candidate] = []
-        var candidateBlock: [Int] = []
-        for (i, b) in blocks.enumerated() where !b.isTable {
-            let flat = TextCollapse.collapse(b.text)
-            guard flat.count <= 250, let m = HeadingParser.parse(flat) else { continue }
-            candidates.append(HeadingFilter.Candidate(match: m, strong: b.isStyledHeading))
-            candidateBlock.append(i)
-        }
-        var headings: [Int: HeadingMatch] = [:]
-        for k in HeadingFilter.keep(candidates) { headings[candidateBlock[k]] = candidates[k].match }
+        let headings = HeadingFilter.headings(blocks.enumerated()
+            .filter { _, b in !b.isTable }
+            .map { i, b in (i, TextCollapse.collapse(b.text), b.isStyledHeading) }
+            .filter { $0.1.count <= 250 })
         var builder = OutlineBuilder()
         builder.newlinesAdvanceLine = false
         for (i, b) in blocks.enumerated() {

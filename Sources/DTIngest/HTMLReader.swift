@@ -27,15 +27,9 @@ enum HTMLReader {
         let blocks = collector.blocks
 
         // Headings: `hN` elements are strong; paragraphs only in the document's heading style.
-        var candidates: [HeadingFilter.Candidate] = []
-        var candidateBlock: [Int] = []
-        for (i, b) in blocks.enumerated() where !b.isTable && (!b.text.contains("\n") || b.headingLevel != nil) {
-            guard let m = HeadingParser.parse(TextCollapse.collapse(b.text)) else { continue }
-            candidates.append(HeadingFilter.Candidate(match: m, strong: b.headingLevel != nil))
-            candidateBlock.append(i)
-        }
-        var headings: [Int: HeadingMatch] = [:]
-        for k in HeadingFilter.keep(candidates) { headings[candidateBlock[k]] = candidates[k].match }
+        let headings = HeadingFilter.headings(blocks.enumerated()
+            .filter { _, b in !b.isTable && (!b.text.contains("\n") || b.headingLevel != nil) }
+            .map { i, b in (i, TextCollapse.collapse(b.text), b.headingLevel != nil) })
 
         var builder = OutlineBuilder()
         builder.newlinesAdvanceLine = false

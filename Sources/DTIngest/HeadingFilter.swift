@@ -11,6 +11,22 @@ enum HeadingFilter {
     }
 
     /// Indices of the candidates to keep.
+    /// The headings of a document: every position whose text parses as a heading
+    /// becomes a candidate (`strong` when the format marks it as one), and only those
+    /// written in the document's heading style are kept, keyed by position.
+    static func headings(_ items: [(position: Int, text: String, strong: Bool)]) -> [Int: HeadingMatch] {
+        var candidates: [Candidate] = []
+        var positions: [Int] = []
+        for item in items {
+            guard let m = HeadingParser.parse(item.text) else { continue }
+            candidates.append(Candidate(match: m, strong: item.strong))
+            positions.append(item.position)
+        }
+        var out: [Int: HeadingMatch] = [:]
+        for k in keep(candidates) { out[positions[k]] = candidates[k].match }
+        return out
+    }
+
     static func keep(_ candidates: [Candidate]) -> Set<Int> {
         var counts: [String: Int] = [:]
         var bestByKind: [String: Int] = [:]

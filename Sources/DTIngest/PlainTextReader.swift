@@ -13,15 +13,9 @@ enum PlainTextReader {
         let lines = prepared.lines
 
         // Headings: every candidate, then only those written in the document's heading style.
-        var candidates: [HeadingFilter.Candidate] = []
-        var candidateLine: [Int] = []
-        for (i, line) in lines.enumerated() where !line.isEmpty && !prepared.isFootnoteStart(i) {
-            guard let m = HeadingParser.parse(line) else { continue }
-            candidates.append(HeadingFilter.Candidate(match: m, strong: markdown && prepared.isMarkdownHeading[i]))
-            candidateLine.append(i)
-        }
-        var headings: [Int: HeadingMatch] = [:]
-        for k in HeadingFilter.keep(candidates) { headings[candidateLine[k]] = candidates[k].match }
+        let headings = HeadingFilter.headings(lines.enumerated()
+            .filter { i, line in !line.isEmpty && !prepared.isFootnoteStart(i) }
+            .map { i, line in (i, line, markdown && prepared.isMarkdownHeading[i]) })
 
         var builder = OutlineBuilder()
         var title = prepared.title

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A phrase pattern over normalised text, compiled once to an ICU regular
 /// expression (NSRegularExpression measured ~12× faster than Swift Regex here).
@@ -146,8 +143,9 @@ final class NSRegularExpressionBox: @unchecked Sendable {
     init(_ value: NSRegularExpression) { self.value = value }
 }
 
-/// The cheap prefilter: text lower-cased with everything but letters and digits
-/// removed, so merged OCR words and line breaks do not hide a keyword.
+/// Keywords as the prefilter compares them: lower-cased, with everything but
+/// letters, digits and non-ASCII bytes removed, so merged OCR words and line
+/// breaks do not hide a keyword (`KeywordMatcher` reads text the same way).
 public enum Squeezed {
     public static func of(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
@@ -161,28 +159,5 @@ public enum Squeezed {
             }
         }
         return out
-    }
-
-    /// Whether `haystack` contains `needle` (both squeezed). Runs for every
-    /// article, pillar and keyword, so it leans on libc's memchr and memcmp.
-    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard haystack.count >= needle.count else { return false }
-        return haystack.withUnsafeBytes { h in
-            needle.withUnsafeBytes { n in
-                guard let hb = h.baseAddress, let nb = n.baseAddress else { return false }
-                let first = Int32(n[0])
-                var offset = 0
-                let lastStart = h.count - n.count
-                // memchr finds candidate starts at SIMD speed; memcmp confirms them.
-                while offset <= lastStart {
-                    guard let hit = memchr(hb + offset, first, lastStart - offset + 1) else { return false }
-                    let at = hb.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hb + at, nb, n.count) == 0 { return true }
-                    offset = at + 1
-                }
-                return false
-            }
-        }
     }
 }
