@@ -21,8 +21,10 @@ struct Pipeline: Sendable {
         } catch let e as RuleLoadError {
             throw CLIError.usage("rules: \(e.description)")
         }
-        return Pipeline(grader: Grader(rules: rules), grade: settings.gradeOptions, ingest: settings.ingestOptions,
-                        jobs: settings.jobs)
+        // Grading splits only the articles its rules read into paragraphs.
+        var ingest = settings.ingestOptions
+        ingest.deferParagraphs = true
+        return Pipeline(grader: Grader(rules: rules), grade: settings.gradeOptions, ingest: ingest, jobs: settings.jobs)
     }
 
     /// Every verdict, in input order (for the formats that need the whole batch).

@@ -18,7 +18,6 @@ final class IndexedArticle {
     private let verbatimLines: Bool
     private var cachedHeadings: NSString?
     private var cachedSentences: [Sentence]?
-    private var cachedNormalized: NSString?
 
     init(position: Int, context: ArticleInContext, chapterIndex: Int?, matcher: KeywordMatcher, verbatimLines: Bool) {
         self.verbatimLines = verbatimLines
@@ -70,7 +69,8 @@ final class IndexedArticle {
         return out
     }
 
-    private lazy var units: [SentenceSplitter.Unit] = SentenceSplitter.units(of: article)
+    /// Split into paragraphs here, if ingest left the body whole: most articles never get here.
+    private lazy var units: [SentenceSplitter.Unit] = SentenceSplitter.units(of: article.withParagraphs())
     private lazy var unitGroups: [UInt64] = units.map { matcher.groups(in: [$0.text]) }
     private lazy var unitSentences: [[Sentence]?] = Array(repeating: nil, count: units.count)
 
@@ -82,13 +82,14 @@ final class IndexedArticle {
         return s
     }
 
-    /// The whole article normalised, for article-scoped context checks.
-    var normalized: NSString {
-        if let n = cachedNormalized { return n }
-        let n = sentences.map { $0.normalized as String }.joined(separator: " ") as NSString
-        cachedNormalized = n
-        return n
-    }
+    /// The whole article normalised, for article-scoped context checks, with its trigrams.
+    private lazy var joined: (text: NSString, bloom: TrigramBloom) = {
+        let joined = sentences.map { $0.normalized as String }.joined(separator: " ")
+        return (joined as NSString, TrigramBloom(joined))
+    }()
+
+    var normalized: NSString { joined.text }
+    var normalizedBloom: TrigramBloom { joined.bloom }
 
     /// The article number as written, else its heading, else its kind.
     var label: String { article.number ?? article.heading ?? "article \(position + 1)" }
@@ -162,7 +163,7 @@ final class DocumentIndex {
         var hits: [(IndexedArticle, Sentence)] = []
         let disputeBit: UInt64 = 1 << UInt64(RuleSet.disputeGroup)
         for a in articles where a.has(disputeBit) {
-            for s in a.sentences(with: disputeBit) where rule.holds(in: s.normalized) != nil { hits.append((a, s)) }
+            for s in a.sentences(with: disputeBit) where rule.holds(in: s) != nil { hits.append((a, s)) }
         }
         disputeHits[rule.id] = hits
         return hits

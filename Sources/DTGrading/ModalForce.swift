@@ -39,14 +39,21 @@ extension Modality {
 extension Rule {
     /// Whether every `when` pattern matches and no `unless` does; returns the first
     /// `when` pattern's match (the anchor for modal force) when it holds.
-    func holds(in text: NSString) -> NSRange? {
+    /// With `bloom` (the text's trigrams), patterns whose literals the text lacks are skipped.
+    func holds(in text: NSString, bloom: TrigramBloom? = nil) -> NSRange? {
+        // Every `when` must match: when the text lacks a literal of any of them, run none.
+        if let bloom, !when.allSatisfy({ $0.gate.admits(bloom) }) { return nil }
         var anchor: NSRange?
         for (i, p) in when.enumerated() {
-            guard let r = p.firstMatch(in: text) else { return nil }
+            guard let r = p.firstMatch(in: text, bloom: bloom) else { return nil }
             if i == 0 { anchor = r }
         }
-        if unless.contains(where: { $0.firstMatch(in: text) != nil }) { return nil }
+        if unless.contains(where: { $0.firstMatch(in: text, bloom: bloom) != nil }) { return nil }
         return anchor ?? NSRange(location: 0, length: 0)
+    }
+
+    func holds(in sentence: Sentence) -> NSRange? {
+        holds(in: sentence.normalized, bloom: sentence.bloom)
     }
 
     func headingMatches(_ headings: NSString) -> Bool {

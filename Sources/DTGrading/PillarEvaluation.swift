@@ -36,7 +36,7 @@ struct PillarEvaluation {
                 // A sectoral commitment is still a commitment: exceptions and definitions are not findings.
                 if let s = sectorals.first(where: { rule in
                     guard !rule.when.isEmpty, rule.headings.isEmpty || rule.headingMatches(article.headings),
-                          let anchor = rule.holds(in: sentence.normalized) else { return false }
+                          let anchor = rule.holds(in: sentence) else { return false }
                     let force = rules.modality.force(of: sentence.normalized, at: anchor)
                     return force == .binding || force == .nonBinding
                 }) {
@@ -44,7 +44,7 @@ struct PillarEvaluation {
                     continue
                 }
                 for rule in commitments {
-                    guard let anchor = rule.holds(in: sentence.normalized) else { continue }
+                    guard let anchor = rule.holds(in: sentence) else { continue }
                     let force = rules.modality.force(of: sentence.normalized, at: anchor)
                     guard force == .binding || force == .nonBinding else { continue }
                     if let s = sectorByHeading {
@@ -55,11 +55,11 @@ struct PillarEvaluation {
                     if force == .binding { binding.append(c) } else { soft.append(c) }
                 }
                 for rule in mentions where sectorByHeading == nil {
-                    guard let anchor = rule.holds(in: sentence.normalized) else { continue }
+                    guard let anchor = rule.holds(in: sentence) else { continue }
                     // The article itself must speak of the context: a tourism article does
                     // not become digital trade by sitting in an e-commerce chapter.
                     guard rule.context.isEmpty || rule.context.contains(where: {
-                        $0.firstMatch(in: article.normalized) != nil || $0.firstMatch(in: article.ownHeading) != nil
+                        $0.firstMatch(in: article.normalized, bloom: article.normalizedBloom) != nil || $0.firstMatch(in: article.ownHeading) != nil
                     }) else { continue }
                     let force = rules.modality.force(of: sentence.normalized, at: anchor)
                     guard force != .exception else { continue }
@@ -177,17 +177,25 @@ struct PillarEvaluation {
         case .document: scope = index.articles.flatMap { a in a.sentences.map { (a, $0) } }
         }
         if rule.when.isEmpty {
-            let excused = scope.contains { _, s in rule.unless.contains { $0.firstMatch(in: s.normalized) != nil } }
+            let excused = scope.contains { _, s in rule.unless.contains { $0.firstMatch(in: s.normalized, bloom: s.bloom) != nil } }
             return excused ? nil : (c.article, c.sentence)
         }
         if rule.scope == .sentence || rule.scope == .chapter || rule.scope == .document {
-            return scope.first { rule.holds(in: $0.1.normalized) != nil }
+            return scope.first { rule.holds(in: $0.1) != nil }
         }
         // Paragraph and article scope: patterns may sit in different sentences of it.
-        let joined = rule.scope == .article ? c.article.normalized
-            : scope.map { $0.1.normalized as String }.joined(separator: " ") as NSString
-        guard rule.holds(in: joined) != nil, let first = rule.when.first else { return nil }
-        return scope.first { first.firstMatch(in: $0.1.normalized) != nil }
+        let joined: NSString
+        let bloom: TrigramBloom?
+        if rule.scope == .article {
+            joined = c.article.normalized
+            bloom = c.article.normalizedBloom
+        } else {
+            let text = scope.map { $0.1.normalized as String }.joined(separator: " ")
+            joined = text as NSString
+            bloom = TrigramBloom(text)
+        }
+        guard rule.holds(in: joined, bloom: bloom) != nil, let first = rule.when.first else { return nil }
+        return scope.first { first.firstMatch(in: $0.1.normalized, bloom: $0.1.bloom) != nil }
     }
 
     func score(level: Level, limitations: Int, deviations: [Finding]) -> Int {

@@ -14,6 +14,8 @@ struct Sentence {
     /// Keyword groups in the normalised sentence: a pillar's commitment, mention and
     /// sectoral patterns all need one of its keywords in the same sentence.
     var keywordGroups: UInt64 = 0
+    /// Trigrams of the normalised text, so patterns it cannot match are skipped.
+    var bloom: TrigramBloom
 }
 
 /// Splits an article into sentences. A paragraph's lettered subparagraphs stay in
@@ -69,7 +71,8 @@ enum SentenceSplitter {
             guard collapsed.count > 2 else { continue }
             let normalized = TextNormalizer.normalize(s)
             out.append(Sentence(original: collapsed, normalized: normalized as NSString, paragraph: unit.label,
-                                location: lines.location(of: start), keywordGroups: matcher.groups(in: [normalized])))
+                                location: lines.location(of: start), keywordGroups: matcher.groups(in: [normalized]),
+                                bloom: TrigramBloom(normalized)))
         }
         return out
     }

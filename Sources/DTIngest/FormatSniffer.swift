@@ -8,10 +8,11 @@ enum FormatSniffer {
         let head = TextDecoding.asciiPrefix(bytes, count: 4096).lowercased()
         let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
         if trimmed.hasPrefix("<") {
-            if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || head.contains("<html") && !trimmed.hasPrefix("<?xml") {
+            let headBytes = Array(head.utf8)
+            if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || headBytes.contains(bytes: "<html") && !trimmed.hasPrefix("<?xml") {
                 return .html
             }
-            if trimmed.hasPrefix("<?xml") && head.contains("<html") && head.contains("xhtml") { return .html }
+            if trimmed.hasPrefix("<?xml") && headBytes.contains(bytes: "<html") && headBytes.contains(bytes: "xhtml") { return .html }
             // Markdown may open with inline HTML (`<meta charset…>`): trust its extension.
             if !trimmed.hasPrefix("<?xml") {
                 if ext == "md" || ext == "markdown" { return .markdown }
@@ -36,5 +37,20 @@ enum ZipKindSniffer {
         let head = TextDecoding.asciiPrefix(bytes, count: 2048)
         if head.contains("mimetypeapplication/vnd.oasis.opendocument.text") { return .odt }
         return .docx
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle`'s UTF-8 bytes occur in this array (a plain byte search:
+    /// Foundation's `String.contains` showed in whole-corpus profiles).
+    func contains(bytes needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first, n.count <= count else { return n.isEmpty }
+        var i = 0
+        while i + n.count <= count {
+            if self[i] == first && self[i..<(i + n.count)].elementsEqual(n) { return true }
+            i += 1
+        }
+        return false
     }
 }

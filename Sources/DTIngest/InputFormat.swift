@@ -10,13 +10,17 @@ public struct IngestOptions: Sendable {
     public var inputFormat: InputFormat
     /// Bytes a DOCX/ODT part may inflate to before it is refused as a ZIP bomb.
     public var maxUncompressedSize: Int
+    /// Leave article bodies unsplit (`Division.paragraphsPending`) where the reader
+    /// can: grading splits only the articles it reads. `parse` keeps the full model.
+    public var deferParagraphs: Bool
 
     public static let defaultMaxFileSize = 64 * 1024 * 1024
 
     public init(maxFileSize: Int = IngestOptions.defaultMaxFileSize, inputFormat: InputFormat = .auto,
-                maxUncompressedSize: Int = 256 * 1024 * 1024) {
+                maxUncompressedSize: Int = 256 * 1024 * 1024, deferParagraphs: Bool = false) {
         self.maxFileSize = maxFileSize
         self.inputFormat = inputFormat
         self.maxUncompressedSize = maxUncompressedSize
+        self.deferParagraphs = deferParagraphs
     }
 }

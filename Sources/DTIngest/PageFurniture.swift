@@ -1,3 +1,5 @@
+import DTModel
+
 /// Lines a PDF-to-text conversion leaves behind that are not agreement text:
 /// page numbers and running headers or footers.
 enum PageFurniture {

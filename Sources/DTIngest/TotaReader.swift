@@ -3,56 +3,200 @@ import DTXML
 
 /// Reads the ToTA corpus format: `treaty/meta` (name, date_signed, parties,
 /// language) and `treaty/body/chapter/article`, numbers and headings in attributes.
+///
+/// The reader consumes parse events, so a file is read in one streamed pass
+/// without a tree (`stream`); a document that needs the tree parse (one with a
+/// DOCTYPE, whose entities the tree parser bounds) is replayed from its tree (`read`).
 enum TotaReader {
-    static func read(_ tree: XMLDocumentTree, path: String) throws -> Agreement {
-        let root = tree.root
-        guard root.name == "treaty" else {
-            throw IngestError(path: path, message: "not a ToTA file: root element is <\(root.name)>, expected <treaty>", line: root.line)
+    /// Streams `bytes` as ToTA. Returns nil when the root is not `<treaty>` with a
+    /// `<body>`: then the document is some other XML, for the caller to read.
+    static func stream(_ bytes: [UInt8], path: String, options: IngestOptions) throws(XMLParseError) -> Agreement? {
+        let builder = TotaBuilder(path: path, deferParagraphs: options.deferParagraphs)
+        do {
+            guard try LibXMLParser.streamXML(bytes, name: path, into: builder) else { return nil }
+        } catch let e as XMLParseError {
+            throw e
+        } catch {
+            throw XMLParseError(message: "\(error)", line: 0, column: 0)
         }
-        let meta = root.child("meta")
-        let title = meta?.child("name")?.textContent.trimmed().nonEmpty
-        let date = meta?.child("date_signed")?.textContent.trimmed().nonEmpty
-        let parties = (meta?.child("parties") ?? meta?.child("parties_original"))?
-            .childElements.map { $0.textContent.trimmed() }.filter { !$0.isEmpty } ?? []
-        let language = meta?.child("language")?.textContent.trimmed().lowercased().nonEmpty
-
-        var divisions: [Division] = []
-        guard let body = root.child("body") else {
-            throw IngestError(path: path, message: "ToTA file has no <body>", line: root.line)
-        }
-        var chapterIndex = 0
-        var looseArticleIndex = 0
-        for child in body.childElements {
-            switch child.name {
-            case "chapter":
-                chapterIndex += 1
-                let chapterPath = "/treaty/body/chapter[\(chapterIndex)]"
-                var chapter = Division(kind: .chapter, number: child["number"]?.trimmed().nonEmpty,
-                                       heading: child["name"]?.trimmed().nonEmpty,
-                                       location: SourceLocation(line: child.line, path: chapterPath))
-                var articleIndex = 0
-                for article in child.childElements where article.name == "article" {
-                    articleIndex += 1
-                    chapter.children.append(readArticle(article, path: "\(chapterPath)/article[\(articleIndex)]"))
-                }
-                divisions.append(chapter)
-            case "article":
-                looseArticleIndex += 1
-                divisions.append(readArticle(child, path: "/treaty/body/article[\(looseArticleIndex)]"))
-            default:
-                continue
-            }
-        }
-        return Agreement(title: title, parties: parties, dateSigned: date, language: language,
-                         sourceFormat: .tota, sourcePath: path, divisions: divisions)
+        return builder.isTota ? builder.agreement() : nil
     }
 
-    private static func readArticle(_ element: XMLElement, path: String) -> Division {
-        let text = element.textContent
-        let split = ParagraphSplitter.split(text, firstLine: element.line, path: path)
-        return Division(kind: .article, number: element["number"]?.trimmed().nonEmpty,
-                        heading: element["name"]?.trimmed().nonEmpty, text: split.leadText,
-                        location: SourceLocation(line: element.line, path: path), children: split.paragraphs)
+    /// Reads a tree already parsed; refuses a document that is not ToTA.
+    static func read(_ tree: XMLDocumentTree, path: String, options: IngestOptions) throws -> Agreement {
+        let builder = TotaBuilder(path: path, deferParagraphs: options.deferParagraphs)
+        tree.root.replay(into: builder)
+        guard builder.rootName == "treaty" else {
+            throw IngestError(path: path, message: "not a ToTA file: root element is <\(builder.rootName)>, expected <treaty>", line: builder.rootLine)
+        }
+        guard builder.isTota else {
+            throw IngestError(path: path, message: "ToTA file has no <body>", line: builder.rootLine)
+        }
+        return builder.agreement()
+    }
+}
+
+/// Builds an `Agreement` from the events of a ToTA document. Only the first
+/// `meta` and `body` count, as only the first `name`, `date_signed`, `language`,
+/// `parties` and `parties_original` in `meta`; an article is a `chapter`'s child
+/// or a `body`'s child, and its text is all the character data below it.
+final class TotaBuilder: XMLStreamHandler {
+    private let path: String
+    private let deferParagraphs: Bool
+
+    private(set) var rootName = ""
+    private(set) var rootLine = 0
+    private(set) var wantsMore = true
+    private var sawMeta = false
+    private var sawBody = false
+
+    private var title: String?
+    private var dateSigned: String?
+    private var language: String?
+    private var parties: [String]?
+    private var partiesOriginal: [String]?
+    private var seenFields: Set<Field> = []
+    private var divisions: [Division] = []
+
+    private enum Field: Hashable { case name, dateSigned, language }
+    /// What each open element is to the reader.
+    private enum Role {
+        case root, meta, body, ignored
+        case field(Field)
+        case partyList(original: Bool), party(original: Bool)
+        case chapter, article
+        /// An element inside a field, party or article: its text belongs to that one.
+        case inside
+    }
+
+    private var stack: [Role] = []
+    /// Character data of the field, party or article being read; nil outside them.
+    private var buffer: [UInt8]?
+    private var listed: [String] = []
+    private var chapter: Division?
+    private var chapterCount = 0
+    private var chapterArticleCount = 0
+    private var looseArticleCount = 0
+    private var article: (number: String?, heading: String?, line: Int, path: String)?
+
+    init(path: String, deferParagraphs: Bool) {
+        self.path = path
+        self.deferParagraphs = deferParagraphs
+    }
+
+    /// The root is `<treaty>` and it has a `<body>`.
+    var isTota: Bool { rootName == "treaty" && sawBody }
+
+    func agreement() -> Agreement {
+        Agreement(title: title, parties: parties ?? partiesOriginal ?? [], dateSigned: dateSigned, language: language,
+                  sourceFormat: .tota, sourcePath: path, divisions: divisions)
+    }
+
+    func startElement(_ name: String, namespaceURI: String?, attributes: [String: String], line: Int) {
+        guard let parent = stack.last else {
+            rootName = name
+            rootLine = line
+            wantsMore = name == "treaty"
+            stack.append(.root)
+            return
+        }
+        if buffer != nil {
+            stack.append(.inside)
+            return
+        }
+        var role = Role.ignored
+        switch parent {
+        case .root:
+            if name == "meta", !sawMeta { sawMeta = true; role = .meta }
+            if name == "body", !sawBody { sawBody = true; role = .body }
+        case .meta:
+            let field: Field? = switch name {
+            case "name": .name
+            case "date_signed": .dateSigned
+            case "language": .language
+            default: nil
+            }
+            if let field, seenFields.insert(field).inserted {
+                role = .field(field)
+                buffer = []
+            } else if name == "parties", parties == nil {
+                role = .partyList(original: false)
+                listed = []
+            } else if name == "parties_original", partiesOriginal == nil {
+                role = .partyList(original: true)
+                listed = []
+            }
+        case .partyList(let original):
+            role = .party(original: original)
+            buffer = []
+        case .body:
+            if name == "chapter" {
+                chapterCount += 1
+                chapterArticleCount = 0
+                chapter = Division(kind: .chapter, number: attributes["number"]?.trimmed().nonEmpty,
+                                   heading: attributes["name"]?.trimmed().nonEmpty,
+                                   location: SourceLocation(line: line, path: "/treaty/body/chapter[\(chapterCount)]"))
+                role = .chapter
+            } else if name == "article" {
+                looseArticleCount += 1
+                role = openArticle(attributes, line: line, path: "/treaty/body/article[\(looseArticleCount)]")
+            }
+        case .chapter:
+            if name == "article", let chapterPath = chapter?.location.path {
+                chapterArticleCount += 1
+                role = openArticle(attributes, line: line, path: "\(chapterPath)/article[\(chapterArticleCount)]")
+            }
+        case .field, .party, .article, .inside, .ignored:
+            break
+        }
+        stack.append(role)
+    }
+
+    private func openArticle(_ attributes: [String: String], line: Int, path: String) -> Role {
+        article = (attributes["number"]?.trimmed().nonEmpty, attributes["name"]?.trimmed().nonEmpty, line, path)
+        buffer = []
+        return .article
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer?.append(contentsOf: bytes)
+    }
+
+    func endElement() {
+        guard let role = stack.popLast() else { return }
+        switch role {
+        case .field(let field):
+            let value = takeText().trimmed().nonEmpty
+            switch field {
+            case .name: title = value
+            case .dateSigned: dateSigned = value
+            case .language: language = value?.lowercased()
+            }
+        case .party:
+            let value = takeText().trimmed()
+            if !value.isEmpty { listed.append(value) }
+        case .partyList(let original):
+            if original { partiesOriginal = listed } else { parties = listed }
+        case .article:
+            let text = takeText()
+            guard let a = article else { return }
+            let location = SourceLocation(line: a.line, path: a.path)
+            var division = Division(kind: .article, number: a.number, heading: a.heading, text: text,
+                                    location: location, paragraphsPending: true)
+            if !deferParagraphs { division = division.withParagraphs() }
+            if chapter != nil { chapter?.children.append(division) } else { divisions.append(division) }
+            article = nil
+        case .chapter:
+            if let c = chapter { divisions.append(c) }
+            chapter = nil
+        case .root, .meta, .body, .ignored, .inside:
+            break
+        }
+    }
+
+    private func takeText() -> String {
+        defer { buffer = nil }
+        return buffer.map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 }
 

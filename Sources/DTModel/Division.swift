@@ -58,10 +58,14 @@ public struct Division: Sendable, Equatable {
     /// (a heading line above the body, in text formats); nil otherwise.
     public var textLocation: SourceLocation?
     public var children: [Division]
+    /// True when `text` is an article body as read, not yet split into paragraphs:
+    /// ingest for grading defers the split, because most articles of a long agreement
+    /// never reach a rule. `withParagraphs()` does it when it is wanted.
+    public var paragraphsPending: Bool
 
     public init(kind: DivisionKind, number: String? = nil, heading: String? = nil, text: String = "",
                 footnotes: [Footnote] = [], location: SourceLocation, textLocation: SourceLocation? = nil,
-                children: [Division] = []) {
+                children: [Division] = [], paragraphsPending: Bool = false) {
         self.kind = kind
         self.number = number
         self.heading = heading
@@ -70,6 +74,7 @@ public struct Division: Sendable, Equatable {
         self.location = location
         self.textLocation = textLocation
         self.children = children
+        self.paragraphsPending = paragraphsPending
     }
 
     /// This division's text followed by all its descendants' text, in order.

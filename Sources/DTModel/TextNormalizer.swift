@@ -6,12 +6,17 @@ import Foundation
 /// white space (including OCR's stray tabs and no-break spaces) made one space.
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
-        var source = text
         // NFKC only when something outside ASCII can change under it (ligatures,
-        // full-width forms, no-break spaces); ASCII text takes a byte-level path.
-        if source.utf8.allSatisfy({ $0 < 0x80 }) {
-            return normalizeASCII(source)
-        }
+        // full-width forms, accents); ASCII text, and text whose only other
+        // characters are the quotes, dashes and spaces of `plainScalar`, takes a
+        // byte-level path.
+        if let fast = normalizeBytes(text) { return fast }
+        return normalizeScalars(text)
+    }
+
+    /// The general path: NFKC, then the scalar rules.
+    static func normalizeScalars(_ text: String) -> String {
+        var source = text
         source = source.precomposedStringWithCompatibilityMapping
         var out = String.UnicodeScalarView()
         out.reserveCapacity(source.unicodeScalars.count)
@@ -53,56 +58,158 @@ public enum TextNormalizer {
         return String(out).lowercased()
     }
 
-    /// The same rules as `normalize` for pure-ASCII text, on bytes: most of the
-    /// corpus is ASCII and the scalar loop dominated profiles.
-    static func normalizeASCII(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var i = 0
-        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-        while i < bytes.count {
-            var b = bytes[i]
-            i += 1
-            if b == 0x60 { b = 0x27 } // ` → '
-            if b < 0x20 || b == 0x20 {
-                pendingSpace = true
-                continue
+    /// What a non-ASCII scalar becomes on the byte path, for the few that NFKC
+    /// leaves alone or maps to a space and that have no case: quotes, dashes,
+    /// no-break and other spaces, invisible marks. Nil sends the text to the
+    /// general path (`normalizeScalars`), which the tests compare this with.
+    enum PlainScalar {
+        case byte(UInt8)      // a quote or dash made ASCII
+        case space            // white space, as NFKC and the scalar rules make it
+        case drop             // soft hyphen, zero-width characters, BOM
+        case keep             // unchanged by NFKC and by case folding
+    }
+
+    static func plainScalar(_ v: UInt32) -> PlainScalar? {
+        switch v {
+        case 0x00AD, 0x200B, 0x200C, 0x200D, 0xFEFF: return .drop
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return .byte(0x27)
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB: return .byte(0x22)
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: return .byte(0x2D)
+        case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x0085, 0x2028, 0x2029: return .space
+        case 0x00A7, 0x00B0, 0x00B6, 0x2022, 0x2020, 0x2021: return .keep // § ° ¶ • † ‡
+        default: return nil
+        }
+    }
+
+    /// The same rules as `normalizeScalars`, on bytes, for text that is ASCII but
+    /// for `plainScalar` characters; nil for any other text. Most of the corpus is
+    /// such text and the scalar loop dominated profiles.
+    static func normalizeBytes(_ text: String) -> String? {
+        var text = text
+        text.makeContiguousUTF8()
+        let result: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            /// The byte at `j` as the hyphen rule sees it after NFKC: a space for the
+            /// spaces NFKC maps to U+0020, 0xFF for other non-ASCII; with its width.
+            func peek(_ j: Int) -> (UInt8, Int)? {
+                guard j < bytes.count else { return nil }
+                let b = bytes[j]
+                if b < 0x80 { return (b, 1) }
+                guard let (v, w) = decode(bytes, at: j) else { return (0xFF, 1) }
+                return (nfkcSpace(v) ? 0x20 : 0xFF, w)
             }
-            // "informa-\ntion": a hyphen at a line end between letters joins the word.
-            if b == 0x2D, let last = out.last, isLetter(last), i < bytes.count, bytes[i] == 0x0A || bytes[i] == 0x0D {
-                var j = i
-                while j < bytes.count, bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-                if j < bytes.count, bytes[j] >= 0x61 && bytes[j] <= 0x7A {
-                    i = j
+            while i < bytes.count {
+                var b = bytes[i]
+                var width = 1
+                if b >= 0x80 {
+                    guard let (v, w) = decode(bytes, at: i), let p = plainScalar(v) else { return nil }
+                    width = w
+                    switch p {
+                    case .drop:
+                        i += w
+                        continue
+                    case .space:
+                        pendingSpace = true
+                        i += w
+                        continue
+                    case .byte(let m):
+                        b = m
+                    case .keep:
+                        if pendingSpace {
+                            if !out.isEmpty { out.append(0x20) }
+                            pendingSpace = false
+                        }
+                        out.append(contentsOf: bytes[i..<(i + w)])
+                        i += w
+                        continue
+                    }
+                }
+                i += width
+                if b == 0x60 { b = 0x27 } // ` → '
+                if b < 0x20 || b == 0x20 {
+                    pendingSpace = true
                     continue
                 }
+                // "informa-\ntion": a hyphen at a line end between letters joins the word.
+                if b == 0x2D, let last = out.last, isLetter(last), let (next, _) = peek(i), next == 0x0A || next == 0x0D {
+                    var j = i
+                    while let (c, w) = peek(j), c == 0x0A || c == 0x0D || c == 0x20 || c == 0x09 { j += w }
+                    if j < bytes.count, bytes[j] >= 0x61 && bytes[j] <= 0x7A {
+                        i = j
+                        continue
+                    }
+                }
+                if pendingSpace {
+                    if !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                }
+                if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                out.append(b)
             }
-            if pendingSpace {
-                if !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-            }
-            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-            out.append(b)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+        return result ?? normalizeScalars(text)
+    }
+
+    /// Spaces that NFKC turns into U+0020.
+    static func nfkcSpace(_ v: UInt32) -> Bool {
+        v == 0x00A0 || (0x2000...0x200A).contains(v) || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
+    /// The scalar at `i` of valid UTF-8 and its width in bytes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        let b = bytes[i]
+        if b < 0x80 { return (UInt32(b), 1) }
+        if b & 0xE0 == 0xC0, i + 1 < bytes.count { return (UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b & 0xF0 == 0xE0, i + 2 < bytes.count {
+            return (UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        if b & 0xF8 == 0xF0, i + 3 < bytes.count {
+            return (UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+        }
+        return nil
     }
 
     /// Collapses white space for display without changing case or characters.
+    /// Works on the UTF-8 bytes; only non-ASCII scalars are decoded, to ask
+    /// whether they are white space.
     public static func collapseWhitespace(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for u in text.unicodeScalars {
-            if isWhitespace(u) {
-                pendingSpace = true
-            } else {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
-                pendingSpace = false
-                out.append(u)
+        var text = text
+        text.makeContiguousUTF8()
+        let result: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var width = 1
+                var space: Bool
+                if b < 0x80 {
+                    space = b == 0x20 || (0x09...0x0D).contains(b)
+                } else if let (v, w) = decode(bytes, at: i) {
+                    width = w
+                    space = Unicode.Scalar(v).map { isWhitespace($0) } ?? false
+                } else {
+                    space = false
+                }
+                if space {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(contentsOf: bytes[i..<min(bytes.count, i + width)])
+                }
+                i += width
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
+        return result ?? text
     }
 
     /// White space with an ASCII fast path: Unicode property look-ups dominated profiles.

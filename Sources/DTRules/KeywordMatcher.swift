@@ -60,6 +60,16 @@ public struct KeywordMatcher: Sendable {
         self.alwaysOn = always
     }
 
+    /// Each byte as the automaton reads it: ASCII letters lower-cased, digits and
+    /// non-ASCII bytes as they are, 0 for everything squeezing skips.
+    static let squeezeMap: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x41...0x5A: return UInt8(b | 0x20)
+        case 0x61...0x7A, 0x30...0x39, 0x80...0xFF: return UInt8(b)
+        default: return 0
+        }
+    }
+
     /// Bitmask of the groups that have a keyword in `texts`, read as one stream:
     /// squeezing removes the boundaries between them anyway.
     public func groups(in texts: [String]) -> UInt64 {
@@ -71,14 +81,13 @@ public struct KeywordMatcher: Sendable {
                     // Contiguous UTF-8 for a tight loop (bridged strings are made native first).
                     text.makeContiguousUTF8()
                     text.utf8.withContiguousStorageIfAvailable { bytes in
-                        for var b in bytes {
-                            switch b {
-                            case 0x41...0x5A: b |= 0x20
-                            case 0x61...0x7A, 0x30...0x39, 0x80...: break
-                            default: continue
+                        Self.squeezeMap.withUnsafeBufferPointer { squeeze in
+                            for b in bytes {
+                                let c = squeeze[Int(b)]
+                                if c == 0 { continue }
+                                s = Int(next[s &* 256 &+ Int(c)])
+                                found |= output[s]
                             }
-                            s = Int(next[s &* 256 &+ Int(b)])
-                            found |= output[s]
                         }
                     }
                 }

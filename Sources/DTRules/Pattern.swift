@@ -15,6 +15,8 @@ import Foundation
 public struct Pattern: Sendable, CustomStringConvertible {
     public let source: String
     let regex: NSRegularExpressionBox
+    /// Letter runs every match contains: texts without them skip the regex.
+    public let gate: LiteralGate
 
     public var description: String { source }
 
@@ -22,6 +24,7 @@ public struct Pattern: Sendable, CustomStringConvertible {
         self.source = source
         let expanded = try Pattern.expandTerms(source, terms: terms, depth: 0)
         let regexSource = try Pattern.translate(expanded)
+        gate = LiteralGate(patternSource: expanded)
         do {
             regex = NSRegularExpressionBox(try NSRegularExpression(pattern: regexSource, options: [.dotMatchesLineSeparators]))
         } catch {
@@ -33,6 +36,13 @@ public struct Pattern: Sendable, CustomStringConvertible {
     public func firstMatch(in text: NSString) -> NSRange? {
         let r = regex.value.rangeOfFirstMatch(in: text as String, options: [], range: NSRange(location: 0, length: text.length))
         return r.location == NSNotFound ? nil : r
+    }
+
+    /// The first match in `text`, whose trigrams are `bloom`: nil at once when the
+    /// text lacks a literal every match needs.
+    public func firstMatch(in text: NSString, bloom: TrigramBloom?) -> NSRange? {
+        if let bloom, !gate.admits(bloom) { return nil }
+        return firstMatch(in: text)
     }
 
     /// All matches in `text`.
@@ -161,3 +171,4 @@ public enum Squeezed {
         return out
     }
 }
+

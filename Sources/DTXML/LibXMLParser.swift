@@ -12,7 +12,7 @@ import Glibc
 /// is refused by the XML parser and flattened for HTML.
 public enum LibXMLParser {
     /// Runs once per process: initialise libxml2 and install the refusing loader.
-    private static let initialised: Bool = {
+    static let initialised: Bool = {
         xmlInitParser()
         xmlSetExternalEntityLoader { _, _, _ in nil }
         return true
@@ -76,11 +76,11 @@ public enum LibXMLParser {
     // MARK: - Errors
 
     /// Collects the first error libxml2 reports on this thread during one parse.
-    private final class ErrorSink {
+    final class ErrorSink {
         var firstError: XMLParseError?
     }
 
-    private static func withErrorSink<T>(_ body: (ErrorSink) throws -> T) throws -> T {
+    static func withErrorSink<T>(_ body: (ErrorSink) throws -> T) throws -> T {
         let sink = ErrorSink()
         let unmanaged = Unmanaged.passRetained(sink)
         // libxml2 keeps this handler per thread, so parallel parses do not share it.

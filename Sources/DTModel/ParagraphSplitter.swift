@@ -1,16 +1,14 @@
-import DTModel
-
 /// Splits an article's body into numbered paragraphs (`1.`, `2.`, `11 .3`) and
 /// lettered or roman subparagraphs (`(a)`, `(iv)`) found at line starts.
 /// What comes before the first number stays as the article's own text.
-enum ParagraphSplitter {
-    struct Result {
-        var leadText: String
-        var paragraphs: [Division]
+public enum ParagraphSplitter {
+    public struct Result: Sendable {
+        public var leadText: String
+        public var paragraphs: [Division]
     }
 
     /// `firstLine` is the line the text starts on; `path` is the article's element path.
-    static func split(_ text: String, firstLine: Int, path: String?) -> Result {
+    public static func split(_ text: String, firstLine: Int, path: String?) -> Result {
         var lead: [Substring] = []
         var paragraphs: [Division] = []
         var currentLines: [Substring] = []
@@ -70,7 +68,7 @@ enum ParagraphSplitter {
 
     /// Lines split on the UTF-8 bytes: Character-wise splitting dominated profiles
     /// of whole-corpus runs. A CR before the LF stays in the line and is trimmed later.
-    static func lines(of text: String) -> [Substring] {
+    public static func lines(of text: String) -> [Substring] {
         var out: [Substring] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
@@ -87,12 +85,12 @@ enum ParagraphSplitter {
     }
 
     /// The first byte that is not a space or tab, for cheap rejection of most lines.
-    static func firstNonBlankByte(_ line: Substring) -> UInt8? {
+    public static func firstNonBlankByte(_ line: Substring) -> UInt8? {
         line.utf8.first { $0 != 0x20 && $0 != 0x09 }
     }
 
     /// `1. text`, `12. text`, `11 .3 text` at a line start → ("1.", "text").
-    static func paragraphNumber(_ line: Substring) -> (String, Substring)? {
+    public static func paragraphNumber(_ line: Substring) -> (String, Substring)? {
         guard let b = firstNonBlankByte(line), b >= 0x30 && b <= 0x39 else { return nil }
         var i = line.startIndex
         while i < line.endIndex, line[i] == " " || line[i] == "\t" { i = line.index(after: i) }
@@ -117,7 +115,7 @@ enum ParagraphSplitter {
     }
 
     /// `(a) text`, `(iv) text` at a line start → ("(a)", "text").
-    static func subparagraphLabel(_ line: Substring) -> (String, Substring)? {
+    public static func subparagraphLabel(_ line: Substring) -> (String, Substring)? {
         guard firstNonBlankByte(line) == 0x28 else { return nil }
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         guard trimmed.first == "(", let close = trimmed.firstIndex(of: ")") else { return nil }
@@ -128,10 +126,48 @@ enum ParagraphSplitter {
 }
 
 extension StringProtocol {
-    func trimmed() -> String {
+    /// Without leading and trailing white space. ASCII ends are trimmed on bytes;
+    /// Character's `isWhitespace` (a Unicode property look-up) only decides at a
+    /// non-ASCII end.
+    public func trimmed() -> String {
         var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
+        while true {
+            guard let b = s.utf8.first else { return "" }
+            // A non-ASCII byte after it may be a combining mark that joins the space
+            // into one Character: then Character decides.
+            let next = s.utf8.dropFirst().first ?? 0
+            if b < 0x80 && next < 0x80 {
+                guard b == 0x20 || (0x09...0x0D).contains(b) else { break }
+                s = Substring(s.utf8.dropFirst())
+            } else {
+                guard let f = s.first, f.isWhitespace else { break }
+                s.removeFirst()
+            }
+        }
+        while true {
+            guard let b = s.utf8.last else { return "" }
+            if b < 0x80 {
+                guard b == 0x20 || (0x09...0x0D).contains(b) else { break }
+                s = Substring(s.utf8.dropLast())
+            } else {
+                guard let l = s.last, l.isWhitespace else { break }
+                s.removeLast()
+            }
+        }
         return String(s)
+    }
+}
+
+extension Division {
+    /// This division with its body split into paragraphs, when reading deferred the
+    /// split (`paragraphsPending`); otherwise itself.
+    public func withParagraphs() -> Division {
+        guard paragraphsPending else { return self }
+        let split = ParagraphSplitter.split(text, firstLine: location.line, path: location.path)
+        var d = self
+        d.text = split.leadText
+        d.children = split.paragraphs
+        d.paragraphsPending = false
+        return d
     }
 }

@@ -1,0 +1,177 @@
+/// A cheap test that lets a text skip a regular expression that cannot match it.
+///
+/// Each pattern knows the letter runs that any match must contain (`requiredLiterals`):
+/// a conjunction of clauses, each a choice of literals. A text knows, in 4,096 bits,
+/// which byte trigrams it holds (`TrigramBloom`), read as the keyword prefilter
+/// reads text (squeezed: lower-cased, only letters, digits and non-ASCII bytes).
+/// A literal that occurs in the text occurs in its squeezed form too, so all its
+/// trigrams are set: a clause none of whose literals has all its trigrams set
+/// proves the pattern cannot match, and the regex is not run. The test has false
+/// positives (then the regex decides), never false negatives.
+public struct LiteralGate: Sendable {
+    /// Clauses; each clause is its literals, each literal its trigram bit indices.
+    let clauses: [[[UInt16]]]
+
+    /// A gate that never rules anything out.
+    public static let open = LiteralGate(clauses: [])
+
+    init(clauses: [[[UInt16]]]) {
+        self.clauses = clauses
+    }
+
+    /// Builds the gate of a pattern's source (terms already expanded).
+    init(patternSource: String) {
+        let literalClauses = PatternLiterals.required(in: patternSource)
+        clauses = literalClauses.map { clause in clause.map { TrigramBloom.trigrams(of: Squeezed.of($0)) } }
+    }
+
+    /// False only when no text with these trigrams can match the pattern.
+    public func admits(_ bloom: TrigramBloom) -> Bool {
+        clauses.allSatisfy { literals in literals.contains { bloom.containsAll($0) } }
+    }
+
+    /// Number of clauses (for tests).
+    public var clauseCount: Int { clauses.count }
+}
+
+/// The set of byte trigrams in a text, hashed into 4,096 bits.
+public struct TrigramBloom: Sendable {
+    private var bits: [UInt64]
+
+    public init(_ text: String) {
+        var bits = [UInt64](repeating: 0, count: 64)
+        var a: UInt32 = 0, b: UInt32 = 0, n = 0
+        var text = text
+        text.makeContiguousUTF8()
+        bits.withUnsafeMutableBufferPointer { bits in
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                for var c in bytes {
+                    switch c {
+                    case 0x41...0x5A: c |= 0x20
+                    case 0x61...0x7A, 0x30...0x39, 0x80...: break
+                    default: continue
+                    }
+                    let x = UInt32(c)
+                    if n >= 2 {
+                        let h = Self.hash(a, b, x)
+                        bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+                    }
+                    a = b; b = x; n += 1
+                }
+            }
+        }
+        self.bits = bits
+    }
+
+    @inline(__always)
+    static func hash(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt16 {
+        let k = (a << 16) | (b << 8) | c
+        return UInt16(truncatingIfNeeded: (k &* 0x9E37_79B1) >> 20)
+    }
+
+    /// Trigram indices of squeezed bytes (none when shorter than three).
+    static func trigrams(of squeezed: [UInt8]) -> [UInt16] {
+        guard squeezed.count >= 3 else { return [] }
+        return (2..<squeezed.count).map { hash(UInt32(squeezed[$0 - 2]), UInt32(squeezed[$0 - 1]), UInt32(squeezed[$0])) }
+    }
+
+    func containsAll(_ trigrams: [UInt16]) -> Bool {
+        trigrams.allSatisfy { bits[Int($0 >> 6)] & (1 << UInt64($0 & 63)) != 0 }
+    }
+}
+
+/// Reads the letter runs a phrase pattern's every match must contain. Conservative:
+/// whatever it cannot be sure of (optional parts, alternatives without a literal,
+/// runs shorter than three letters) it leaves out, which only weakens the gate.
+enum PatternLiterals {
+    /// Pattern syntax as a tree (see `Pattern`): letters and digits, alternatives, optional parts.
+    indirect enum Node {
+        case char(Character)
+        /// Anything that is not part of a letter run: space, `-`, `'`, `*`, `...`, `\b`, punctuation.
+        case separator
+        case alternatives([[Node]])
+        case optional(Node)
+    }
+
+    /// Clauses (AND) of literals (OR), each literal at least three characters.
+    static func required(in source: String) -> [[String]] {
+        var chars = Array(source)[...]
+        let top = parseAlternatives(&chars, closing: nil)
+        return clauses(of: .alternatives(top))
+    }
+
+    private static func parseAlternatives(_ s: inout ArraySlice<Character>, closing: Character?) -> [[Node]] {
+        var alternatives: [[Node]] = [[]]
+        while let c = s.first {
+            s = s.dropFirst()
+            if c == closing { return alternatives }
+            switch c {
+            case "|": alternatives.append([])
+            case "(": alternatives[alternatives.count - 1].append(.alternatives(parseAlternatives(&s, closing: ")")))
+            case "[": alternatives[alternatives.count - 1].append(.optional(.alternatives(parseAlternatives(&s, closing: "]"))))
+            case "?":
+                // Makes what precedes it optional: a letter ("s?") or a group ("(from )?").
+                if let last = alternatives[alternatives.count - 1].popLast() {
+                    alternatives[alternatives.count - 1].append(.optional(last))
+                }
+            case "\\":
+                if s.first == "b" { s = s.dropFirst() }
+                alternatives[alternatives.count - 1].append(.separator)
+            default:
+                alternatives[alternatives.count - 1].append(c.isLetter || c.isNumber ? .char(c) : .separator)
+            }
+        }
+        return alternatives
+    }
+
+    private static func clauses(of node: Node) -> [[String]] {
+        switch node {
+        case .char, .separator, .optional:
+            return []
+        case .alternatives(let alts):
+            if alts.count == 1 { return clauses(ofSequence: alts[0]) }
+            // (A1 ∧ A2) ∨ (B1 ∧ B2) = (A1 ∨ B1) ∧ (A1 ∨ B2) ∧ (A2 ∨ B1) ∧ (A2 ∨ B2): one
+            // clause per choice of a clause from each alternative. An alternative
+            // without clauses may match with no literal: then the group requires nothing.
+            let perAlternative = alts.map { clauses(ofSequence: $0) }
+            if perAlternative.contains(where: \.isEmpty) { return [] }
+            let product = perAlternative.reduce(1) { $0 * $1.count }
+            if product > maxDistributedClauses {
+                // Too many combinations: the most selective clause of each, joined.
+                return [perAlternative.flatMap { alt in alt.min { selectivityRank($0) < selectivityRank($1) } ?? [] }]
+            }
+            var combined: [[String]] = [[]]
+            for alt in perAlternative {
+                combined = combined.flatMap { partial in alt.map { partial + $0 } }
+            }
+            return combined.map { Array(Set($0)).sorted() }
+        }
+    }
+
+    /// Combinations kept when an alternation is distributed into clauses.
+    static let maxDistributedClauses = 64
+
+    /// Fewer literals, then longer ones, rule out more texts.
+    private static func selectivityRank(_ clause: [String]) -> (Int, Int) {
+        (clause.count, -(clause.map(\.count).min() ?? 0))
+    }
+
+    private static func clauses(ofSequence nodes: [Node]) -> [[String]] {
+        var out: [[String]] = []
+        var run = ""
+        func flush() {
+            if run.count >= 3 { out.append([run]) }
+            run = ""
+        }
+        for node in nodes {
+            if case .char(let c) = node {
+                run.append(c)
+                continue
+            }
+            flush()
+            out += clauses(of: node)
+        }
+        flush()
+        return out
+    }
+}

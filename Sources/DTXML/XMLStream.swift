@@ -1,0 +1,152 @@
+import CLibXML2
+
+/// Receives a document's elements and character data in document order, as
+/// libxml2 reads them: no tree is built, so a reader that needs a few elements
+/// of a large file pays for the parse and little else.
+public protocol XMLStreamHandler: AnyObject {
+    /// A start tag: local name, namespace URI, attributes by local name, and its line.
+    func startElement(_ name: String, namespaceURI: String?, attributes: [String: String], line: Int)
+    /// Character data inside the current element (entity and character references
+    /// resolved); one text run may arrive in several calls.
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    func endElement()
+    /// Checked after each start tag: false stops the parse (the reader has seen enough).
+    var wantsMore: Bool { get }
+}
+
+/// A tree already parsed, replayed as the events a stream would have sent, so one
+/// reader serves both the streamed parse and documents that need the tree parse.
+extension XMLElement {
+    public func replay(into handler: XMLStreamHandler) {
+        var stack: [ArraySlice<XMLChild>] = []
+        handler.startElement(name, namespaceURI: namespaceURI, attributes: attributes, line: line)
+        guard handler.wantsMore else { return }
+        stack.append(children[...])
+        while var top = stack.popLast() {
+            guard let first = top.first else {
+                handler.endElement()
+                continue
+            }
+            top = top.dropFirst()
+            stack.append(top)
+            switch first {
+            case .text(let t, _):
+                var t = t
+                t.withUTF8 { handler.characters($0) }
+            case .element(let e):
+                handler.startElement(e.name, namespaceURI: e.namespaceURI, attributes: e.attributes, line: e.line)
+                guard handler.wantsMore else { return }
+                stack.append(e.children[...])
+            }
+        }
+    }
+}
+
+extension LibXMLParser {
+    /// Streams a document without a DOCTYPE through `handler`, with libxml2's SAX2
+    /// interface. Returns false when the handler stopped the parse early.
+    ///
+    /// Safety as in `parseXML`: no network, no DTD (the internal and external
+    /// subset callbacks are not set, so no entity is declared or loaded), and the
+    /// refusing entity loader. Without a DTD the only entities are the five
+    /// predefined ones and character references, so nothing can expand; callers
+    /// send documents with a DOCTYPE to `parseXML`, which bounds expansion.
+    public static func streamXML(_ bytes: [UInt8], name: String = "input", into handler: XMLStreamHandler) throws -> Bool {
+        _ = initialised
+        guard !bytes.isEmpty else { throw XMLParseError(message: "empty document", line: 0, column: 0) }
+        guard bytes.count <= Int(Int32.max) else {
+            throw XMLParseError(message: "document is larger than 2 GiB, more than the parser can take", line: 0, column: 0)
+        }
+        return try withErrorSink { sink in
+            let state = StreamState(handler: handler)
+            let unmanaged = Unmanaged.passRetained(state)
+            defer { unmanaged.release() }
+            let sax = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
+            defer { sax.deallocate() }
+            sax.initialize(to: xmlSAXHandler())
+            sax.pointee.initialized = XML_SAX2_MAGIC
+            sax.pointee.startElementNs = streamStart
+            sax.pointee.endElementNs = streamEnd
+            sax.pointee.characters = streamCharacters
+            sax.pointee.ignorableWhitespace = streamCharacters
+            let ctxt: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buf in
+                buf.baseAddress.flatMap { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                        xmlCreateMemoryParserCtxt($0, Int32(buf.count))
+                    }
+                }
+            }
+            guard let ctxt else { throw XMLParseError(message: "could not create an XML parser", line: 0, column: 0) }
+            // Our handler for the parse; the context's own is put back before it is freed.
+            let ownHandler = ctxt.pointee.sax
+            ctxt.pointee.sax = sax
+            ctxt.pointee.userData = unmanaged.toOpaque()
+            defer {
+                ctxt.pointee.sax = ownHandler
+                ctxt.pointee.userData = nil
+                xmlFreeParserCtxt(ctxt)
+            }
+            state.context = ctxt
+            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                                | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOXINCNODE.rawValue)
+            xmlCtxtUseOptions(ctxt, options)
+            // libxml2 2.9 copied the bytes into its input buffer when it made the context.
+            _ = xmlParseDocument(ctxt)
+            if state.stopped { return false }
+            if ctxt.pointee.wellFormed == 0 || sink.firstError != nil {
+                throw sink.firstError ?? XMLParseError(message: "not well-formed XML", line: 0, column: 0)
+            }
+            return true
+        }
+    }
+
+    /// What the C callbacks reach through libxml2's user-data pointer.
+    final class StreamState {
+        let handler: XMLStreamHandler
+        var context: xmlParserCtxtPtr?
+        var stopped = false
+
+        init(handler: XMLStreamHandler) {
+            self.handler = handler
+        }
+
+        /// The line libxml2 gives the element it has just read, as `xmlGetLineNo` would.
+        var line: Int { Int(context?.pointee.input?.pointee.line ?? 0) }
+    }
+}
+
+private func streamState(_ ctx: UnsafeMutableRawPointer?) -> LibXMLParser.StreamState? {
+    guard let ctx else { return nil }
+    return Unmanaged<LibXMLParser.StreamState>.fromOpaque(ctx).takeUnretainedValue()
+}
+
+private let streamStart: startElementNsSAX2Func = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
+    guard let state = streamState(ctx), !state.stopped else { return }
+    let name = localname.map { String(cString: $0) } ?? ""
+    let ns = uri.map { String(cString: $0) }
+    var attrs: [String: String] = [:]
+    if let attributes, nbAttributes > 0 {
+        // Five pointers per attribute: localname, prefix, URI, value start, value end.
+        for i in 0..<Int(nbAttributes) {
+            guard let key = attributes[i * 5], let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4] else { continue }
+            let k = String(cString: key)
+            if attrs[k] != nil { continue }
+            attrs[k] = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        }
+    }
+    state.handler.startElement(name, namespaceURI: ns, attributes: attrs, line: state.line)
+    if !state.handler.wantsMore, let c = state.context {
+        state.stopped = true
+        xmlStopParser(c)
+    }
+}
+
+private let streamEnd: endElementNsSAX2Func = { ctx, _, _, _ in
+    guard let state = streamState(ctx), !state.stopped else { return }
+    state.handler.endElement()
+}
+
+private let streamCharacters: charactersSAXFunc = { ctx, chars, len in
+    guard let state = streamState(ctx), !state.stopped, let chars, len > 0 else { return }
+    state.handler.characters(UnsafeBufferPointer(start: chars, count: Int(len)))
+}
