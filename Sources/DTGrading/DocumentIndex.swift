@@ -60,10 +60,19 @@ final class IndexedArticle {
 
     /// Only the sentences of paragraphs whose text holds a keyword of `group`: the
     /// candidate search never splits the paragraphs that cannot match.
-    func sentences(with group: UInt64) -> [Sentence] {
+    ///
+    /// With `rules`, a paragraph is split only when one of them may hold in it
+    /// (`Rule.mayHold`, the literal gate read on the paragraph's normalised text):
+    /// a sentence's literals are all in its paragraph, so a paragraph none of the
+    /// rules admits has no sentence any of them holds in.
+    func sentences(with group: UInt64, whereMayHold rules: [Rule]? = nil) -> [Sentence] {
         if let s = cachedSentences { return s.filter { $0.keywordGroups & group != 0 } }
         var out: [Sentence] = []
         for (i, g) in unitGroups.enumerated() where g & group != 0 {
+            if let rules, unitSentences[i] == nil {
+                let bloom = TrigramBloom(TextNormalizer.normalize(units[i].text))
+                guard rules.contains(where: { $0.mayHold(in: bloom) }) else { continue }
+            }
             out += sentences(ofUnit: i).filter { $0.keywordGroups & group != 0 }
         }
         return out
@@ -163,7 +172,7 @@ final class DocumentIndex {
         var hits: [(IndexedArticle, Sentence)] = []
         let disputeBit: UInt64 = 1 << UInt64(RuleSet.disputeGroup)
         for a in articles where a.has(disputeBit) {
-            for s in a.sentences(with: disputeBit) where rule.holds(in: s) != nil { hits.append((a, s)) }
+            for s in a.sentences(with: disputeBit, whereMayHold: [rule]) where rule.holds(in: s) != nil { hits.append((a, s)) }
         }
         disputeHits[rule.id] = hits
         return hits

@@ -42,7 +42,7 @@ extension Rule {
     /// With `bloom` (the text's trigrams), patterns whose literals the text lacks are skipped.
     func holds(in text: NSString, bloom: TrigramBloom? = nil) -> NSRange? {
         // Every `when` must match: when the text lacks a literal of any of them, run none.
-        if let bloom, !when.allSatisfy({ $0.gate.admits(bloom) }) { return nil }
+        if let bloom, !mayHold(in: bloom) { return nil }
         var anchor: NSRange?
         for (i, p) in when.enumerated() {
             guard let r = p.firstMatch(in: text, bloom: bloom) else { return nil }
@@ -50,6 +50,12 @@ extension Rule {
         }
         if unless.contains(where: { $0.firstMatch(in: text, bloom: bloom) != nil }) { return nil }
         return anchor ?? NSRange(location: 0, length: 0)
+    }
+
+    /// False when a text with these trigrams lacks a literal of some `when` pattern,
+    /// so the rule cannot hold there.
+    func mayHold(in bloom: TrigramBloom) -> Bool {
+        when.allSatisfy { $0.gate.admits(bloom) }
     }
 
     func holds(in sentence: Sentence) -> NSRange? {

@@ -30,9 +30,11 @@ struct PillarEvaluation {
         var soft: [Candidate] = []
         var sectoralFindings: [Finding] = []
 
+        // The rules read sentence by sentence below: a paragraph none of them may hold in is not split.
+        let sentenceRules = sectorals.filter { !$0.when.isEmpty } + commitments + mentions
         for article in index.articles where article.has(keywordBit) {
             let sectorByHeading = sectorals.first { $0.when.isEmpty && $0.headingMatches(article.headings) }
-            for sentence in article.sentences(with: keywordBit) {
+            for sentence in article.sentences(with: keywordBit, whereMayHold: sentenceRules) {
                 // A sectoral commitment is still a commitment: exceptions and definitions are not findings.
                 if let s = sectorals.first(where: { rule in
                     guard !rule.when.isEmpty, rule.headings.isEmpty || rule.headingMatches(article.headings),

@@ -33,7 +33,12 @@ enum TextDecoding {
     /// file renamed, or UTF-16 without a BOM, neither of which can be read safely.
     static func rejectBinary(_ bytes: [UInt8], path: String) throws {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return }
-        guard let nul = bytes.firstIndex(of: 0) else { return }
+        // memchr: a byte-by-byte search of every file showed in whole-corpus profiles.
+        let found: Int? = bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
+        guard let nul = found else { return }
         let (line, column) = position(of: nul, in: bytes)
         let looksUTF16 = bytes.count >= 4 && (bytes[1] == 0 && bytes[3] == 0 || bytes[0] == 0 && bytes[2] == 0)
         let message = looksUTF16

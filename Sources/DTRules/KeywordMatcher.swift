@@ -4,17 +4,39 @@
 /// skipped), so merged OCR words and line breaks cannot hide a keyword and no
 /// squeezed copy of the text is ever made.
 public struct KeywordMatcher: Sendable {
-    /// Transition table: `next[state * 256 + byte]`.
-    private let next: [Int32]
+    /// Transition table over byte classes: `next[state * classCount + class]`.
+    private let next: [UInt32]
     /// Bitmask of groups whose keyword ends in each state (suffix links folded in).
     private let output: [UInt64]
     /// Groups with no keywords at all: they match every text.
     private let alwaysOn: UInt64
+    /// Each byte's class: 0 for the bytes squeezing skips, one class for each byte
+    /// that occurs in a keyword (ASCII letters folded to lower case), and one shared
+    /// class for every other kept byte, which no keyword contains. A small alphabet
+    /// keeps the table in cache: 256 columns made it most of a megabyte.
+    private let classOf: [UInt8]
+    private let classCount: Int
 
     /// `groups[i]` are the squeezed keywords of group `i` (at most 64 groups).
     public init(groups: [[[UInt8]]]) {
         precondition(groups.count <= 64, "at most 64 keyword groups")
-        var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
+        var classes = [UInt8](repeating: 0, count: 256)
+        let used = Set(groups.joined().joined())
+        var count = 2 // 0: skipped, 1: kept but in no keyword
+        for b in 0..<256 where Self.squeezeMap[b] != 0 {
+            let folded = Self.squeezeMap[b]
+            if used.contains(folded) {
+                if classes[Int(folded)] == 0 || classes[Int(folded)] == 1 {
+                    classes[Int(folded)] = UInt8(count)
+                    count += 1
+                }
+                classes[b] = classes[Int(folded)]
+            } else {
+                classes[b] = 1
+            }
+        }
+        let width = count
+        var goto: [[Int32]] = [Array(repeating: -1, count: width)]
         var out: [UInt64] = [0]
         var always: UInt64 = 0
         for (g, words) in groups.enumerated() {
@@ -22,45 +44,50 @@ public struct KeywordMatcher: Sendable {
             for w in words where !w.isEmpty {
                 var s = 0
                 for b in w {
-                    if goto[s][Int(b)] < 0 {
-                        goto.append(Array(repeating: -1, count: 256))
+                    let c = Int(classes[Int(b)])
+                    // A keyword byte that squeezing would skip can never be matched.
+                    if c == 0 { s = -1; break }
+                    if goto[s][c] < 0 {
+                        goto.append(Array(repeating: -1, count: width))
                         out.append(0)
-                        goto[s][Int(b)] = Int32(goto.count - 1)
+                        goto[s][c] = Int32(goto.count - 1)
                     }
-                    s = Int(goto[s][Int(b)])
+                    s = Int(goto[s][c])
                 }
-                out[s] |= 1 << UInt64(g)
+                if s > 0 { out[s] |= 1 << UInt64(g) }
             }
         }
         // Breadth-first: failure links, then a full DFA table.
         var fail = Array(repeating: 0, count: goto.count)
-        var table = Array(repeating: Int32(0), count: goto.count * 256)
+        var table = Array(repeating: UInt32(0), count: goto.count * width)
         var queue: [Int] = []
-        for b in 0..<256 {
-            let t = goto[0][b]
-            if t >= 0 { table[b] = t; fail[Int(t)] = 0; queue.append(Int(t)) } else { table[b] = 0 }
+        for c in 1..<width {
+            let t = goto[0][c]
+            if t >= 0 { table[c] = UInt32(t); fail[Int(t)] = 0; queue.append(Int(t)) }
         }
         var head = 0
         while head < queue.count {
             let s = queue[head]; head += 1
             out[s] |= out[fail[s]]
-            for b in 0..<256 {
-                let t = goto[s][b]
+            for c in 1..<width {
+                let t = goto[s][c]
                 if t >= 0 {
-                    fail[Int(t)] = Int(table[fail[s] * 256 + b])
-                    table[s * 256 + b] = t
+                    fail[Int(t)] = Int(table[fail[s] * width + c])
+                    table[s * width + c] = UInt32(t)
                     queue.append(Int(t))
                 } else {
-                    table[s * 256 + b] = table[fail[s] * 256 + b]
+                    table[s * width + c] = table[fail[s] * width + c]
                 }
             }
         }
         self.next = table
         self.output = out
         self.alwaysOn = always
+        self.classOf = classes
+        self.classCount = width
     }
 
-    /// Each byte as the automaton reads it: ASCII letters lower-cased, digits and
+    /// Each byte as squeezing reads it: ASCII letters lower-cased, digits and
     /// non-ASCII bytes as they are, 0 for everything squeezing skips.
     static let squeezeMap: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
         switch b {
@@ -75,17 +102,18 @@ public struct KeywordMatcher: Sendable {
     public func groups(in texts: [String]) -> UInt64 {
         var found = alwaysOn
         var s = 0
+        let width = classCount
         next.withUnsafeBufferPointer { next in
             output.withUnsafeBufferPointer { output in
-                for var text in texts {
-                    // Contiguous UTF-8 for a tight loop (bridged strings are made native first).
-                    text.makeContiguousUTF8()
-                    text.utf8.withContiguousStorageIfAvailable { bytes in
-                        Self.squeezeMap.withUnsafeBufferPointer { squeeze in
+                classOf.withUnsafeBufferPointer { classOf in
+                    for var text in texts {
+                        // Contiguous UTF-8 for a tight loop (bridged strings are made native first).
+                        text.makeContiguousUTF8()
+                        text.utf8.withContiguousStorageIfAvailable { bytes in
                             for b in bytes {
-                                let c = squeeze[Int(b)]
+                                let c = Int(classOf[Int(b)])
                                 if c == 0 { continue }
-                                s = Int(next[s &* 256 &+ Int(c)])
+                                s = Int(next[s &* width &+ c])
                                 found |= output[s]
                             }
                         }

@@ -17,16 +17,48 @@ public struct Pattern: Sendable, CustomStringConvertible {
     let regex: NSRegularExpressionBox
     /// Letter runs every match contains: texts without them skip the regex.
     public let gate: LiteralGate
+    /// The top-level alternatives (`a|b`), each matched on its own when a text's
+    /// trigrams are known, so each alternative's own literals can rule it out.
+    let alternatives: [Alternative]
+
+    /// One top-level alternative of a pattern.
+    struct Alternative: Sendable {
+        let regex: NSRegularExpressionBox
+        let gate: LiteralGate
+        /// Terms that stand unconditionally in the alternative (`... {term} ...`):
+        /// a text where a term's own, smaller regex finds nothing cannot match it.
+        let requiredTerms: [NSRegularExpressionBox]
+    }
 
     public var description: String { source }
 
     public init(_ source: String, terms: [String: String] = [:]) throws {
         self.source = source
         let expanded = try Pattern.expandTerms(source, terms: terms, depth: 0)
-        let regexSource = try Pattern.translate(expanded)
+        regex = try Pattern.compile(Pattern.translate(expanded), source: source)
         gate = LiteralGate(patternSource: expanded)
+        let parts = Pattern.topLevelAlternatives(source)
+        var alternatives: [Alternative] = []
+        var termRegexes: [String: NSRegularExpressionBox] = [:]
+        for part in parts {
+            let partExpanded = try Pattern.expandTerms(part, terms: terms, depth: 0)
+            var required: [NSRegularExpressionBox] = []
+            for name in Pattern.requiredTermNames(part) {
+                if termRegexes[name] == nil {
+                    let body = try Pattern.expandTerms("{\(name)}", terms: terms, depth: 0)
+                    termRegexes[name] = try Pattern.compile(Pattern.translate(body), source: source)
+                }
+                if let r = termRegexes[name] { required.append(r) }
+            }
+            let partRegex = parts.count == 1 ? regex : try Pattern.compile(Pattern.translate(partExpanded), source: source)
+            alternatives.append(Alternative(regex: partRegex, gate: LiteralGate(patternSource: partExpanded), requiredTerms: required))
+        }
+        self.alternatives = alternatives
+    }
+
+    private static func compile(_ regexSource: String, source: String) throws -> NSRegularExpressionBox {
         do {
-            regex = NSRegularExpressionBox(try NSRegularExpression(pattern: regexSource, options: [.dotMatchesLineSeparators]))
+            return NSRegularExpressionBox(try NSRegularExpression(pattern: regexSource, options: [.dotMatchesLineSeparators]))
         } catch {
             throw PatternError(message: "pattern '\(source)' does not compile: \(error.localizedDescription)")
         }
@@ -34,15 +66,67 @@ public struct Pattern: Sendable, CustomStringConvertible {
 
     /// The first match in `text`, as a UTF-16 range.
     public func firstMatch(in text: NSString) -> NSRange? {
-        let r = regex.value.rangeOfFirstMatch(in: text as String, options: [], range: NSRange(location: 0, length: text.length))
-        return r.location == NSNotFound ? nil : r
+        regex.firstMatch(in: text)
     }
 
     /// The first match in `text`, whose trigrams are `bloom`: nil at once when the
-    /// text lacks a literal every match needs.
+    /// text lacks a literal every match needs. The same match as `firstMatch(in:)`:
+    /// the leftmost of the alternatives' first matches, the earlier alternative on a tie.
     public func firstMatch(in text: NSString, bloom: TrigramBloom?) -> NSRange? {
-        if let bloom, !gate.admits(bloom) { return nil }
-        return firstMatch(in: text)
+        guard let bloom else { return firstMatch(in: text) }
+        guard gate.admits(bloom) else { return nil }
+        var best: NSRange?
+        for alternative in alternatives where alternative.gate.admits(bloom) {
+            if alternative.requiredTerms.contains(where: { $0.firstMatch(in: text) == nil }) { continue }
+            if let r = alternative.regex.firstMatch(in: text), best.map({ r.location < $0.location }) ?? true {
+                best = r
+            }
+        }
+        return best
+    }
+
+    /// `source` split at its top-level `|` (outside every bracket and parenthesis).
+    static func topLevelAlternatives(_ source: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for c in source {
+            switch c {
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}": depth -= 1
+            case "|" where depth == 0:
+                parts.append(current)
+                current = ""
+                continue
+            default: break
+            }
+            current.append(c)
+        }
+        parts.append(current)
+        return parts
+    }
+
+    /// Names of the `{term}`s outside every bracket and parenthesis and not made
+    /// optional by a `?`: every match of `source` contains a match of each.
+    static func requiredTermNames(_ source: String) -> [String] {
+        var names: [String] = []
+        let chars = Array(source)
+        var depth = 0
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "{", depth == 0, let close = chars[i...].firstIndex(of: "}") {
+                let optional = close + 1 < chars.count && chars[close + 1] == "?"
+                let name = String(chars[(i + 1)..<close])
+                if !optional, !names.contains(name) { names.append(name) }
+                i = close + 1
+                continue
+            }
+            if c == "(" || c == "[" { depth += 1 }
+            if c == ")" || c == "]" { depth -= 1 }
+            i += 1
+        }
+        return names
     }
 
     /// All matches in `text`.
@@ -151,6 +235,11 @@ public struct PatternError: Error, Sendable, CustomStringConvertible {
 final class NSRegularExpressionBox: @unchecked Sendable {
     let value: NSRegularExpression
     init(_ value: NSRegularExpression) { self.value = value }
+
+    func firstMatch(in text: NSString) -> NSRange? {
+        let r = value.rangeOfFirstMatch(in: text as String, options: [], range: NSRange(location: 0, length: text.length))
+        return r.location == NSNotFound ? nil : r
+    }
 }
 
 /// Keywords as the prefilter compares them: lower-cased, with everything but
