@@ -30,12 +30,40 @@ final class IndexedArticle {
         // Heading, then every division's text in document order: the same stream as
         // heading + fullText, without building the joined copy.
         var texts = [context.article.heading ?? ""]
+        // Sentence splitting also puts inner divisions' headings and numbers in the text.
+        var labels: [String] = []
         var stack: [Division] = [context.article]
         while let d = stack.popLast() {
             texts.append(d.text)
+            if d.kind != .article {
+                if let h = d.heading { labels.append(h) }
+                if let n = d.number { labels.append(n) }
+            }
             stack.append(contentsOf: d.children.reversed())
         }
         self.keywordGroups = matcher.groups(in: texts)
+        self.pieces = texts + labels
+    }
+
+    /// Every piece of text the article's sentences are made of, as read.
+    private let pieces: [String]
+
+    /// Trigrams of the whole article, read from the text as written (nil when it
+    /// holds characters only normalising can read). A literal a sentence holds
+    /// lies within one piece, so a rule whose literals the article lacks holds in
+    /// none of its sentences: the article need not be split at all.
+    private lazy var wholeBloom: TrigramBloom? = TrigramBloom(rawTexts: pieces)
+
+    /// False only when none of `rules` can hold anywhere in the article.
+    func mayHold(any rules: [Rule]) -> Bool {
+        guard let bloom = wholeBloom else { return true }
+        return rules.contains { $0.mayHold(in: bloom) }
+    }
+
+    /// False only when none of `patterns` can match anywhere in the article.
+    func mayMatch(any patterns: [Pattern]) -> Bool {
+        guard let bloom = wholeBloom else { return true }
+        return patterns.contains { $0.gate.admits(bloom) }
     }
 
     /// The article's own heading, normalised.
@@ -67,10 +95,11 @@ final class IndexedArticle {
     /// rules admits has no sentence any of them holds in.
     func sentences(with group: UInt64, whereMayHold rules: [Rule]? = nil) -> [Sentence] {
         if let s = cachedSentences { return s.filter { $0.keywordGroups & group != 0 } }
+        if let rules, !mayHold(any: rules) { return [] }
         var out: [Sentence] = []
         for (i, g) in unitGroups.enumerated() where g & group != 0 {
             if let rules, unitSentences[i] == nil {
-                let bloom = TrigramBloom(TextNormalizer.normalize(units[i].text))
+                let bloom = TrigramBloom(rawTexts: [units[i].text]) ?? TrigramBloom(TextNormalizer.normalize(units[i].text))
                 guard rules.contains(where: { $0.mayHold(in: bloom) }) else { continue }
             }
             out += sentences(ofUnit: i).filter { $0.keywordGroups & group != 0 }

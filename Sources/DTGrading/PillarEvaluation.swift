@@ -175,8 +175,11 @@ struct PillarEvaluation {
         case .sentence: scope = [(c.article, c.sentence)]
         case .paragraph: scope = c.article.sentences.filter { $0.unit == c.sentence.unit }.map { (c.article, $0) }
         case .article: scope = c.article.sentences.map { (c.article, $0) }
-        case .chapter: scope = index.articles(inChapterOf: c.article).flatMap { a in a.sentences.map { (a, $0) } }
-        case .document: scope = index.articles.flatMap { a in a.sentences.map { (a, $0) } }
+        // Over a chapter or the whole text, articles where no pattern can match are not split.
+        case .chapter, .document:
+            let articles = rule.scope == .chapter ? index.articles(inChapterOf: c.article) : index.articles
+            let relevant = articles.filter { rule.when.isEmpty ? $0.mayMatch(any: rule.unless) : $0.mayHold(any: [rule]) }
+            scope = relevant.flatMap { a in a.sentences.map { (a, $0) } }
         }
         if rule.when.isEmpty {
             let excused = scope.contains { _, s in rule.unless.contains { $0.firstMatch(in: s.normalized, bloom: s.bloom) != nil } }

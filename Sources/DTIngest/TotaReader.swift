@@ -92,7 +92,7 @@ final class TotaBuilder: XMLStreamHandler {
                   sourceFormat: .tota, sourcePath: path, divisions: divisions)
     }
 
-    func startElement(_ name: String, namespaceURI: String?, attributes: [String: String], line: Int) {
+    func startElement(_ name: String, namespaceURI: String?, attributes: XMLAttributes, line: Int) {
         guard let parent = stack.last else {
             rootName = name
             rootLine = line
@@ -152,7 +152,7 @@ final class TotaBuilder: XMLStreamHandler {
         stack.append(role)
     }
 
-    private func openArticle(_ attributes: [String: String], line: Int, path: String) -> Role {
+    private func openArticle(_ attributes: XMLAttributes, line: Int, path: String) -> Role {
         article = (attributes["number"]?.trimmed().nonEmpty, attributes["name"]?.trimmed().nonEmpty, line, path)
         buffer = []
         return .article

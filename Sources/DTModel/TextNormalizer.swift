@@ -62,14 +62,14 @@ public enum TextNormalizer {
     /// leaves alone or maps to a space and that have no case: quotes, dashes,
     /// no-break and other spaces, invisible marks. Nil sends the text to the
     /// general path (`normalizeScalars`), which the tests compare this with.
-    enum PlainScalar {
+    public enum PlainScalar {
         case byte(UInt8)      // a quote or dash made ASCII
         case space            // white space, as NFKC and the scalar rules make it
         case drop             // soft hyphen, zero-width characters, BOM
         case keep             // unchanged by NFKC and by case folding
     }
 
-    static func plainScalar(_ v: UInt32) -> PlainScalar? {
+    public static func plainScalar(_ v: UInt32) -> PlainScalar? {
         switch v {
         case 0x00AD, 0x200B, 0x200C, 0x200D, 0xFEFF: return .drop
         case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return .byte(0x27)
@@ -123,7 +123,7 @@ public enum TextNormalizer {
                             if !out.isEmpty { out.append(0x20) }
                             pendingSpace = false
                         }
-                        out.append(contentsOf: bytes[i..<(i + w)])
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
                         i += w
                         continue
                     }
@@ -162,7 +162,7 @@ public enum TextNormalizer {
 
     /// The scalar at `i` of valid UTF-8 and its width in bytes.
     @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
         let b = bytes[i]
         if b < 0x80 { return (UInt32(b), 1) }
         if b & 0xE0 == 0xC0, i + 1 < bytes.count { return (UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
@@ -203,7 +203,11 @@ public enum TextNormalizer {
                 } else {
                     if pendingSpace && !out.isEmpty { out.append(0x20) }
                     pendingSpace = false
-                    out.append(contentsOf: bytes[i..<min(bytes.count, i + width)])
+                    if width == 1 {
+                        out.append(b)
+                    } else {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<min(bytes.count, i + width)]))
+                    }
                 }
                 i += width
             }

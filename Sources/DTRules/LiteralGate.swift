@@ -1,3 +1,5 @@
+import DTModel
+
 /// A cheap test that lets a text skip a regular expression that cannot match it.
 ///
 /// Each pattern knows the letter runs that any match must contain (`requiredLiterals`):
@@ -60,6 +62,55 @@ public struct TrigramBloom: Sendable {
                 }
             }
         }
+        self.bits = bits
+    }
+
+    /// The trigrams `init(_:)` would find in the normalised form of `texts`, read
+    /// straight from the text as written, or nil when a text holds a character
+    /// outside ASCII and `TextNormalizer.plainScalar`: then only the normalised
+    /// text can say. Normalising ASCII maps quotes, dashes and spaces to bytes that
+    /// squeezing skips and lower-cases letters, which squeezing does too, so the
+    /// squeezed streams are the same.
+    public init?(rawTexts texts: [String]) {
+        var bits = [UInt64](repeating: 0, count: 64)
+        var a: UInt32 = 0, b: UInt32 = 0, n = 0
+        var plain = true
+        bits.withUnsafeMutableBufferPointer { bits in
+            @inline(__always) func feed(_ c: UInt8) {
+                let x = UInt32(c)
+                if n >= 2 {
+                    let h = Self.hash(a, b, x)
+                    bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+                }
+                a = b; b = x; n += 1
+            }
+            for var text in texts where plain {
+                text.makeContiguousUTF8()
+                text.utf8.withContiguousStorageIfAvailable { bytes in
+                    var i = 0
+                    while i < bytes.count {
+                        var c = bytes[i]
+                        if c < 0x80 {
+                            i += 1
+                            switch c {
+                            case 0x41...0x5A: c |= 0x20
+                            case 0x61...0x7A, 0x30...0x39: break
+                            default: continue
+                            }
+                            feed(c)
+                            continue
+                        }
+                        guard let (v, w) = TextNormalizer.decode(bytes, at: i), let p = TextNormalizer.plainScalar(v) else {
+                            plain = false
+                            return
+                        }
+                        if case .keep = p { for k in i..<(i + w) { feed(bytes[k]) } }
+                        i += w
+                    }
+                }
+            }
+        }
+        guard plain else { return nil }
         self.bits = bits
     }
 

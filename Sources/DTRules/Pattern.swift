@@ -25,8 +25,9 @@ public struct Pattern: Sendable, CustomStringConvertible {
     struct Alternative: Sendable {
         let regex: NSRegularExpressionBox
         let gate: LiteralGate
-        /// Terms that stand unconditionally in the alternative (`... {term} ...`):
-        /// a text where a term's own, smaller regex finds nothing cannot match it.
+        /// Terms and groups that stand unconditionally in the alternative
+        /// (`requiredParts`): a text where one's own, smaller regex finds nothing
+        /// cannot match the alternative.
         let requiredTerms: [NSRegularExpressionBox]
     }
 
@@ -43,12 +44,13 @@ public struct Pattern: Sendable, CustomStringConvertible {
         for part in parts {
             let partExpanded = try Pattern.expandTerms(part, terms: terms, depth: 0)
             var required: [NSRegularExpressionBox] = []
-            for name in Pattern.requiredTermNames(part) {
-                if termRegexes[name] == nil {
-                    let body = try Pattern.expandTerms("{\(name)}", terms: terms, depth: 0)
-                    termRegexes[name] = try Pattern.compile(Pattern.translate(body), source: source)
+            // Last first: the object of a phrase ("… {term}") is rarer than its verb.
+            for sub in Pattern.requiredParts(part).reversed() {
+                if termRegexes[sub] == nil {
+                    let body = try Pattern.expandTerms(sub, terms: terms, depth: 0)
+                    termRegexes[sub] = try Pattern.compile(Pattern.translate(body), source: source)
                 }
-                if let r = termRegexes[name] { required.append(r) }
+                if let r = termRegexes[sub] { required.append(r) }
             }
             let partRegex = parts.count == 1 ? regex : try Pattern.compile(Pattern.translate(partExpanded), source: source)
             alternatives.append(Alternative(regex: partRegex, gate: LiteralGate(patternSource: partExpanded), requiredTerms: required))
@@ -85,7 +87,9 @@ public struct Pattern: Sendable, CustomStringConvertible {
         return best
     }
 
-    /// `source` split at its top-level `|` (outside every bracket and parenthesis).
+    /// `source` split at its top-level `|` (outside every bracket and parenthesis);
+    /// an alternative wholly in parentheses is split in turn. The order is kept,
+    /// so the earlier alternative still wins a tie.
     static func topLevelAlternatives(_ source: String) -> [String] {
         var parts: [String] = []
         var current = ""
@@ -103,30 +107,52 @@ public struct Pattern: Sendable, CustomStringConvertible {
             current.append(c)
         }
         parts.append(current)
-        return parts
+        return parts.flatMap { part -> [String] in
+            guard let inner = wrappedContent(part) else { return [part] }
+            let split = topLevelAlternatives(inner)
+            return split.count > 1 ? split : [part]
+        }
     }
 
-    /// Names of the `{term}`s outside every bracket and parenthesis and not made
-    /// optional by a `?`: every match of `source` contains a match of each.
-    static func requiredTermNames(_ source: String) -> [String] {
-        var names: [String] = []
-        let chars = Array(source)
+    /// The inside of `s` when `s` is one parenthesised group, `(…)`.
+    static func wrappedContent(_ s: String) -> String? {
+        guard s.first == "(", s.last == ")" else { return nil }
         var depth = 0
+        for (i, c) in s.enumerated() {
+            if c == "(" || c == "[" || c == "{" { depth += 1 }
+            if c == ")" || c == "]" || c == "}" { depth -= 1 }
+            if depth == 0 && i < s.count - 1 { return nil }
+        }
+        return String(s.dropFirst().dropLast())
+    }
+
+    /// The terms and parenthesised groups that stand unconditionally in a sequence
+    /// (outside every group, not made optional by `?`) when it has a `...` gap:
+    /// every match contains a match of each, and each is a smaller regex than the
+    /// whole, whose gaps make it costly on long sentences.
+    static func requiredParts(_ source: String) -> [String] {
+        guard source.contains("...") else { return [] }
+        let chars = Array(source)
+        var parts: [String] = []
         var i = 0
         while i < chars.count {
-            let c = chars[i]
-            if c == "{", depth == 0, let close = chars[i...].firstIndex(of: "}") {
-                let optional = close + 1 < chars.count && chars[close + 1] == "?"
-                let name = String(chars[(i + 1)..<close])
-                if !optional, !names.contains(name) { names.append(name) }
-                i = close + 1
-                continue
+            let open = chars[i]
+            guard open == "(" || open == "{" || open == "[" else { i += 1; continue }
+            var depth = 0
+            var j = i
+            while j < chars.count {
+                if "([{".contains(chars[j]) { depth += 1 }
+                if ")]}".contains(chars[j]) { depth -= 1 }
+                if depth == 0 { break }
+                j += 1
             }
-            if c == "(" || c == "[" { depth += 1 }
-            if c == ")" || c == "]" { depth -= 1 }
-            i += 1
+            guard j < chars.count else { break }
+            let optional = open == "[" || (j + 1 < chars.count && chars[j + 1] == "?")
+            let part = String(chars[i...j])
+            if !optional, part.count < chars.count, !parts.contains(part) { parts.append(part) }
+            i = j + 1
         }
-        return names
+        return parts
     }
 
     /// All matches in `text`.

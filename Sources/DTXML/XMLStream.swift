@@ -1,11 +1,14 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Receives a document's elements and character data in document order, as
 /// libxml2 reads them: no tree is built, so a reader that needs a few elements
 /// of a large file pays for the parse and little else.
 public protocol XMLStreamHandler: AnyObject {
-    /// A start tag: local name, namespace URI, attributes by local name, and its line.
-    func startElement(_ name: String, namespaceURI: String?, attributes: [String: String], line: Int)
+    /// A start tag: local name, namespace URI, attributes, and its line.
+    func startElement(_ name: String, namespaceURI: String?, attributes: XMLAttributes, line: Int)
     /// Character data inside the current element (entity and character references
     /// resolved); one text run may arrive in several calls.
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
@@ -19,7 +22,7 @@ public protocol XMLStreamHandler: AnyObject {
 extension XMLElement {
     public func replay(into handler: XMLStreamHandler) {
         var stack: [ArraySlice<XMLChild>] = []
-        handler.startElement(name, namespaceURI: namespaceURI, attributes: attributes, line: line)
+        handler.startElement(name, namespaceURI: namespaceURI, attributes: XMLAttributes(attributes), line: line)
         guard handler.wantsMore else { return }
         stack.append(children[...])
         while var top = stack.popLast() {
@@ -34,7 +37,7 @@ extension XMLElement {
                 var t = t
                 t.withUTF8 { handler.characters($0) }
             case .element(let e):
-                handler.startElement(e.name, namespaceURI: e.namespaceURI, attributes: e.attributes, line: e.line)
+                handler.startElement(e.name, namespaceURI: e.namespaceURI, attributes: XMLAttributes(e.attributes), line: e.line)
                 guard handler.wantsMore else { return }
                 stack.append(e.children[...])
             }
@@ -124,16 +127,7 @@ private let streamStart: startElementNsSAX2Func = { ctx, localname, _, uri, _, _
     guard let state = streamState(ctx), !state.stopped else { return }
     let name = localname.map { String(cString: $0) } ?? ""
     let ns = uri.map { String(cString: $0) }
-    var attrs: [String: String] = [:]
-    if let attributes, nbAttributes > 0 {
-        // Five pointers per attribute: localname, prefix, URI, value start, value end.
-        for i in 0..<Int(nbAttributes) {
-            guard let key = attributes[i * 5], let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4] else { continue }
-            let k = String(cString: key)
-            if attrs[k] != nil { continue }
-            attrs[k] = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-        }
-    }
+    let attrs = XMLAttributes(libxml: attributes.map { UnsafePointer($0) }, count: Int(nbAttributes))
     state.handler.startElement(name, namespaceURI: ns, attributes: attrs, line: state.line)
     if !state.handler.wantsMore, let c = state.context {
         state.stopped = true
@@ -149,4 +143,37 @@ private let streamEnd: endElementNsSAX2Func = { ctx, _, _, _ in
 private let streamCharacters: charactersSAXFunc = { ctx, chars, len in
     guard let state = streamState(ctx), !state.stopped, let chars, len > 0 else { return }
     state.handler.characters(UnsafeBufferPointer(start: chars, count: Int(len)))
+}
+
+/// A start tag's attributes by local name (the first of a name wins). Read in
+/// place from libxml2's arrays during a stream callback (no dictionary is built
+/// for the many elements nobody asks about), or from a tree element's dictionary.
+public struct XMLAttributes {
+    private let libxml: UnsafePointer<UnsafePointer<xmlChar>?>?
+    private let count: Int
+    private let dictionary: [String: String]
+
+    /// libxml2's SAX2 layout: five pointers per attribute (local name, prefix,
+    /// URI, value start, value end). Valid only during the callback.
+    init(libxml: UnsafePointer<UnsafePointer<xmlChar>?>?, count: Int) {
+        self.libxml = libxml
+        self.count = count
+        self.dictionary = [:]
+    }
+
+    public init(_ dictionary: [String: String]) {
+        self.libxml = nil
+        self.count = 0
+        self.dictionary = dictionary
+    }
+
+    public subscript(_ name: String) -> String? {
+        guard let libxml else { return dictionary[name] }
+        for i in 0..<count {
+            guard let key = libxml[i * 5], let start = libxml[i * 5 + 3], let end = libxml[i * 5 + 4] else { continue }
+            let same = name.withCString { strcmp($0, UnsafeRawPointer(key).assumingMemoryBound(to: CChar.self)) == 0 }
+            if same { return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self) }
+        }
+        return nil
+    }
 }
