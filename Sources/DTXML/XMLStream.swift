@@ -172,8 +172,50 @@ public struct XMLAttributes {
         for i in 0..<count {
             guard let key = libxml[i * 5], let start = libxml[i * 5 + 3], let end = libxml[i * 5 + 4] else { continue }
             let same = name.withCString { strcmp($0, UnsafeRawPointer(key).assumingMemoryBound(to: CChar.self)) == 0 }
-            if same { return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self) }
+            if same {
+                let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                return value.contains("&") ? Self.resolvingReferences(value) : value
+            }
         }
         return nil
+    }
+
+    /// Without entity substitution libxml2 hands SAX2 an attribute value with its
+    /// ampersands still written as references (`&#38;`), which its own tree builder
+    /// resolves afterwards; so do we. Without a DTD only the predefined entities and
+    /// character references can occur; anything else is left as written.
+    static func resolvingReferences(_ value: String) -> String {
+        var out = ""
+        var rest = Substring(value)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            guard let semi = rest[amp...].firstIndex(of: ";") else {
+                rest = rest[amp...]
+                break
+            }
+            let name = rest[rest.index(after: amp)..<semi]
+            var replacement: String?
+            switch name {
+            case "amp": replacement = "&"
+            case "lt": replacement = "<"
+            case "gt": replacement = ">"
+            case "quot": replacement = "\""
+            case "apos": replacement = "'"
+            default:
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                } else if name.hasPrefix("#") {
+                    replacement = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                }
+            }
+            if let replacement {
+                out += replacement
+            } else {
+                out += rest[amp...semi]
+            }
+            rest = rest[rest.index(after: semi)...]
+        }
+        out += rest
+        return out
     }
 }
