@@ -37,7 +37,7 @@ public struct LiteralGate: Sendable {
 }
 
 /// The set of byte trigrams in a text, hashed into 4,096 bits.
-public struct TrigramBloom: Sendable {
+public struct TrigramBloom: Sendable, Equatable {
     private var bits: [UInt64]
 
     public init(_ text: String) {

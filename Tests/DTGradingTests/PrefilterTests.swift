@@ -1,0 +1,162 @@
+@testable import DTGrading
+import DTIngest
+@testable import DTModel
+@testable import DTRules
+import DTTestSupport
+import Foundation
+import Testing
+
+/// The shortcuts taken for speed must never change an answer: the literal gate,
+/// patterns matched alternative by alternative, the byte-level normaliser and the
+/// small-alphabet keyword automaton are each checked against the plain way.
+@Suite struct PrefilterTests {
+    static let rules: RuleSet? = try? RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+
+    static var allPatterns: [Pattern] {
+        guard let rules else { return [] }
+        return rules.rules.flatMap { $0.when + $0.unless + $0.headings + $0.context }
+            + rules.modality.binding + rules.modality.nonBinding + rules.modality.exception
+    }
+
+    /// The first match with the gate and alternatives equals the plain regex's, on `texts`.
+    func expectSameMatches(on texts: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for text in texts {
+            let normalized = TextNormalizer.normalize(text)
+            let ns = normalized as NSString
+            let bloom = TrigramBloom(normalized)
+            for p in Self.allPatterns {
+                let plain = p.firstMatch(in: ns)
+                let gated = p.firstMatch(in: ns, bloom: bloom)
+                #expect(plain == gated, "\(p.source) on \(normalized.prefix(120))", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test func gatedMatchingAgreesOnEveryRuleExample() throws {
+        let rules = try #require(Self.rules)
+        let texts = rules.rules.flatMap { $0.examples.map(\.text) }
+        #expect(texts.count > 90)
+        #expect(Self.allPatterns.count > 100)
+        expectSameMatches(on: texts)
+    }
+
+    /// Sentences of the articles of TPP (pta_449) and RCEP that name any pillar keyword.
+    @Test func gatedMatchingAgreesOnRealSentences() throws {
+        let rules = try #require(Self.rules)
+        guard let tpp = SharedCorpus.path("tota/pta_449.xml") else { return }
+        let agreement = try DocumentLoader.load(path: tpp)
+        var texts: [String] = []
+        for ctx in agreement.articles where rules.keywordMatcher.groups(in: [ctx.article.fullText]) != 0 {
+            for unit in SentenceSplitter.units(of: ctx.article) {
+                texts += SentenceSplitter.split(unit.text).map(\.0)
+            }
+        }
+        #expect(texts.count > 200)
+        expectSameMatches(on: Array(texts.prefix(600)))
+    }
+
+    @Test func requiredLiteralsOfPatterns() {
+        #expect(PatternLiterals.required(in: "customs dut* on electronic transmissions?") == [["customs"], ["dut"], ["electronic"], ["transmission"]])
+        // An alternative without a literal of three letters or more requires nothing.
+        #expect(PatternLiterals.required(in: "(shall|do) not apply") == [["not"], ["apply"]])
+        // (A ∧ B) ∨ C distributes into (A ∨ C) ∧ (B ∨ C).
+        #expect(PatternLiterals.required(in: "(source code|algorithm)") == [["algorithm", "source"], ["algorithm", "code"]])
+        #expect(PatternLiterals.required(in: "[the] (use|location) [or location] of data") == [["location", "use"], ["data"]])
+        #expect(PatternLiterals.required(in: "\\bmay\\b ... (its)? own") == [["may"], ["own"]])
+    }
+
+    @Test func alternativesAndRequiredPartsAreFound() {
+        #expect(Pattern.topLevelAlternatives("(a ... b)|((c)|(d e))") == ["(a ... b)", "(c)", "(d e)"])
+        #expect(Pattern.topLevelAlternatives("(a|b) c") == ["(a|b) c"])
+        #expect(Pattern.requiredParts("(verb*|other) ... ({term}|free flow) [maybe] (opt)? {t2}") == ["(verb*|other)", "({term}|free flow)", "{t2}"])
+        #expect(Pattern.requiredParts("(no gap) here").isEmpty)
+    }
+
+    /// The byte-level normaliser against the general (NFKC, scalar) one.
+    @Test func byteNormaliserAgreesWithTheScalarOne() throws {
+        var samples = [
+            "Plain ASCII, with\ttabs and\r\nCRLF  lines.",
+            "Curly \u{2018}quotes\u{2019} and \u{201C}double\u{201D} \u{00AB}guillemets\u{00BB}, a dash \u{2013} and \u{2014}, minus \u{2212}.",
+            "No\u{00A0}break, thin\u{2009}space, ideographic\u{3000}space, narrow\u{202F}nbsp, NEL\u{0085}here, line\u{2028}sep.",
+            "soft\u{00AD}hyphen, zero\u{200B}width, BOM\u{FEFF}inside, § 3, 45°, ¶ 2, • bullet, † dagger.",
+            "informa-\ntion, informa\u{2010}\ntion, informa-\n  tion, informa-\nTion, informa-\u{00A0}\ntion, informa-\u{2028}tion",
+            "trail-\n", "-\nx", "x-\n\n\n  y", "`backtick´", "prime\u{2032} double\u{2033}",
+            "UPPER Case ÉLAN Côte d\u{2019}Ivoire ﬁnance ＦＵＬＬ", "é-\nment", "dé-\nment", "\u{0085}-\nx",
+        ]
+        if let other = SharedCorpus.path("other") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: other).sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") {
+                let text = try String(contentsOfFile: other + "/" + name, encoding: .utf8)
+                samples += text.components(separatedBy: "\n\n").prefix(400)
+            }
+        }
+        for s in samples {
+            let general = TextNormalizer.normalizeScalars(s)
+            if let fast = TextNormalizer.normalizeBytes(s) {
+                #expect(fast == general, "\(s.prefix(80))")
+            }
+            #expect(TextNormalizer.normalize(s) == general)
+            // Trigrams read from the raw text equal those of the normalised text.
+            if let raw = TrigramBloom(rawTexts: [s]) {
+                #expect(raw == TrigramBloom(general), "\(s.prefix(80))")
+            }
+        }
+    }
+
+    @Test func collapsingAndTrimmingKeepEveryCharacter() {
+        #expect(TextNormalizer.collapseWhitespace("  a\u{00A0}\u{2003}b\t\nc  ") == "a b c")
+        #expect(TextNormalizer.collapseWhitespace("é  ü") == "é ü")
+        #expect(" \t a b \n".trimmed() == "a b")
+        #expect("\u{00A0}x\u{3000}".trimmed() == "x")
+        #expect("   ".trimmed() == "")
+        // The byte-level trim against Character's: a combining mark on a space, CRLF, NBSP.
+        func characterTrim(_ text: String) -> String {
+            var s = Substring(text)
+            while let f = s.first, f.isWhitespace { s.removeFirst() }
+            while let l = s.last, l.isWhitespace { s.removeLast() }
+            return String(s)
+        }
+        for text in [" \u{0301}x ", "x \u{0301}", "\r\nx\r\n", "\u{00A0} x \u{2003}", "\u{0301}", " ", "", "é ", " \u{200B}x"] {
+            #expect(text.trimmed() == characterTrim(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// The class-alphabet automaton against a plain search of the squeezed text.
+    @Test func keywordMatcherAgreesWithAPlainSearch() {
+        let groups: [[String]] = [["cross-border transfer", "data flow"], ["computing facilit", "servers"], ["source code"], ["dispute"], ["é-commerce"]]
+        let matcher = KeywordMatcher(groups: groups.map { $0.map(Squeezed.of) })
+        let words = ["cross", "border", "transfer", "data", "flow", "computing", "facilities", "servers", "source", "code",
+                     "dispute", "é", "commerce", "the", "CROSS-BORDER", "Data", "x", "-", "\n", "é-commerce", "ü"]
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<2000 {
+            let n = Int(generator.next() % 12)
+            let text = (0..<n).map { _ in words[Int(generator.next() % UInt64(words.count))] }
+                .joined(separator: generator.next() % 3 == 0 ? "" : " ")
+            let squeezed = Squeezed.of(text)
+            var expected: UInt64 = 0
+            for (g, keywords) in groups.enumerated() where keywords.contains(where: { squeezed.contains(subsequence: Squeezed.of($0)) }) {
+                expected |= 1 << UInt64(g)
+            }
+            #expect(matcher.groups(in: [text]) == expected, "\(text)")
+        }
+    }
+}
+
+/// A small deterministic generator for the randomised comparisons.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension Array where Element == UInt8 {
+    func contains(subsequence needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        return (0...(count - needle.count)).contains { self[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+}
