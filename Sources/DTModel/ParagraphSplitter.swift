@@ -5,65 +5,138 @@ public enum ParagraphSplitter {
     public struct Result: Sendable {
         public var leadText: String
         public var paragraphs: [Division]
+
+        public init(leadText: String, paragraphs: [Division]) {
+            self.leadText = leadText
+            self.paragraphs = paragraphs
+        }
     }
 
     /// `firstLine` is the line the text starts on; `path` is the article's element path.
+    /// Reads the UTF-8 bytes line by line (the split runs on every article grading
+    /// reads); a line whose opening is not ASCII is classified by the Character-based
+    /// `paragraphNumber` and `subparagraphLabel`, which define the rules.
     public static func split(_ text: String, firstLine: Int, path: String?) -> Result {
-        var lead: [Substring] = []
-        var paragraphs: [Division] = []
-        var currentLines: [Substring] = []
-        var current: Division?
-        var sub: Division?
-        var subLines: [Substring] = []
-        var line = firstLine
+        var text = text
+        text.makeContiguousUTF8()
+        let utf8 = text.utf8
+        let result = utf8.withContiguousStorageIfAvailable { bytes -> Result in
+            var paragraphs: [Division] = []
+            var current: Division?
+            var sub: Division?
+            // UTF-8 spans (start, end) of the lead, the open paragraph's own text and the open subparagraph's.
+            var leadSpan: (Int, Int)?
+            var currentSpan = (0, 0)
+            var subSpan = (0, 0)
+            var line = firstLine
 
-        /// Consecutive lines of `text` joined by their newlines: the original span,
-        /// sliced rather than rebuilt.
-        func joined(_ lines: [Substring]) -> Substring {
-            guard let first = lines.first, let last = lines.last else { return "" }
-            return text[first.startIndex..<last.endIndex]
-        }
-
-        func closeSub() {
-            guard var s = sub else { return }
-            s.text = joined(subLines).trimmed()
-            if current != nil { current?.children.append(s) } else { lead.append(contentsOf: subLines) }
-            sub = nil
-            subLines = []
-        }
-        func closeParagraph() {
-            closeSub()
-            guard var p = current else { return }
-            p.text = joined(currentLines).trimmed()
-            paragraphs.append(p)
-            current = nil
-            currentLines = []
-        }
-
-        for raw in lines(of: text) {
-            defer { line += 1 }
-            if let (number, rest) = paragraphNumber(raw) {
-                closeParagraph()
-                let n = paragraphs.count + 1
-                current = Division(kind: .paragraph, number: number, location: SourceLocation(
-                    line: line, column: nil, path: path.map { "\($0)/paragraph[\(n)]" }))
-                currentLines = [rest]
-            } else if current != nil, let (label, rest) = subparagraphLabel(raw) {
-                closeSub()
-                let n = (current?.children.count ?? 0) + 1
-                sub = Division(kind: .subparagraph, number: label, location: SourceLocation(
-                    line: line, column: nil, path: current?.location.path.map { "\($0)/subparagraph[\(n)]" }))
-                subLines = [rest]
-            } else if sub != nil {
-                subLines.append(raw)
-            } else if current != nil {
-                currentLines.append(raw)
-            } else {
-                lead.append(raw)
+            func string(_ span: (Int, Int)) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[span.0..<span.1]), as: UTF8.self).trimmed()
             }
+            func closeSub() {
+                guard var s = sub else { return }
+                s.text = string(subSpan)
+                current?.children.append(s)
+                sub = nil
+            }
+            func closeParagraph() {
+                closeSub()
+                guard var p = current else { return }
+                p.text = string(currentSpan)
+                paragraphs.append(p)
+                current = nil
+            }
+
+            var lineStart = 0
+            while true {
+                let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+                defer { line += 1 }
+                if let (number, rest) = paragraphNumber(bytes, lineStart, lineEnd, in: text) {
+                    closeParagraph()
+                    let n = paragraphs.count + 1
+                    current = Division(kind: .paragraph, number: number, location: SourceLocation(
+                        line: line, column: nil, path: path.map { "\($0)/paragraph[\(n)]" }))
+                    currentSpan = (rest, lineEnd)
+                } else if current != nil, let (label, rest) = subparagraphLabel(bytes, lineStart, lineEnd, in: text) {
+                    closeSub()
+                    let n = (current?.children.count ?? 0) + 1
+                    sub = Division(kind: .subparagraph, number: label, location: SourceLocation(
+                        line: line, column: nil, path: current?.location.path.map { "\($0)/subparagraph[\(n)]" }))
+                    subSpan = (rest, lineEnd)
+                } else if sub != nil {
+                    subSpan.1 = lineEnd
+                } else if current != nil {
+                    currentSpan.1 = lineEnd
+                } else {
+                    leadSpan = (leadSpan?.0 ?? lineStart, lineEnd)
+                }
+                if lineEnd == bytes.count { break }
+                lineStart = lineEnd + 1
+            }
+            closeParagraph()
+            return Result(leadText: leadSpan.map(string) ?? "", paragraphs: paragraphs)
         }
-        closeParagraph()
-        return Result(leadText: joined(lead).trimmed(), paragraphs: paragraphs)
+        return result ?? Result(leadText: text.trimmed(), paragraphs: [])
+    }
+
+    @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+
+    /// The line `start..<end` of `bytes` (the UTF-8 of `text`) as a Substring, for the Character-based rules.
+    private static func lineSubstring(_ text: String, _ start: Int, _ end: Int) -> Substring {
+        let utf8 = text.utf8
+        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+    }
+
+    private static func offset(of index: String.Index, in text: String) -> Int {
+        text.utf8.distance(from: text.utf8.startIndex, to: index)
+    }
+
+    /// `paragraphNumber` on bytes: the label and the UTF-8 offset where the rest starts.
+    private static func paragraphNumber(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, in text: String) -> (String, Int)? {
+        var i = start
+        while i < end, isBlank(b[i]) { i += 1 }
+        guard i < end, isDigit(b[i]) else { return nil }
+        func general() -> (String, Int)? {
+            paragraphNumber(lineSubstring(text, start, end)).map { ($0.0, offset(of: $0.1.startIndex, in: text)) }
+        }
+        let digitsStart = i
+        while i < end, isDigit(b[i]) { i += 1 }
+        // Past ASCII (a combining mark on a digit, a non-ASCII capital…) the Character rules decide.
+        if i < end, b[i] >= 0x80 { return general() }
+        guard i - digitsStart <= 2 else { return nil }
+        var j = i
+        while j < end, b[j] == 0x20 { j += 1 }
+        guard j < end, b[j] == 0x2E else { return j < end && b[j] >= 0x80 ? general() : nil }
+        j += 1
+        var k = j
+        while k < end, isDigit(b[k]) { k += 1 }
+        guard k < end else { return nil }
+        if b[k] >= 0x80 || (k + 1 < end && b[k + 1] >= 0x80) || (j < end && b[j] >= 0x80) { return general() }
+        let glued = k == j && b[k] >= 0x41 && b[k] <= 0x5A
+        guard isBlank(b[k]) || glued else { return nil }
+        let label = String(decoding: UnsafeBufferPointer(rebasing: b[digitsStart..<k]), as: UTF8.self)
+        var rest = k
+        while rest < end, isBlank(b[rest]) { rest += 1 }
+        return (label, rest)
+    }
+
+    /// `subparagraphLabel` on bytes: the label and the UTF-8 offset where the rest starts.
+    private static func subparagraphLabel(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, in text: String) -> (String, Int)? {
+        var i = start
+        while i < end, isBlank(b[i]) { i += 1 }
+        guard i < end, b[i] == 0x28 else { return nil }
+        var close = i + 1
+        while close < end, b[close] != 0x29, b[close] < 0x80 { close += 1 }
+        if close < end && b[close] >= 0x80 || close + 1 < end && b[close + 1] >= 0x80 {
+            return subparagraphLabel(lineSubstring(text, start, end)).map { ($0.0, offset(of: $0.1.startIndex, in: text)) }
+        }
+        guard close < end, (1...4).contains(close - i - 1),
+              b[(i + 1)..<close].allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || isDigit($0) }) else { return nil }
+        let label = String(decoding: UnsafeBufferPointer(rebasing: b[i...close]), as: UTF8.self)
+        var rest = close + 1
+        while rest < end, isBlank(b[rest]) { rest += 1 }
+        return (label, rest)
     }
 
     /// Lines split on the UTF-8 bytes: Character-wise splitting dominated profiles
