@@ -77,6 +77,13 @@ public enum TextNormalizer {
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: return .byte(0x2D)
         case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x0085, 0x2028, 0x2029: return .space
         case 0x00A7, 0x00B0, 0x00B6, 0x2022, 0x2020, 0x2021: return .keep // § ° ¶ • † ‡
+        // Latin letters with diacritics (Côte d'Ivoire, Québec) that neither NFKC nor case
+        // folding changes: lower-case and precomposed. Combining marks, capitals and
+        // compatibility letters (ĳ, ſ) take the general path.
+        case 0x00C0...0x024F:
+            guard let scalar = Unicode.Scalar(v), !scalar.properties.changesWhenNFKCCaseFolded,
+                  !scalar.properties.changesWhenLowercased else { return nil }
+            return .keep
         default: return nil
         }
     }
@@ -93,6 +100,15 @@ public enum TextNormalizer {
             var pendingSpace = false
             var i = 0
             @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            /// Whether the last scalar written is a letter (the hyphen rule's left side).
+            var lastAlphabetic = false
+            /// The hyphen rule's right side: a lower-case letter at `j`.
+            func isLowercase(at j: Int) -> Bool {
+                let c = bytes[j]
+                if c < 0x80 { return c >= 0x61 && c <= 0x7A }
+                guard let (v, _) = decode(bytes, at: j), let scalar = Unicode.Scalar(v) else { return false }
+                return scalar.properties.isLowercase
+            }
             /// The byte at `j` as the hyphen rule sees it after NFKC: a space for the
             /// spaces NFKC maps to U+0020, 0xFF for other non-ASCII; with its width.
             func peek(_ j: Int) -> (UInt8, Int)? {
@@ -124,6 +140,7 @@ public enum TextNormalizer {
                             pendingSpace = false
                         }
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
+                        lastAlphabetic = Unicode.Scalar(v)?.properties.isAlphabetic ?? false
                         i += w
                         continue
                     }
@@ -135,10 +152,10 @@ public enum TextNormalizer {
                     continue
                 }
                 // "informa-\ntion": a hyphen at a line end between letters joins the word.
-                if b == 0x2D, let last = out.last, isLetter(last), let (next, _) = peek(i), next == 0x0A || next == 0x0D {
+                if b == 0x2D, lastAlphabetic, let (next, _) = peek(i), next == 0x0A || next == 0x0D {
                     var j = i
                     while let (c, w) = peek(j), c == 0x0A || c == 0x0D || c == 0x20 || c == 0x09 { j += w }
-                    if j < bytes.count, bytes[j] >= 0x61 && bytes[j] <= 0x7A {
+                    if j < bytes.count, isLowercase(at: j) {
                         i = j
                         continue
                     }
@@ -149,6 +166,7 @@ public enum TextNormalizer {
                 }
                 if b >= 0x41 && b <= 0x5A { b |= 0x20 }
                 out.append(b)
+                lastAlphabetic = isLetter(b)
             }
             return String(decoding: out, as: UTF8.self)
         }

@@ -169,15 +169,20 @@ public struct XMLAttributes {
 
     public subscript(_ name: String) -> String? {
         guard let libxml else { return dictionary[name] }
-        for i in 0..<count {
-            guard let key = libxml[i * 5], let start = libxml[i * 5 + 3], let end = libxml[i * 5 + 4] else { continue }
-            let same = name.withCString { strcmp($0, UnsafeRawPointer(key).assumingMemoryBound(to: CChar.self)) == 0 }
-            if same {
-                let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                return value.contains("&") ? Self.resolvingReferences(value) : value
+        var name = name
+        return name.withUTF8 { wanted -> String? in
+            for i in 0..<count {
+                guard let key = libxml[i * 5], let start = libxml[i * 5 + 3], let end = libxml[i * 5 + 4] else { continue }
+                // The key is NUL-terminated: equal when every byte matches and the key ends there.
+                var k = 0
+                while k < wanted.count, key[k] == wanted[k] { k += 1 }
+                guard k == wanted.count, key[k] == 0 else { continue }
+                let raw = UnsafeBufferPointer(start: start, count: end - start)
+                let value = String(decoding: raw, as: UTF8.self)
+                return raw.contains(0x26) ? Self.resolvingReferences(value) : value
             }
+            return nil
         }
-        return nil
     }
 
     /// Without entity substitution libxml2 hands SAX2 an attribute value with its

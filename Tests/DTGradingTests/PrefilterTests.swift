@@ -82,11 +82,19 @@ import Testing
             "informa-\ntion, informa\u{2010}\ntion, informa-\n  tion, informa-\nTion, informa-\u{00A0}\ntion, informa-\u{2028}tion",
             "trail-\n", "-\nx", "x-\n\n\n  y", "`backtick´", "prime\u{2032} double\u{2033}",
             "UPPER Case ÉLAN Côte d\u{2019}Ivoire ﬁnance ＦＵＬＬ", "é-\nment", "dé-\nment", "\u{0085}-\nx",
+            "café-\nau lait", "naïve Québec", "Ærø and ærø", "ĳ ſ ß ǆ ǅ", "× ÷ ș ț", "x-\nétude", "x-\nÉtude", "e\u{0301}-\nx",
+            "São Tomé and Príncipe, Côte d'Ivoire, Türkiye", "ŀ ŉ ǰ",
         ]
         if let other = SharedCorpus.path("other") {
             for name in try FileManager.default.contentsOfDirectory(atPath: other).sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") {
                 let text = try String(contentsOfFile: other + "/" + name, encoding: .utf8)
                 samples += text.components(separatedBy: "\n\n").prefix(400)
+            }
+        }
+        if let files = SharedCorpus.totaFiles(60) {
+            for file in files {
+                let a = try DocumentLoader.load(path: file, options: IngestOptions(deferParagraphs: true))
+                samples += a.articles.map(\.article.text).filter { $0.utf8.contains { $0 >= 0x80 } }
             }
         }
         for s in samples {
