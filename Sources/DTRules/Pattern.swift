@@ -109,8 +109,7 @@ public struct Pattern: Sendable, CustomStringConvertible {
         parts.append(current)
         return parts.flatMap { part -> [String] in
             guard let inner = wrappedContent(part) else { return [part] }
-            let split = topLevelAlternatives(inner)
-            return split.count > 1 ? split : [part]
+            return topLevelAlternatives(inner)
         }
     }
 

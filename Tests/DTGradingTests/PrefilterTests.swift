@@ -66,7 +66,8 @@ import Testing
     }
 
     @Test func alternativesAndRequiredPartsAreFound() {
-        #expect(Pattern.topLevelAlternatives("(a ... b)|((c)|(d e))") == ["(a ... b)", "(c)", "(d e)"])
+        #expect(Pattern.topLevelAlternatives("(a ... b)|((c)|(d e))") == ["a ... b", "c", "d e"])
+        #expect(Pattern.topLevelAlternatives("((x (y|z)))") == ["x (y|z)"])
         #expect(Pattern.topLevelAlternatives("(a|b) c") == ["(a|b) c"])
         #expect(Pattern.requiredParts("(verb*|other) ... ({term}|free flow) [maybe] (opt)? {t2}") == ["(verb*|other)", "({term}|free flow)", "{t2}"])
         #expect(Pattern.requiredParts("(no gap) here").isEmpty)
