@@ -136,16 +136,40 @@ import Testing
         let words = ["cross", "border", "transfer", "data", "flow", "computing", "facilities", "servers", "source", "code",
                      "dispute", "é", "commerce", "the", "CROSS-BORDER", "Data", "x", "-", "\n", "é-commerce", "ü"]
         var generator = SplitMix64(seed: 7)
-        for _ in 0..<2000 {
-            let n = Int(generator.next() % 12)
-            let text = (0..<n).map { _ in words[Int(generator.next() % UInt64(words.count))] }
+        for round in 0..<3000 {
+            // Short texts, and long ones (past `interleaveThreshold`) that the matcher
+            // reads as two halves at once; some split into pieces read as one stream.
+            let n = round % 3 == 0 ? 100 + Int(generator.next() % 300) : Int(generator.next() % 12)
+            let filler = generator.next() % 4 == 0 ? String(repeating: " ", count: 600) : ""
+            var text = (0..<n).map { _ in words[Int(generator.next() % UInt64(words.count))] }
                 .joined(separator: generator.next() % 3 == 0 ? "" : " ")
+            if !filler.isEmpty, let at = text.indices.dropFirst(text.count / 2).first { text.insert(contentsOf: filler, at: at) }
             let squeezed = Squeezed.of(text)
             var expected: UInt64 = 0
             for (g, keywords) in groups.enumerated() where keywords.contains(where: { squeezed.contains(subsequence: Squeezed.of($0)) }) {
                 expected |= 1 << UInt64(g)
             }
-            #expect(matcher.groups(in: [text]) == expected, "\(text)")
+            var pieces = [text]
+            if round % 2 == 1, text.count > 2 {
+                let cut = text.index(text.startIndex, offsetBy: Int(generator.next() % UInt64(text.count)))
+                pieces = [String(text[..<cut]), String(text[cut...])]
+            }
+            #expect(matcher.groups(in: pieces) == expected, "\(text.prefix(200))")
+        }
+        // A keyword across the middle of a long text, at every offset, with skipped bytes inside it.
+        for (g, keywords) in groups.enumerated() {
+            for keyword in keywords {
+                let spaced = keyword.map(String.init).joined(separator: " ")
+                // Squeezing folds ASCII case only: "É" stays "É".
+                let upper = keyword.utf8.allSatisfy { $0 < 0x80 } ? [keyword.uppercased()] : []
+                for form in [keyword, spaced] + upper {
+                    for shift in 0...form.utf8.count {
+                        let left = String(repeating: "q", count: 600 - shift)
+                        let text = left + form + String(repeating: "q", count: 600 - form.utf8.count + shift)
+                        #expect(matcher.groups(in: [text]) == 1 << UInt64(g), "\(form) shifted \(shift)")
+                    }
+                }
+            }
         }
     }
 }
