@@ -82,6 +82,9 @@ public struct KeywordMatcher: Sendable {
                 }
             }
         }
+        // Class 0 (bytes squeezing skips) leaves the state as it is: the walk needs no
+        // branch, which mispredicted on every space and punctuation mark.
+        for state in 0..<goto.count { table[state * width] = UInt32(state) }
         self.next = table
         self.output = out
         self.alwaysOn = always
@@ -117,7 +120,6 @@ public struct KeywordMatcher: Sendable {
                         while i < to {
                             let c = Int(classOf[Int(bytes[i])])
                             i += 1
-                            if c == 0 { continue }
                             state = Int(next[state &* width &+ c])
                             found |= output[state]
                         }
@@ -145,14 +147,10 @@ public struct KeywordMatcher: Sendable {
                                 let cb = Int(classOf[Int(bytes[j])])
                                 i += 1
                                 j += 1
-                                if ca != 0 {
-                                    a = Int(next[a &* width &+ ca])
-                                    foundA |= output[a]
-                                }
-                                if cb != 0 {
-                                    b = Int(next[b &* width &+ cb])
-                                    foundB |= output[b]
-                                }
+                                a = Int(next[a &* width &+ ca])
+                                foundA |= output[a]
+                                b = Int(next[b &* width &+ cb])
+                                foundB |= output[b]
                             }
                             run(bytes, j, n, &b, &foundB)
                             // The first walk's overlap into the second half.
@@ -161,8 +159,7 @@ public struct KeywordMatcher: Sendable {
                             while k < n && kept < overlap {
                                 let c = Int(classOf[Int(bytes[k])])
                                 k += 1
-                                if c == 0 { continue }
-                                kept += 1
+                                if c != 0 { kept += 1 }
                                 a = Int(next[a &* width &+ c])
                                 foundA |= output[a]
                             }
