@@ -5,7 +5,10 @@ import Foundation
 /// One sentence of an article: the original words for quoting, the normalised
 /// text for matching, and where it sits (paragraph label and source location).
 struct Sentence {
-    var original: String
+    /// The words as written (white space collapsed only when quoted: most
+    /// sentences never are).
+    var raw: String
+    var original: String { TextNormalizer.collapseWhitespace(raw) }
     var normalized: NSString
     var paragraph: String?
     var location: SourceLocation
@@ -67,14 +70,24 @@ enum SentenceSplitter {
         var out: [Sentence] = []
         var lines = LineCounter(unit: unit, countLineBreaks: countLineBreaks)
         for (s, start) in split(unit.text) {
-            let collapsed = TextNormalizer.collapseWhitespace(s)
-            guard collapsed.count > 2 else { continue }
+            guard hasMoreThanTwoCharacters(afterCollapsing: s) else { continue }
             let normalized = TextNormalizer.normalize(s)
-            out.append(Sentence(original: collapsed, normalized: normalized as NSString, paragraph: unit.label,
+            out.append(Sentence(raw: s, normalized: normalized as NSString, paragraph: unit.label,
                                 location: lines.location(of: start), keywordGroups: matcher.groups(in: [normalized]),
                                 bloom: TrigramBloom(normalized)))
         }
         return out
+    }
+
+    /// `collapseWhitespace(s).count > 2`, without collapsing when three ASCII bytes
+    /// that are not white space already make three Characters.
+    static func hasMoreThanTwoCharacters(afterCollapsing s: String) -> Bool {
+        var solid = 0
+        for b in s.utf8 where b > 0x20 && b < 0x80 {
+            solid += 1
+            if solid > 2 { return true }
+        }
+        return TextNormalizer.collapseWhitespace(s).count > 2
     }
 
     /// The line a sentence starts on: its division's line plus the line breaks
