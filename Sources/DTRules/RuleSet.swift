@@ -30,6 +30,8 @@ public struct RuleSet: Sendable {
     /// One automaton for every pillar's keywords (group = index in `PillarID.allCases`)
     /// plus "dispute" (group `disputeGroup`), for the dispute-settlement scan.
     public let keywordMatcher: KeywordMatcher
+    /// `rules(_:for:)`, computed once.
+    private let byKindAndPillar: [String: [Rule]]
     public static let disputeGroup = PillarID.allCases.count
 
     public init(directory: String, files: [String], rules: [Rule], modality: Modality, scoring: Scoring, terms: [String: String],
@@ -39,6 +41,15 @@ public struct RuleSet: Sendable {
         self.directory = directory
         self.files = files
         self.rules = rules
+        // Grading asks for these lists per pillar of every document: filtering (and
+        // copying every rule) each time showed in profiles.
+        var lists: [String: [Rule]] = [:]
+        for kind in RuleKind.allCases {
+            for pillar in PillarID.allCases {
+                lists["\(kind.rawValue)|\(pillar.rawValue)"] = rules.filter { $0.kind == kind && $0.pillars.contains(pillar) }
+            }
+        }
+        self.byKindAndPillar = lists
         self.modality = modality
         self.scoring = scoring
         self.terms = terms
@@ -57,7 +68,7 @@ public struct RuleSet: Sendable {
     }
 
     public func rules(_ kind: RuleKind, for pillar: PillarID) -> [Rule] {
-        rules.filter { $0.kind == kind && $0.pillars.contains(pillar) }
+        byKindAndPillar["\(kind.rawValue)|\(pillar.rawValue)"] ?? []
     }
 
     /// `DTCHECK_RULES`, else a `rules/` folder beside the package the executable was
