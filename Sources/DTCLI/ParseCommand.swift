@@ -1,6 +1,7 @@
 import ArgumentParser
 import DTIngest
 import DTModel
+import DTReports
 import Foundation
 
 /// `dtcheck parse FILE…`: show the document model a file is read into.
@@ -59,8 +60,7 @@ struct ParseCommand: ParsableCommand {
                 if let a = doc.agreement { print(dumper.dump(a), terminator: "") } else { print("error: \(doc.error ?? "")") }
             case .json:
                 let body = String(decoding: try encoder.encode(doc), as: UTF8.self)
-                let indented = body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
-                print(indented + (n + 1 < files.count ? "," : ""))
+                print(JSONOutput.indent(body[...], emptyLines: true) + (n + 1 < files.count ? "," : ""))
             }
         }
         if format == .json { print("  ]\n}") }

@@ -44,22 +44,8 @@ public struct ReportStream: Sendable {
         case .text(let color): return TextReport.document(doc, Styler(enabled: color)) + "\n"
         case .csv: return CSVReport.rows(doc)
         case .json:
-            return Self.indent(try JSONOutput.encode(doc).dropLast()) // JSONOutput ends with a newline
+            return JSONOutput.indent(try JSONOutput.encode(doc).dropLast()) // JSONOutput ends with a newline
         }
-    }
-
-    /// Every non-empty line indented by four spaces, on the bytes: splitting into
-    /// lines and joining them again showed in whole-corpus profiles.
-    static func indent(_ text: Substring) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        var lineStart = true
-        for b in text.utf8 {
-            if lineStart && b != 0x0A { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-            out.append(b)
-            lineStart = b == 0x0A
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// What follows the last of `count` documents.
