@@ -23,7 +23,11 @@ public struct LiteralGate: Sendable {
 
     /// Builds the gate of a pattern's source (terms already expanded).
     init(patternSource: String) {
-        let literalClauses = PatternLiterals.required(in: patternSource)
+        self.init(literalClauses: PatternLiterals.required(in: patternSource))
+    }
+
+    /// Builds the gate of clauses of literals (`PatternLiterals`).
+    init(literalClauses: [[String]]) {
         clauses = literalClauses.map { clause in clause.map { TrigramBloom.trigrams(of: Squeezed.of($0)) } }
     }
 
@@ -184,19 +188,25 @@ enum PatternLiterals {
             // (A1 ∧ A2) ∨ (B1 ∧ B2) = (A1 ∨ B1) ∧ (A1 ∨ B2) ∧ (A2 ∨ B1) ∧ (A2 ∨ B2): one
             // clause per choice of a clause from each alternative. An alternative
             // without clauses may match with no literal: then the group requires nothing.
-            let perAlternative = alts.map { clauses(ofSequence: $0) }
-            if perAlternative.contains(where: \.isEmpty) { return [] }
-            let product = perAlternative.reduce(1) { $0 * $1.count }
-            if product > maxDistributedClauses {
-                // Too many combinations: the most selective clause of each, joined.
-                return [perAlternative.flatMap { alt in alt.min { selectivityRank($0) < selectivityRank($1) } ?? [] }]
-            }
-            var combined: [[String]] = [[]]
-            for alt in perAlternative {
-                combined = combined.flatMap { partial in alt.map { partial + $0 } }
-            }
-            return combined.map { Array(Set($0)).sorted() }
+            return either(alts.map { clauses(ofSequence: $0) })
         }
+    }
+
+    /// The clauses any match of one of several alternatives satisfies, given each
+    /// alternative's clauses.
+    static func either(_ perAlternative: [[[String]]]) -> [[String]] {
+        if perAlternative.count == 1 { return perAlternative[0] }
+        if perAlternative.contains(where: \.isEmpty) { return [] }
+        let product = perAlternative.reduce(1) { $0 * $1.count }
+        if product > maxDistributedClauses {
+            // Too many combinations: the most selective clause of each, joined.
+            return [perAlternative.flatMap { alt in alt.min { selectivityRank($0) < selectivityRank($1) } ?? [] }]
+        }
+        var combined: [[String]] = [[]]
+        for alt in perAlternative {
+            combined = combined.flatMap { partial in alt.map { partial + $0 } }
+        }
+        return combined.map { Array(Set($0)).sorted() }
     }
 
     /// Combinations kept when an alternation is distributed into clauses.

@@ -37,25 +37,31 @@ public struct Pattern: Sendable, CustomStringConvertible {
         self.source = source
         let expanded = try Pattern.expandTerms(source, terms: terms, depth: 0)
         regex = try Pattern.compile(Pattern.translate(expanded), source: source)
-        gate = LiteralGate(patternSource: expanded)
         let parts = Pattern.topLevelAlternatives(source)
         var alternatives: [Alternative] = []
         var termRegexes: [String: NSRegularExpressionBox] = [:]
+        var partClauses: [[[String]]] = []
         for part in parts {
             let partExpanded = try Pattern.expandTerms(part, terms: terms, depth: 0)
+            let clauses = PatternLiterals.required(in: partExpanded)
+            partClauses.append(clauses)
             var required: [NSRegularExpressionBox] = []
             // Last first: the object of a phrase ("… {term}") is rarer than its verb.
+            // Compiled when first read: a single draft reads few of them, so loading stays fast.
             for sub in Pattern.requiredParts(part).reversed() {
                 if termRegexes[sub] == nil {
                     let body = try Pattern.expandTerms(sub, terms: terms, depth: 0)
-                    termRegexes[sub] = try Pattern.compile(Pattern.translate(body), source: source)
+                    termRegexes[sub] = NSRegularExpressionBox(lazy: try Pattern.translate(body))
                 }
                 if let r = termRegexes[sub] { required.append(r) }
             }
-            let partRegex = parts.count == 1 ? regex : try Pattern.compile(Pattern.translate(partExpanded), source: source)
-            alternatives.append(Alternative(regex: partRegex, gate: LiteralGate(patternSource: partExpanded), requiredTerms: required))
+            let partRegex = parts.count == 1 ? regex : NSRegularExpressionBox(lazy: try Pattern.translate(partExpanded))
+            alternatives.append(Alternative(regex: partRegex, gate: LiteralGate(literalClauses: clauses), requiredTerms: required))
         }
         self.alternatives = alternatives
+        // The whole pattern's literals, from its alternatives' (the same as reading the
+        // expanded source, without parsing it again).
+        gate = LiteralGate(literalClauses: PatternLiterals.either(partClauses))
     }
 
     private static func compile(_ regexSource: String, source: String) throws -> NSRegularExpressionBox {
@@ -68,7 +74,7 @@ public struct Pattern: Sendable, CustomStringConvertible {
 
     /// The first match in `text`, as a UTF-16 range.
     public func firstMatch(in text: NSString) -> NSRange? {
-        regex.firstMatch(in: text)
+        regex.firstMatch(in: text) ?? nil
     }
 
     /// The first match in `text`, whose trigrams are `bloom`: nil at once when the
@@ -79,8 +85,11 @@ public struct Pattern: Sendable, CustomStringConvertible {
         guard gate.admits(bloom) else { return nil }
         var best: NSRange?
         for alternative in alternatives where alternative.gate.admits(bloom) {
-            if alternative.requiredTerms.contains(where: { $0.firstMatch(in: text) == nil }) { continue }
-            if let r = alternative.regex.firstMatch(in: text), best.map({ r.location < $0.location }) ?? true {
+            if alternative.requiredTerms.contains(where: { $0.firstMatch(in: text) == .some(nil) }) { continue }
+            // A part that would not compile (never expected: it is a piece of a valid
+            // pattern) leaves the whole pattern to its own regex.
+            guard let found = alternative.regex.firstMatch(in: text) else { return firstMatch(in: text) }
+            if let r = found, best.map({ r.location < $0.location }) ?? true {
                 best = r
             }
         }
@@ -156,7 +165,8 @@ public struct Pattern: Sendable, CustomStringConvertible {
 
     /// All matches in `text`.
     public func matches(in text: NSString) -> [NSRange] {
-        regex.value.matches(in: text as String, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
+        guard let value = regex.value else { return [] }
+        return value.matches(in: text as String, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
     }
 
     static func expandTerms(_ s: String, terms: [String: String], depth: Int) throws -> String {
@@ -257,13 +267,39 @@ public struct PatternError: Error, Sendable, CustomStringConvertible {
 }
 
 /// NSRegularExpression is immutable and documented thread-safe, but not marked Sendable.
+/// A box is compiled when made, or (`lazy:`) on first use, under a lock.
 final class NSRegularExpressionBox: @unchecked Sendable {
-    let value: NSRegularExpression
-    init(_ value: NSRegularExpression) { self.value = value }
+    private let eager: NSRegularExpression?
+    private let lazySource: String?
+    private let lock = NSLock()
+    /// nil: not compiled yet; .some(nil): does not compile.
+    private var compiled: NSRegularExpression??
 
-    func firstMatch(in text: NSString) -> NSRange? {
+    init(_ value: NSRegularExpression) {
+        eager = value
+        lazySource = nil
+    }
+
+    init(lazy source: String) {
+        eager = nil
+        lazySource = source
+    }
+
+    var value: NSRegularExpression? {
+        if let eager { return eager }
+        lock.lock()
+        defer { lock.unlock() }
+        if let done = compiled { return done }
+        let made = lazySource.flatMap { try? NSRegularExpression(pattern: $0, options: [.dotMatchesLineSeparators]) }
+        compiled = .some(made)
+        return made
+    }
+
+    /// The first match (nil inside when there is none); nil when the regex does not compile.
+    func firstMatch(in text: NSString) -> NSRange?? {
+        guard let value else { return nil }
         let r = value.rangeOfFirstMatch(in: text as String, options: [], range: NSRange(location: 0, length: text.length))
-        return r.location == NSNotFound ? nil : r
+        return .some(r.location == NSNotFound ? nil : r)
     }
 }
 
