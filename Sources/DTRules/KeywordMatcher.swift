@@ -113,15 +113,25 @@ public struct KeywordMatcher: Sendable {
         next.withUnsafeBufferPointer { next in
             output.withUnsafeBufferPointer { output in
                 classOf.withUnsafeBufferPointer { classOf in
-                    /// Runs the automaton over `bytes[from..<to]` from `state`; with `until`,
-                    /// goes on past `to` until that many kept bytes are read beyond it.
+                    /// One walk over `bytes[from..<to]` from `state`.
                     func run(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ state: inout Int, _ found: inout UInt64) {
                         var i = from
                         while i < to {
-                            let c = Int(classOf[Int(bytes[i])])
+                            state = Int(next[state &* width &+ Int(classOf[Int(bytes[i])])])
+                            found |= output[state]
                             i += 1
+                        }
+                    }
+                    /// Goes on from `at` until `overlap` kept bytes are read or the text ends.
+                    func extend(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ state: inout Int, _ found: inout UInt64) {
+                        var kept = 0
+                        var k = at
+                        while k < bytes.count && kept < overlap {
+                            let c = Int(classOf[Int(bytes[k])])
+                            if c != 0 { kept += 1 }
                             state = Int(next[state &* width &+ c])
                             found |= output[state]
+                            k += 1
                         }
                     }
                     for var text in texts {
@@ -133,40 +143,44 @@ public struct KeywordMatcher: Sendable {
                                 run(bytes, 0, n, &s, &found)
                                 return
                             }
-                            // Two halves at once: each step of one automaton waits on its last
-                            // table load, so two independent walks nearly double the speed.
-                            // The second starts at the root at `mid`, so it finds every keyword
-                            // that starts there or later; the first reads on past `mid` until a
-                            // keyword begun before `mid` must have ended.
-                            let mid = n / 2
-                            var a = s, b = 0
-                            var foundA = found, foundB: UInt64 = 0
-                            var i = 0, j = mid
-                            while i < mid {
-                                let ca = Int(classOf[Int(bytes[i])])
-                                let cb = Int(classOf[Int(bytes[j])])
+                            // Four quarters at once: each step of a walk waits on its last
+                            // table load, so independent walks overlap those waits. A walk
+                            // from the root at a quarter's start finds every keyword that
+                            // starts there or later; each walk reads on past its quarter
+                            // until a keyword begun inside it must have ended.
+                            let q = n / 4
+                            var a = s, b = 0, c = 0, d = 0
+                            var fa = found, fb: UInt64 = 0, fc: UInt64 = 0, fd: UInt64 = 0
+                            var i = 0
+                            while i < q {
+                                a = Int(next[a &* width &+ Int(classOf[Int(bytes[i])])])
+                                b = Int(next[b &* width &+ Int(classOf[Int(bytes[i &+ q])])])
+                                c = Int(next[c &* width &+ Int(classOf[Int(bytes[i &+ 2 &* q])])])
+                                d = Int(next[d &* width &+ Int(classOf[Int(bytes[i &+ 3 &* q])])])
+                                fa |= output[a]
+                                fb |= output[b]
+                                fc |= output[c]
+                                fd |= output[d]
                                 i += 1
-                                j += 1
-                                a = Int(next[a &* width &+ ca])
-                                foundA |= output[a]
-                                b = Int(next[b &* width &+ cb])
-                                foundB |= output[b]
                             }
-                            run(bytes, j, n, &b, &foundB)
-                            // The first walk's overlap into the second half.
+                            run(bytes, 4 * q, n, &d, &fd)
+                            extend(bytes, q, &a, &fa)
+                            extend(bytes, 2 * q, &b, &fb)
+                            extend(bytes, 3 * q, &c, &fc)
+                            found = fa | fb | fc | fd
+                            // The state the next text starts from: read again from the root
+                            // over the last keyword's length of kept bytes, or, when the text
+                            // has fewer, over the whole text from the state it started in.
+                            var start = n
                             var kept = 0
-                            var k = mid
-                            while k < n && kept < overlap {
-                                let c = Int(classOf[Int(bytes[k])])
-                                k += 1
-                                if c != 0 { kept += 1 }
-                                a = Int(next[a &* width &+ c])
-                                foundA |= output[a]
+                            while start > 0 && kept < overlap {
+                                start -= 1
+                                if classOf[Int(bytes[start])] != 0 { kept += 1 }
                             }
-                            found = foundA | foundB
-                            // At the end of the text the first walk knows the true state; before
-                            // it, the second has read at least a keyword's length, so it does.
-                            s = k == n ? a : b
+                            var state = kept < overlap ? s : 0
+                            var ignored: UInt64 = 0
+                            run(bytes, kept < overlap ? 0 : start, n, &state, &ignored)
+                            s = state
                         }
                     }
                 }

@@ -156,17 +156,22 @@ import Testing
             }
             #expect(matcher.groups(in: pieces) == expected, "\(text.prefix(200))")
         }
-        // A keyword across the middle of a long text, at every offset, with skipped bytes inside it.
+        // A keyword across each quarter boundary of a long text (the matcher walks the
+        // quarters at once), at every offset, with skipped bytes inside it.
         for (g, keywords) in groups.enumerated() {
             for keyword in keywords {
                 let spaced = keyword.map(String.init).joined(separator: " ")
                 // Squeezing folds ASCII case only: "É" stays "É".
                 let upper = keyword.utf8.allSatisfy { $0 < 0x80 } ? [keyword.uppercased()] : []
                 for form in [keyword, spaced] + upper {
-                    for shift in 0...form.utf8.count {
-                        let left = String(repeating: "q", count: 600 - shift)
-                        let text = left + form + String(repeating: "q", count: 600 - form.utf8.count + shift)
-                        #expect(matcher.groups(in: [text]) == 1 << UInt64(g), "\(form) shifted \(shift)")
+                    for boundary in [400, 800, 1200] {
+                        for shift in 0...form.utf8.count {
+                            let left = String(repeating: "q", count: boundary - shift)
+                            let text = left + form + String(repeating: "q", count: 1600 - boundary - form.utf8.count + shift)
+                            #expect(matcher.groups(in: [text]) == 1 << UInt64(g), "\(form) across \(boundary), shifted \(shift)")
+                            // Read as the end of one text and the start of the next.
+                            #expect(matcher.groups(in: [left, String(text.dropFirst(left.count))]) == 1 << UInt64(g))
+                        }
                     }
                 }
             }
