@@ -42,9 +42,13 @@ struct Pipeline: Sendable {
                    emit: @escaping (T) -> Void) {
         let emitter = OrderedEmitter(count: paths.count, emit: emit)
         let workers = max(1, min(jobs, paths.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Every thread but the first grades with its own copy of the rules (see
+            // `RuleSet.compiledAgain`); should that fail, it shares the first's.
+            var pipeline = self
+            if worker > 0, let own = try? grader.rules.compiledAgain() { pipeline.grader = Grader(rules: own) }
             while let i = emitter.claim() {
-                emitter.deliver(prepare(process(paths[i])), at: i)
+                emitter.deliver(prepare(pipeline.process(paths[i])), at: i)
                 progress?.tick()
             }
         }

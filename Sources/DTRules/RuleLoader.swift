@@ -24,9 +24,25 @@ enum RuleLoader {
     static func load(directory: String) throws -> RuleSet {
         let files = try yamlFiles(in: directory)
         guard !files.isEmpty else { throw RuleLoadError(file: directory, message: "no .yml rule files found") }
-        var contents: [(String, FileContent)] = []
+        var sources: [RuleSource] = []
         for file in files {
-            contents.append((file, try read(file: file)))
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw RuleLoadError(file: file, message: "cannot be read")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RuleLoadError(file: file, message: "is not UTF-8")
+            }
+            sources.append(RuleSource(file: file, text: text))
+        }
+        return try load(directory: directory, sources: sources)
+    }
+
+    /// Compiles rule files already read (`RuleSet.compiledAgain()` reuses the texts).
+    static func load(directory: String, sources: [RuleSource]) throws -> RuleSet {
+        let files = sources.map(\.file)
+        var contents: [(String, FileContent)] = []
+        for source in sources {
+            contents.append((source.file, try read(file: source.file, text: source.text)))
         }
         // Terms first: patterns in any file may use any term.
         var terms: [String: String] = [:]
@@ -76,8 +92,10 @@ enum RuleLoader {
             }
             keywords[p, default: []].append(contentsOf: c.keywords.map { Squeezed.of($0) })
         }
-        return RuleSet(directory: directory, files: files, rules: rules, modality: modality, scoring: scoring, terms: terms,
-                       keywords: keywords)
+        var set = RuleSet(directory: directory, files: files, rules: rules, modality: modality, scoring: scoring, terms: terms,
+                          keywords: keywords)
+        set.sources = sources
+        return set
     }
 
     static func yamlFiles(in directory: String) throws -> [String] {
@@ -95,13 +113,7 @@ enum RuleLoader {
         return out.sorted()
     }
 
-    static func read(file: String) throws -> FileContent {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw RuleLoadError(file: file, message: "cannot be read")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw RuleLoadError(file: file, message: "is not UTF-8")
-        }
+    static func read(file: String, text: String) throws -> FileContent {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

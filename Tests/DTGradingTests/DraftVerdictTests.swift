@@ -14,6 +14,23 @@ import Testing
         return grader.grade(try DocumentLoader.load(path: Self.drafts + "/" + name))
     }
 
+    /// Grading threads each compile the rules again from the same texts: the copy
+    /// must grade every draft the same way.
+    @Test func rulesCompiledAgainGradeTheSame() throws {
+        let rules = try #require(ProjectRules.loaded)
+        let again = try rules.compiledAgain()
+        #expect(again.rules.map(\.id) == rules.rules.map(\.id))
+        #expect(again.sources.map(\.file) == rules.files)
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.drafts).filter { $0.hasSuffix(".md") }.sorted()
+        #expect(names.count >= 15)
+        for name in names {
+            let agreement = try DocumentLoader.load(path: Self.drafts + "/" + name)
+            let a = Grader(rules: rules).grade(agreement), b = Grader(rules: again).grade(agreement)
+            #expect(a.pillars == b.pillars, "\(name)")
+            #expect(a.summary == b.summary, "\(name)")
+        }
+    }
+
     @Test func baselineDraftScoresOneHundredOnEveryPillar() throws {
         let v = try grade("baseline-draft.md")
         for p in v.pillars {
