@@ -98,7 +98,8 @@ final class IndexedArticle {
         if let rules, !mayHold(any: rules) { return [] }
         var out: [Sentence] = []
         for (i, g) in unitGroups.enumerated() where g & group != 0 {
-            if let rules, unitSentences[i] == nil {
+            // A lone paragraph is the article itself: the article's gate has spoken for it.
+            if let rules, unitSentences[i] == nil, units.count > 1 {
                 let bloom = TrigramBloom(rawTexts: [units[i].text]) ?? TrigramBloom(TextNormalizer.normalize(units[i].text))
                 guard rules.contains(where: { $0.mayHold(in: bloom) }) else { continue }
             }
