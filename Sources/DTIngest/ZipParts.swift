@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ZIPFoundation
 
 /// Reads named parts out of a ZIP package (DOCX, ODT) in memory, refusing any
@@ -13,13 +16,42 @@ struct ZipParts {
         guard bytes.starts(with: [0x50, 0x4B]) else {
             throw IngestError(path: path, message: "not a \(kind) file: it is not a ZIP package")
         }
+        // Read from a file, not from memory: ZIPFoundation's in-memory file lets a
+        // hostile central directory seek past the end, and its next read traps (the
+        // fuzzer found one). A real file read there just comes back short.
+        let staged = try Self.stage(bytes, path: path)
+        // The archive holds the file open, so its name can go at once.
+        defer { unlink(staged) }
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: staged), accessMode: .read)
         } catch {
             throw IngestError(path: path, message: "not a \(kind) file: the ZIP package cannot be read (\(error))")
         }
         self.path = path
         self.limit = limit
+    }
+
+    /// Writes `bytes` to a new private file in the temporary folder; its path.
+    private static func stage(_ bytes: [UInt8], path: String) throws -> String {
+        var template = Array((NSTemporaryDirectory() + "/dtcheck-XXXXXX.zip").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buf in buf.baseAddress.map { mkstemps($0, 4) } ?? -1 }
+        guard fd >= 0 else {
+            throw IngestError(path: path, message: "cannot stage the ZIP package in the temporary folder: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        let staged = String(cString: template)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + written }, bytes.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(staged)
+                throw IngestError(path: path, message: "cannot stage the ZIP package in the temporary folder: \(reason)")
+            }
+            written += n
+        }
+        return staged
     }
 
     /// Whether the package has an entry with this name.
