@@ -89,10 +89,10 @@ final class IndexedArticle {
     /// Only the sentences of paragraphs whose text holds a keyword of `group`: the
     /// candidate search never splits the paragraphs that cannot match.
     ///
-    /// With `rules`, a paragraph is split only when one of them may hold in it
-    /// (`Rule.mayHold`, the literal gate read on the paragraph's normalised text):
-    /// a sentence's literals are all in its paragraph, so a paragraph none of the
-    /// rules admits has no sentence any of them holds in.
+    /// With `rules`, an article and then a paragraph are split only when one of them
+    /// may hold there (`Rule.mayHold`, the literal gate on their trigrams): a
+    /// sentence's literals are all in its paragraph and its article, so where no
+    /// rule is admitted no sentence has one holding in it.
     func sentences(with group: UInt64, whereMayHold rules: [Rule]? = nil) -> [Sentence] {
         if let s = cachedSentences { return s.filter { $0.keywordGroups & group != 0 } }
         if let rules, !mayHold(any: rules) { return [] }

@@ -2,7 +2,7 @@ import DTModel
 
 /// A cheap test that lets a text skip a regular expression that cannot match it.
 ///
-/// Each pattern knows the letter runs that any match must contain (`requiredLiterals`):
+/// Each pattern knows the letter runs that any match must contain (`PatternLiterals`):
 /// a conjunction of clauses, each a choice of literals. A text knows, in 4,096 bits,
 /// which byte trigrams it holds (`TrigramBloom`), read as the keyword prefilter
 /// reads text (squeezed: lower-cased, only letters, digits and non-ASCII bytes).
@@ -14,18 +14,6 @@ public struct LiteralGate: Sendable {
     /// Clauses; each clause is its literals, each literal its trigram bit indices.
     let clauses: [[[UInt16]]]
 
-    /// A gate that never rules anything out.
-    public static let open = LiteralGate(clauses: [])
-
-    init(clauses: [[[UInt16]]]) {
-        self.clauses = clauses
-    }
-
-    /// Builds the gate of a pattern's source (terms already expanded).
-    init(patternSource: String) {
-        self.init(literalClauses: PatternLiterals.required(in: patternSource))
-    }
-
     /// Builds the gate of clauses of literals (`PatternLiterals`).
     init(literalClauses: [[String]]) {
         clauses = literalClauses.map { clause in clause.map { TrigramBloom.trigrams(of: Squeezed.of($0)) } }
@@ -35,9 +23,6 @@ public struct LiteralGate: Sendable {
     public func admits(_ bloom: TrigramBloom) -> Bool {
         clauses.allSatisfy { literals in literals.contains { bloom.containsAll($0) } }
     }
-
-    /// Number of clauses (for tests).
-    public var clauseCount: Int { clauses.count }
 }
 
 /// The set of byte trigrams in a text, hashed into 4,096 bits.
