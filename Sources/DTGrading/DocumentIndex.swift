@@ -148,12 +148,12 @@ final class DocumentIndex {
         if contexts.isEmpty {
             contexts = Self.pseudoArticles(agreement.divisions)
         }
-        var chapterIDs: [String: Int] = [:]
+        var chapterIDs: [ChapterKey: Int] = [:]
         var built: [IndexedArticle] = []
         for (i, ctx) in contexts.enumerated() {
             var chapterIndex: Int?
             if let ch = ctx.chapter {
-                let key = "\(ch.location.line)|\(ch.location.path ?? "")|\(ch.number ?? "")|\(ch.heading ?? "")"
+                let key = ChapterKey(line: ch.location.line, path: ch.location.path, number: ch.number, heading: ch.heading)
                 if chapterIDs[key] == nil { chapterIDs[key] = chapterIDs.count }
                 chapterIndex = chapterIDs[key]
             }
@@ -161,6 +161,14 @@ final class DocumentIndex {
                                         verbatimLines: Self.keepsLineBreaks(agreement.sourceFormat)))
         }
         self.articles = built
+    }
+
+    /// What tells one chapter from another.
+    private struct ChapterKey: Hashable {
+        var line: Int
+        var path: String?
+        var number: String?
+        var heading: String?
     }
 
     /// Leaf-most divisions that carry text, treated as articles.

@@ -144,7 +144,7 @@ final class TotaBuilder: XMLStreamHandler {
         case .chapter:
             if name == "article", let chapterPath = chapter?.location.path {
                 chapterArticleCount += 1
-                role = openArticle(attributes, line: line, path: "\(chapterPath)/article[\(chapterArticleCount)]")
+                role = openArticle(attributes, line: line, path: chapterPath + "/article[" + String(chapterArticleCount) + "]")
             }
         case .field, .party, .article, .inside, .ignored:
             break
