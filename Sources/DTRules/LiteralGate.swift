@@ -31,23 +31,22 @@ public struct TrigramBloom: Sendable, Equatable {
 
     public init(_ text: String) {
         var bits = [UInt64](repeating: 0, count: 64)
-        var a: UInt32 = 0, b: UInt32 = 0, n = 0
+        var window: UInt32 = 0, n = 0
         var text = text
         text.makeContiguousUTF8()
         bits.withUnsafeMutableBufferPointer { bits in
-            text.utf8.withContiguousStorageIfAvailable { bytes in
-                for var c in bytes {
-                    switch c {
-                    case 0x41...0x5A: c |= 0x20
-                    case 0x61...0x7A, 0x30...0x39, 0x80...: break
-                    default: continue
+            KeywordMatcher.squeezeMap.withUnsafeBufferPointer { squeeze in
+                text.utf8.withContiguousStorageIfAvailable { bytes in
+                    for byte in bytes {
+                        let c = squeeze[Int(byte)]
+                        if c == 0 { continue }
+                        window = (window << 8 | UInt32(c)) & 0xFF_FFFF
+                        n += 1
+                        if n >= 3 {
+                            let h = Self.hash(window)
+                            bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+                        }
                     }
-                    let x = UInt32(c)
-                    if n >= 2 {
-                        let h = Self.hash(a, b, x)
-                        bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
-                    }
-                    a = b; b = x; n += 1
                 }
             }
         }
@@ -62,39 +61,37 @@ public struct TrigramBloom: Sendable, Equatable {
     /// squeezed streams are the same.
     public init?(rawTexts texts: [String]) {
         var bits = [UInt64](repeating: 0, count: 64)
-        var a: UInt32 = 0, b: UInt32 = 0, n = 0
+        var window: UInt32 = 0, n = 0
         var plain = true
         bits.withUnsafeMutableBufferPointer { bits in
-            @inline(__always) func feed(_ c: UInt8) {
-                let x = UInt32(c)
-                if n >= 2 {
-                    let h = Self.hash(a, b, x)
-                    bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+            KeywordMatcher.squeezeMap.withUnsafeBufferPointer { squeeze in
+                @inline(__always) func feed(_ c: UInt8) {
+                    window = (window << 8 | UInt32(c)) & 0xFF_FFFF
+                    n += 1
+                    if n >= 3 {
+                        let h = Self.hash(window)
+                        bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+                    }
                 }
-                a = b; b = x; n += 1
-            }
-            for var text in texts where plain {
-                text.makeContiguousUTF8()
-                text.utf8.withContiguousStorageIfAvailable { bytes in
-                    var i = 0
-                    while i < bytes.count {
-                        var c = bytes[i]
-                        if c < 0x80 {
-                            i += 1
-                            switch c {
-                            case 0x41...0x5A: c |= 0x20
-                            case 0x61...0x7A, 0x30...0x39: break
-                            default: continue
+                for var text in texts where plain {
+                    text.makeContiguousUTF8()
+                    text.utf8.withContiguousStorageIfAvailable { bytes in
+                        var i = 0
+                        while i < bytes.count {
+                            let byte = bytes[i]
+                            if byte < 0x80 {
+                                i += 1
+                                let c = squeeze[Int(byte)]
+                                if c != 0 { feed(c) }
+                                continue
                             }
-                            feed(c)
-                            continue
+                            guard let (v, w) = TextNormalizer.decode(bytes, at: i), let p = TextNormalizer.plainScalar(v) else {
+                                plain = false
+                                return
+                            }
+                            if case .keep = p { for k in i..<(i + w) { feed(bytes[k]) } }
+                            i += w
                         }
-                        guard let (v, w) = TextNormalizer.decode(bytes, at: i), let p = TextNormalizer.plainScalar(v) else {
-                            plain = false
-                            return
-                        }
-                        if case .keep = p { for k in i..<(i + w) { feed(bytes[k]) } }
-                        i += w
                     }
                 }
             }
@@ -103,16 +100,16 @@ public struct TrigramBloom: Sendable, Equatable {
         self.bits = bits
     }
 
+    /// Bit index of a trigram held in the low 24 bits of `window`.
     @inline(__always)
-    static func hash(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt16 {
-        let k = (a << 16) | (b << 8) | c
-        return UInt16(truncatingIfNeeded: (k &* 0x9E37_79B1) >> 20)
+    static func hash(_ window: UInt32) -> UInt16 {
+        UInt16(truncatingIfNeeded: (window &* 0x9E37_79B1) >> 20)
     }
 
     /// Trigram indices of squeezed bytes (none when shorter than three).
     static func trigrams(of squeezed: [UInt8]) -> [UInt16] {
         guard squeezed.count >= 3 else { return [] }
-        return (2..<squeezed.count).map { hash(UInt32(squeezed[$0 - 2]), UInt32(squeezed[$0 - 1]), UInt32(squeezed[$0])) }
+        return (2..<squeezed.count).map { hash(UInt32(squeezed[$0 - 2]) << 16 | UInt32(squeezed[$0 - 1]) << 8 | UInt32(squeezed[$0])) }
     }
 
     func containsAll(_ trigrams: [UInt16]) -> Bool {
