@@ -13,16 +13,24 @@ public enum JSONOutput {
     /// a document nested in a streamed report. On the bytes: splitting into lines
     /// and joining them again showed in whole-corpus profiles.
     public static func indent(_ text: Substring, emptyLines: Bool = false) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        var lineStart = true
-        for b in text.utf8 {
-            if lineStart && (emptyLines || b != 0x0A) { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-            out.append(b)
-            lineStart = b == 0x0A
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 4)
+            let pad: [UInt8] = [0x20, 0x20, 0x20, 0x20]
+            var start = 0
+            // Line by line: copy each line whole after its indentation.
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                if end > start || emptyLines { out.append(contentsOf: pad) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                if end < bytes.count { out.append(0x0A) }
+                start = end + 1
+            }
+            // A text ending in a newline ends with an empty line.
+            if emptyLines && (bytes.isEmpty || bytes[bytes.count - 1] == 0x0A) { out.append(contentsOf: pad) }
+            return String(decoding: out, as: UTF8.self)
         }
-        if lineStart && emptyLines { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
