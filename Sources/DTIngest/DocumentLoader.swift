@@ -110,8 +110,8 @@ enum XMLFamilyReader {
         if forced == .tota || forced == .auto, !XMLProlog.declaresDoctype(bytes) {
             do {
                 if let agreement = try TotaReader.stream(bytes, path: path, options: options) { return agreement }
-            } catch {
-                throw ingestError(error, path: path)
+            } catch let e as XMLParseError {
+                throw ingestError(e, path: path)
             }
         }
         let tree: XMLDocumentTree
@@ -149,24 +149,16 @@ enum XMLProlog {
     static func declaresDoctype(_ bytes: [UInt8]) -> Bool {
         let n = bytes.count
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        func find(_ pattern: [UInt8], from start: Int) -> Int? {
-            var j = start
-            while j + pattern.count <= n {
-                if bytes[j] == pattern[0], bytes[j..<(j + pattern.count)].elementsEqual(pattern) { return j }
-                j += 1
-            }
-            return nil
-        }
         while i < n {
             let b = bytes[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
             guard b == UInt8(ascii: "<"), i + 1 < n else { return true }
             switch bytes[i + 1] {
             case UInt8(ascii: "?"):
-                guard let end = find([0x3F, 0x3E], from: i + 2) else { return true }
+                guard let end = bytes.firstIndex(of: "?>", from: i + 2) else { return true }
                 i = end + 2
             case UInt8(ascii: "!"):
-                guard bytes[i...].starts(with: Array("<!--".utf8)), let end = find(Array("-->".utf8), from: i + 4) else { return true }
+                guard bytes[i...].starts(with: Array("<!--".utf8)), let end = bytes.firstIndex(of: "-->", from: i + 4) else { return true }
                 i = end + 3
             default:
                 return false

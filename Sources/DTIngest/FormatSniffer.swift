@@ -41,16 +41,18 @@ enum ZipKindSniffer {
 }
 
 extension Array where Element == UInt8 {
-    /// Whether `needle`'s UTF-8 bytes occur in this array (a plain byte search:
-    /// Foundation's `String.contains` showed in whole-corpus profiles).
-    func contains(bytes needle: String) -> Bool {
+    /// Where `needle`'s UTF-8 bytes first occur at or after `start` (a plain byte
+    /// search: Foundation's `String.contains` showed in whole-corpus profiles).
+    func firstIndex(of needle: String, from start: Int = 0) -> Int? {
         let n = Array(needle.utf8)
-        guard let first = n.first, n.count <= count else { return n.isEmpty }
-        var i = 0
+        guard let first = n.first else { return start <= count ? start : nil }
+        var i = start
         while i + n.count <= count {
-            if self[i] == first && self[i..<(i + n.count)].elementsEqual(n) { return true }
+            if self[i] == first && self[i..<(i + n.count)].elementsEqual(n) { return i }
             i += 1
         }
-        return false
+        return nil
     }
+
+    func contains(bytes needle: String) -> Bool { firstIndex(of: needle) != nil }
 }

@@ -10,15 +10,9 @@ import DTXML
 enum TotaReader {
     /// Streams `bytes` as ToTA. Returns nil when the root is not `<treaty>` with a
     /// `<body>`: then the document is some other XML, for the caller to read.
-    static func stream(_ bytes: [UInt8], path: String, options: IngestOptions) throws(XMLParseError) -> Agreement? {
+    static func stream(_ bytes: [UInt8], path: String, options: IngestOptions) throws -> Agreement? {
         let builder = TotaBuilder(path: path, deferParagraphs: options.deferParagraphs)
-        do {
-            guard try LibXMLParser.streamXML(bytes, name: path, into: builder) else { return nil }
-        } catch let e as XMLParseError {
-            throw e
-        } catch {
-            throw XMLParseError(message: "\(error)", line: 0, column: 0)
-        }
+        guard try LibXMLParser.streamXML(bytes, name: path, into: builder) else { return nil }
         return builder.isTota ? builder.agreement() : nil
     }
 

@@ -25,8 +25,8 @@ public struct KeywordMatcher: Sendable {
         var classes = [UInt8](repeating: 0, count: 256)
         let used = Set(groups.joined().joined())
         var count = 2 // 0: skipped, 1: kept but in no keyword
-        for b in 0..<256 where Self.squeezeMap[b] != 0 {
-            let folded = Self.squeezeMap[b]
+        for b in 0..<256 where Squeezed.map[b] != 0 {
+            let folded = Squeezed.map[b]
             if used.contains(folded) {
                 if classes[Int(folded)] == 0 || classes[Int(folded)] == 1 {
                     classes[Int(folded)] = UInt8(count)
@@ -91,16 +91,6 @@ public struct KeywordMatcher: Sendable {
         self.classOf = classes
         self.classCount = width
         self.maxKeywordLength = groups.joined().map(\.count).max() ?? 0
-    }
-
-    /// Each byte as squeezing reads it: ASCII letters lower-cased, digits and
-    /// non-ASCII bytes as they are, 0 for everything squeezing skips.
-    static let squeezeMap: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
-        switch b {
-        case 0x41...0x5A: return UInt8(b | 0x20)
-        case 0x61...0x7A, 0x30...0x39, 0x80...0xFF: return UInt8(b)
-        default: return 0
-        }
     }
 
     /// Bitmask of the groups that have a keyword in `texts`, read as one stream:

@@ -29,23 +29,34 @@ public struct LiteralGate: Sendable {
 public struct TrigramBloom: Sendable, Equatable {
     private var bits: [UInt64]
 
+    /// The rolling window both initialisers feed squeezed bytes into.
+    private struct Reader {
+        let bits: UnsafeMutableBufferPointer<UInt64>
+        var window: UInt32 = 0
+        var count = 0
+
+        @inline(__always)
+        mutating func feed(_ c: UInt8) {
+            window = (window << 8 | UInt32(c)) & 0xFF_FFFF
+            count += 1
+            if count >= 3 {
+                let h = TrigramBloom.hash(window)
+                bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+            }
+        }
+    }
+
     public init(_ text: String) {
         var bits = [UInt64](repeating: 0, count: 64)
-        var window: UInt32 = 0, n = 0
         var text = text
         text.makeContiguousUTF8()
         bits.withUnsafeMutableBufferPointer { bits in
-            KeywordMatcher.squeezeMap.withUnsafeBufferPointer { squeeze in
+            var reader = Reader(bits: bits)
+            Squeezed.map.withUnsafeBufferPointer { squeeze in
                 text.utf8.withContiguousStorageIfAvailable { bytes in
                     for byte in bytes {
                         let c = squeeze[Int(byte)]
-                        if c == 0 { continue }
-                        window = (window << 8 | UInt32(c)) & 0xFF_FFFF
-                        n += 1
-                        if n >= 3 {
-                            let h = Self.hash(window)
-                            bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
-                        }
+                        if c != 0 { reader.feed(c) }
                     }
                 }
             }
@@ -61,18 +72,10 @@ public struct TrigramBloom: Sendable, Equatable {
     /// squeezed streams are the same.
     public init?(rawTexts texts: [String]) {
         var bits = [UInt64](repeating: 0, count: 64)
-        var window: UInt32 = 0, n = 0
         var plain = true
         bits.withUnsafeMutableBufferPointer { bits in
-            KeywordMatcher.squeezeMap.withUnsafeBufferPointer { squeeze in
-                @inline(__always) func feed(_ c: UInt8) {
-                    window = (window << 8 | UInt32(c)) & 0xFF_FFFF
-                    n += 1
-                    if n >= 3 {
-                        let h = Self.hash(window)
-                        bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
-                    }
-                }
+            var reader = Reader(bits: bits)
+            Squeezed.map.withUnsafeBufferPointer { squeeze in
                 for var text in texts where plain {
                     text.makeContiguousUTF8()
                     text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -82,14 +85,14 @@ public struct TrigramBloom: Sendable, Equatable {
                             if byte < 0x80 {
                                 i += 1
                                 let c = squeeze[Int(byte)]
-                                if c != 0 { feed(c) }
+                                if c != 0 { reader.feed(c) }
                                 continue
                             }
                             guard let (v, w) = TextNormalizer.decode(bytes, at: i), let p = TextNormalizer.plainScalar(v) else {
                                 plain = false
                                 return
                             }
-                            if case .keep = p { for k in i..<(i + w) { feed(bytes[k]) } }
+                            if case .keep = p { for k in i..<(i + w) { reader.feed(bytes[k]) } }
                             i += w
                         }
                     }
@@ -166,7 +169,6 @@ enum PatternLiterals {
         case .char, .separator, .optional:
             return []
         case .alternatives(let alts):
-            if alts.count == 1 { return clauses(ofSequence: alts[0]) }
             // (A1 ∧ A2) ∨ (B1 ∧ B2) = (A1 ∨ B1) ∧ (A1 ∨ B2) ∧ (A2 ∨ B1) ∧ (A2 ∨ B2): one
             // clause per choice of a clause from each alternative. An alternative
             // without clauses may match with no literal: then the group requires nothing.

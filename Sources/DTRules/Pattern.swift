@@ -307,16 +307,24 @@ final class NSRegularExpressionBox: @unchecked Sendable {
 /// letters, digits and non-ASCII bytes removed, so merged OCR words and line
 /// breaks do not hide a keyword (`KeywordMatcher` reads text the same way).
 public enum Squeezed {
+    /// Each byte as squeezing reads it: ASCII letters lower-cased, digits and
+    /// non-ASCII bytes (so other scripts still compare) as they are, 0 for every
+    /// byte squeezing skips. The keyword automaton and the trigram sets read text
+    /// through this same table.
+    static let map: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x41...0x5A: return UInt8(b | 0x20)
+        case 0x61...0x7A, 0x30...0x39, 0x80...0xFF: return UInt8(b)
+        default: return 0
+        }
+    }
+
     public static func of(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for b in text.utf8 {
-            switch b {
-            case 0x41...0x5A: out.append(b | 0x20)
-            case 0x61...0x7A, 0x30...0x39: out.append(b)
-            case 0x80...: out.append(b) // keep non-ASCII bytes so other scripts still compare
-            default: continue
-            }
+            let c = map[Int(b)]
+            if c != 0 { out.append(c) }
         }
         return out
     }

@@ -1,5 +1,6 @@
 @testable import DTIngest
 import DTModel
+import DTTestSupport
 import DTXML
 import Foundation
 import Testing

@@ -113,24 +113,6 @@ func totaDocument(prolog: String = "", name: String = "Hostile Agreement", artic
     """
 }
 
-/// Deterministic bytes (SplitMix64), so a "random" file is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    static func bytes(count: Int, seed: UInt64) -> [UInt8] {
-        var g = SplitMix64(seed: seed)
-        return (0..<count).map { _ in UInt8(truncatingIfNeeded: g.next()) }
-    }
-}
-
 /// Runs a python3 script with arguments; nil (and a note) when python3 is not installed.
 func runPython(_ script: String, _ arguments: [String]) throws -> Int32? {
     let candidates = ["/usr/bin/python3", "/usr/local/bin/python3", "/bin/python3"]
