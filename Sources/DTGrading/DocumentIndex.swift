@@ -19,34 +19,46 @@ final class IndexedArticle {
     private var cachedHeadings: NSString?
     private var cachedSentences: [Sentence]?
 
-    init(position: Int, context: ArticleInContext, chapterIndex: Int?, matcher: KeywordMatcher, verbatimLines: Bool) {
+    init(position: Int, context: ArticleInContext, chapter: Division?, chapterIndex: Int?, matcher: KeywordMatcher, verbatimLines: Bool) {
         self.verbatimLines = verbatimLines
         self.position = position
         self.article = context.article
-        self.chapter = context.chapter
+        self.chapter = chapter
         self.chapterIndex = chapterIndex
         self.context = context
         self.matcher = matcher
         // Heading, then every division's text in document order: the same stream as
         // heading + fullText, without building the joined copy.
         var texts = [context.article.heading ?? ""]
-        // Sentence splitting also puts inner divisions' headings and numbers in the text.
-        var labels: [String] = []
-        var stack: [Division] = [context.article]
+        Self.visit(context.article) { texts.append($0.text) }
+        self.keywordGroups = matcher.groups(in: texts)
+    }
+
+    /// `body` on `article` and every division below it, in document order.
+    private static func visit(_ article: Division, _ body: (Division) -> Void) {
+        var stack: [Division] = [article]
         while let d = stack.popLast() {
+            body(d)
+            stack.append(contentsOf: d.children.reversed())
+        }
+    }
+
+    /// Every piece of text the article's sentences are made of, as read: the
+    /// heading, every division's text and, since sentence splitting puts them in the
+    /// text, inner divisions' headings and numbers. Only articles a rule's keywords
+    /// reach ever ask.
+    private lazy var pieces: [String] = {
+        var texts = [article.heading ?? ""]
+        var labels: [String] = []
+        Self.visit(article) { d in
             texts.append(d.text)
             if d.kind != .article {
                 if let h = d.heading { labels.append(h) }
                 if let n = d.number { labels.append(n) }
             }
-            stack.append(contentsOf: d.children.reversed())
         }
-        self.keywordGroups = matcher.groups(in: texts)
-        self.pieces = texts + labels
-    }
-
-    /// Every piece of text the article's sentences are made of, as read.
-    private let pieces: [String]
+        return texts + labels
+    }()
 
     /// Trigrams of the whole article, read from the text as written (nil when it
     /// holds characters only normalising can read). A literal a sentence holds
@@ -149,16 +161,28 @@ final class DocumentIndex {
             contexts = Self.pseudoArticles(agreement.divisions)
         }
         var chapterIDs: [ChapterKey: Int] = [:]
+        // Articles of one chapter come together: the previous article's chapter is
+        // compared before the table is asked.
+        var previous: (key: ChapterKey, index: Int)?
         var built: [IndexedArticle] = []
+        built.reserveCapacity(contexts.count)
+        let verbatimLines = Self.keepsLineBreaks(agreement.sourceFormat)
         for (i, ctx) in contexts.enumerated() {
+            let chapter = ctx.chapter
             var chapterIndex: Int?
-            if let ch = ctx.chapter {
+            if let ch = chapter {
                 let key = ChapterKey(line: ch.location.line, path: ch.location.path, number: ch.number, heading: ch.heading)
-                if chapterIDs[key] == nil { chapterIDs[key] = chapterIDs.count }
-                chapterIndex = chapterIDs[key]
+                if let previous, previous.key == key {
+                    chapterIndex = previous.index
+                } else {
+                    let index = chapterIDs[key] ?? chapterIDs.count
+                    chapterIDs[key] = index
+                    chapterIndex = index
+                    previous = (key, index)
+                }
             }
-            built.append(IndexedArticle(position: i, context: ctx, chapterIndex: chapterIndex, matcher: matcher,
-                                        verbatimLines: Self.keepsLineBreaks(agreement.sourceFormat)))
+            built.append(IndexedArticle(position: i, context: ctx, chapter: chapter, chapterIndex: chapterIndex, matcher: matcher,
+                                        verbatimLines: verbatimLines))
         }
         self.articles = built
     }

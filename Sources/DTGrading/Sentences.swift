@@ -137,55 +137,74 @@ enum SentenceSplitter {
     /// Sentence boundaries: a full stop followed by white space and a capital, digit,
     /// bracket or quote; not after an abbreviation or a leading paragraph number.
     /// Returns each sentence with the UTF-8 offset it starts at.
-    /// Works on Unicode scalars with ASCII fast paths: this runs on every article
-    /// that passes a pillar's prefilter.
+    /// Walks the UTF-8 bytes, decoding a scalar only where one is not ASCII, and
+    /// counts scalars as it goes (lengths are in scalars): this runs on every
+    /// article that passes a pillar's prefilter, and an array of scalars with their
+    /// offsets cost more than the rest of the split.
     static func split(_ text: String) -> [(String, Int)] {
-        let chars = Array(text.unicodeScalars)
-        // UTF-8 offset of each scalar, so a piece is one copy of bytes, not a scalar-by-scalar append.
-        var offsets: [Int] = []
-        offsets.reserveCapacity(chars.count + 1)
-        var o = 0
-        for c in chars { offsets.append(o); o += UTF8.width(c) }
-        offsets.append(o)
-        let utf8 = text.utf8
-        var out: [(String, Int)] = []
-        var start = 0
-        var i = 0
-        func slice(_ r: Range<Int>) -> String {
-            let a = utf8.index(utf8.startIndex, offsetBy: offsets[r.lowerBound])
-            let b = utf8.index(utf8.startIndex, offsetBy: offsets[r.upperBound])
-            return String(Substring(utf8[a..<b]))
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { split(bytes: $0) } ?? []
+    }
+
+    private static func split(bytes: UnsafeBufferPointer<UInt8>) -> [(String, Int)] {
+        let n = bytes.count
+        /// The scalar at byte `i` and its width; a malformed byte (never in a Swift
+        /// string) reads as U+FFFD, one byte wide.
+        @inline(__always) func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+            let b = bytes[i]
+            if b < 0x80 { return (Unicode.Scalar(b), 1) }
+            guard let (v, w) = TextNormalizer.decode(bytes, at: i), let u = Unicode.Scalar(v) else { return ("\u{FFFD}", 1) }
+            return (u, w)
         }
-        /// A sentence with the UTF-8 offset where it starts.
-        func piece(_ r: Range<Int>) -> (String, Int) { (slice(r), offsets[r.lowerBound]) }
-        while i < chars.count {
-            let c = chars[i]
-            if c == "." || c == "!" || c == "?",
-               i + 2 < chars.count, TextNormalizer.isWhitespace(chars[i + 1]) {
-                var j = i + 1
-                while j < chars.count, TextNormalizer.isWhitespace(chars[j]) { j += 1 }
-                if j < chars.count, opensSentence(chars[j]) {
-                    // The word before the stop.
-                    var k = i - 1
-                    while k >= start, !TextNormalizer.isWhitespace(chars[k]) { k -= 1 }
-                    let word = slice((k + 1)..<i).lowercased()
-                    let isLeadingLabel = k < start && word.unicodeScalars.allSatisfy { isDigit($0) || $0 == "." }
+        @inline(__always) func isSpace(at i: Int) -> Bool {
+            let b = bytes[i]
+            if b < 0x80 { return b == 0x20 || (0x09...0x0D).contains(b) }
+            return TextNormalizer.isWhitespace(scalar(at: i).0)
+        }
+        var scalarCount = 0
+        for b in bytes where b & 0xC0 != 0x80 { scalarCount += 1 }
+        func piece(_ from: Int, _ to: Int) -> (String, Int) {
+            (String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self), from)
+        }
+        var out: [(String, Int)] = []
+        // `start`/`i` are byte offsets; `startScalar`/`si` the same places counted in scalars.
+        var start = 0, startScalar = 0
+        var i = 0, si = 0
+        while i < n {
+            let (c, width) = scalar(at: i)
+            if c == "." || c == "!" || c == "?", si + 2 < scalarCount, isSpace(at: i + width) {
+                var j = i + width, sj = si + 1
+                while j < n, isSpace(at: j) { j += scalar(at: j).1; sj += 1 }
+                if j < n, opensSentence(scalar(at: j).0) {
+                    // The word before the stop: back over its scalars to white space or `start`.
+                    var k = i
+                    var reachedStart = true
+                    while k > start {
+                        var p = k - 1
+                        while p > start && bytes[p] & 0xC0 == 0x80 { p -= 1 }
+                        if isSpace(at: p) { reachedStart = false; break }
+                        k = p
+                    }
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[k..<i]), as: UTF8.self).lowercased()
+                    let isLeadingLabel = reachedStart && word.unicodeScalars.allSatisfy { isDigit($0) || $0 == "." }
                     let isAbbrev = abbreviations.contains(word) || (word.unicodeScalars.count == 1 && word.unicodeScalars.first.map(isLetter) == true)
                     if !isLeadingLabel && !isAbbrev {
-                        out.append(piece(start..<(i + 1)))
-                        start = j
-                        i = j
+                        out.append(piece(start, i + width))
+                        start = j; startScalar = sj
+                        i = j; si = sj
                         continue
                     }
                 }
             }
-            if i - start >= maxSentenceLength && TextNormalizer.isWhitespace(c) {
-                out.append(piece(start..<i))
-                start = i + 1
+            if si - startScalar >= maxSentenceLength && TextNormalizer.isWhitespace(c) {
+                out.append(piece(start, i))
+                start = i + width; startScalar = si + 1
             }
-            i += 1
+            i += width
+            si += 1
         }
-        if start < chars.count { out.append(piece(start..<chars.count)) }
+        if start < n { out.append(piece(start, n)) }
         return out
     }
 

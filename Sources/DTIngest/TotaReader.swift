@@ -138,7 +138,12 @@ final class TotaBuilder: XMLStreamHandler {
         case .chapter:
             if name == "article", let chapterPath = chapter?.location.path {
                 chapterArticleCount += 1
-                role = openArticle(attributes, line: line, path: chapterPath + "/article[" + String(chapterArticleCount) + "]")
+                var path = chapterPath
+                path.reserveCapacity(chapterPath.utf8.count + 16) // one allocation, not one per piece
+                path += "/article["
+                path += String(chapterArticleCount)
+                path += "]"
+                role = openArticle(attributes, line: line, path: path)
             }
         case .field, .party, .article, .inside, .ignored:
             break

@@ -203,7 +203,11 @@ extension StringProtocol {
     /// Character's `isWhitespace` (a Unicode property look-up) only decides at a
     /// non-ASCII end.
     public func trimmed() -> String {
+        // Most texts start and end with a visible ASCII character: nothing to trim.
         var s = Substring(self)
+        if let first = s.utf8.first, let last = s.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return String(self)
+        }
         while true {
             guard let b = s.utf8.first else { return "" }
             // A non-ASCII byte after it may be a combining mark that joins the space
