@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "DTTestSupport", path: "Tests/DTTestSupport"),
         .testTarget(name: "DTIngestTests", dependencies: ["DTIngest", "DTModel", "DTXML", "DTTestSupport"]),
         .testTarget(name: "DTGradingTests", dependencies: ["DTIngest", "DTModel", "DTRules", "DTGrading", "DTTestSupport"]),
-        .testTarget(name: "DTCLITests", dependencies: ["DTCLI", "DTReports", "DTGrading", "DTIngest", "DTModel", "DTTestSupport"]),
+        .testTarget(name: "DTCLITests", dependencies: ["DTCLI", "DTReports", "DTGrading", "DTRules", "DTIngest", "DTModel", "DTTestSupport"]),
         .testTarget(name: "DTHostileTests", dependencies: ["DTIngest", "DTModel", "DTXML", "DTRules", "DTGrading", "DTTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,20 +4,38 @@ import Foundation
 /// deterministic, unescaped slashes keep paths readable.
 public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        try encode(value, indent: 0) + "\n"
     }
 
-    /// Every line indented by four spaces (empty lines too with `emptyLines`), for
+    /// The same JSON without the final newline, every line but empty ones indented
+    /// by `indent` spaces (a document nested in a streamed report). Written by
+    /// `PrettyJSONEncoder`, or by Foundation for a value that one refuses.
+    public static func encode<T: Encodable>(_ value: T, indent: Int) throws -> String {
+        do {
+            return String(decoding: try PrettyJSONEncoder.encode(value, indent: indent), as: UTF8.self)
+        } catch is PrettyJSONEncoder.Unsupported {
+            let text = try foundationEncode(value)
+            return indent == 0 ? text : JSONOutput.indent(text[...], by: indent)
+        }
+    }
+
+    /// Foundation's encoder, configured as described above: the reference the lean
+    /// encoder is tested against.
+    static func foundationEncode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Every line indented by `by` spaces (empty lines too with `emptyLines`), for
     /// a document nested in a streamed report. On the bytes: splitting into lines
     /// and joining them again showed in whole-corpus profiles.
-    public static func indent(_ text: Substring, emptyLines: Bool = false) -> String {
+    public static func indent(_ text: Substring, by width: Int = 4, emptyLines: Bool = false) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8 + 4)
-            let pad: [UInt8] = [0x20, 0x20, 0x20, 0x20]
+            let pad = [UInt8](repeating: 0x20, count: width)
             var start = 0
             // Line by line: copy each line whole after its indentation.
             while start < bytes.count {

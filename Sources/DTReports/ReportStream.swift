@@ -44,7 +44,7 @@ public struct ReportStream: Sendable {
         case .text(let color): return TextReport.document(doc, Styler(enabled: color)) + "\n"
         case .csv: return CSVReport.rows(doc)
         case .json:
-            return JSONOutput.indent(try JSONOutput.encode(doc).dropLast()) // JSONOutput ends with a newline
+            return try JSONOutput.encode(doc, indent: 4)
         }
     }
 
