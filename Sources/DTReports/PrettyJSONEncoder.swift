@@ -15,7 +15,7 @@ struct PrettyJSONEncoder {
     /// `value` as pretty JSON, every line (but empty ones) indented by `indent` spaces.
     static func encode<T: Encodable>(_ value: T, indent: Int = 0) throws -> [UInt8] {
         let context = JSONTreeEncoder.Context()
-        let root = try JSONTreeEncoder.tree(of: value, codingPath: [], context: context)
+        let root = try JSONTreeEncoder.tree(of: value, parent: nil, key: nil, context: context)
         if context.refused { throw Unsupported() }
         var writer = Writer(base: indent)
         writer.write(root, depth: 0)
@@ -34,12 +34,10 @@ struct PrettyJSONEncoder {
     }
 
     final class ObjectBox {
-        var keys: [String] = []
-        var values: [String: Value] = [:]
+        /// In the order set; a key set twice is written once, with its last value.
+        var pairs: [(key: String, value: Value)] = []
 
-        func set(_ key: String, _ value: Value) {
-            if values.updateValue(value, forKey: key) == nil { keys.append(key) }
-        }
+        func set(_ key: String, _ value: Value) { pairs.append((key, value)) }
     }
 
     final class ArrayBox {
@@ -57,8 +55,27 @@ struct PrettyJSONEncoder {
             out.reserveCapacity(4096)
         }
 
+        private static let spaces = [UInt8](repeating: 0x20, count: 256)
+
         mutating func pad(_ depth: Int) {
-            out.append(contentsOf: repeatElement(0x20, count: base + 2 * depth))
+            var n = base + 2 * depth
+            while n > 0 {
+                let k = min(n, Self.spaces.count)
+                out.append(contentsOf: Self.spaces[..<k])
+                n -= k
+            }
+        }
+
+        /// Whether `a`'s UTF-8 bytes sort before `b`'s (Foundation's key order).
+        static func precedes(_ a: String, _ b: String) -> Bool {
+            var a = a, b = b
+            return a.withUTF8 { pa in
+                b.withUTF8 { pb in
+                    let n = min(pa.count, pb.count)
+                    let c = n == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, n)
+                    return c < 0 || (c == 0 && pa.count < pb.count)
+                }
+            }
         }
 
         mutating func write(_ value: Value, depth: Int) {
@@ -83,16 +100,23 @@ struct PrettyJSONEncoder {
             case .object(let box):
                 out.append(0x7B)
                 out.append(0x0A)
-                if box.keys.isEmpty { out.append(0x0A) }
-                let keys = box.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                for (i, key) in keys.enumerated() {
-                    pad(depth + 1)
-                    writeString(key)
-                    out.append(contentsOf: " : ".utf8)
-                    if let v = box.values[key] { write(v, depth: depth + 1) }
-                    if i + 1 < keys.count { out.append(0x2C) }
-                    out.append(0x0A)
+                if box.pairs.isEmpty { out.append(0x0A) }
+                // Sorted by key, a key set twice in the order set: its last value is the one written.
+                let order = box.pairs.indices.sorted { i, j in
+                    let (a, b) = (box.pairs[i].key, box.pairs[j].key)
+                    if a == b { return i < j }
+                    return Self.precedes(a, b)
                 }
+                var first = true
+                for (n, i) in order.enumerated() where n + 1 == order.count || box.pairs[order[n + 1]].key != box.pairs[i].key {
+                    if !first { out.append(0x2C); out.append(0x0A) }
+                    first = false
+                    pad(depth + 1)
+                    writeString(box.pairs[i].key)
+                    out.append(contentsOf: [0x20, 0x3A, 0x20])
+                    write(box.pairs[i].value, depth: depth + 1)
+                }
+                if !first { out.append(0x0A) }
                 pad(depth)
                 out.append(0x7D)
             }
@@ -100,38 +124,64 @@ struct PrettyJSONEncoder {
 
         mutating func writeString(_ s: String) {
             out.append(0x22)
-            for b in s.utf8 {
-                switch b {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                case 0x08: out.append(contentsOf: [0x5C, 0x62])
-                case 0x0C: out.append(contentsOf: [0x5C, 0x66])
-                case 0..<0x20:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                default: out.append(b)
+            var s = s
+            s.withUTF8 { bytes in
+                // Runs that need no escape are copied whole.
+                var runStart = 0
+                for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    runStart = i + 1
+                    switch b {
+                    case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                    case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                    case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                    case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                    case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                    case 0x08: out.append(contentsOf: [0x5C, 0x62])
+                    case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+                    default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]])
+                    }
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }
             out.append(0x22)
         }
+
+        private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
     }
 }
 
 /// The `Encoder` that turns an `Encodable` into `PrettyJSONEncoder.Value`s.
 final class JSONTreeEncoder: Encoder {
     typealias Value = PrettyJSONEncoder.Value
-    let codingPath: [any CodingKey]
+    /// Where an encoder is, as a chain of keys: built into `codingPath` only when
+    /// someone asks (an array per nested value showed in profiles).
+    final class Path {
+        let key: any CodingKey
+        let parent: Path?
+
+        init(_ key: any CodingKey, parent: Path?) {
+            self.key = key
+            self.parent = parent
+        }
+
+        static func keys(_ path: Path?) -> [any CodingKey] {
+            var keys: [any CodingKey] = []
+            var node = path
+            while let n = node { keys.append(n.key); node = n.parent }
+            return keys.reversed()
+        }
+    }
+
+    let path: Path?
+    var codingPath: [any CodingKey] { Path.keys(path) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     /// What the value encoded itself as (nil until it encodes something).
     var result: Value?
-
     let context: Context
 
-    init(codingPath: [any CodingKey], context: Context) {
-        self.codingPath = codingPath
+    init(path: Path?, context: Context) {
+        self.path = path
         self.context = context
     }
 
@@ -141,9 +191,10 @@ final class JSONTreeEncoder: Encoder {
         var refused = false
     }
 
-    static func tree<T: Encodable>(of value: T, codingPath: [any CodingKey], context: Context) throws -> Value {
+    /// `value` as a tree; `key` (under `parent`) is where it sits.
+    static func tree<T: Encodable>(of value: T, parent: Path?, key: (any CodingKey)?, context: Context) throws -> Value {
         if let v = try primitive(value) { return v }
-        let encoder = JSONTreeEncoder(codingPath: codingPath, context: context)
+        let encoder = JSONTreeEncoder(path: key.map { Path($0, parent: parent) } ?? parent, context: context)
         try value.encode(to: encoder)
         // A value that encodes nothing is an empty object, as in Foundation.
         return encoder.result ?? .object(PrettyJSONEncoder.ObjectBox())
@@ -176,11 +227,11 @@ final class JSONTreeEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(Keyed<Key>(box: objectBox(), codingPath: codingPath, context: context))
+        KeyedEncodingContainer(Keyed<Key>(box: objectBox(), path: path, context: context))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        Unkeyed(box: arrayBox(), codingPath: codingPath, context: context)
+        Unkeyed(box: arrayBox(), path: path, context: context)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
@@ -189,27 +240,28 @@ final class JSONTreeEncoder: Encoder {
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let box: PrettyJSONEncoder.ObjectBox
-        let codingPath: [any CodingKey]
+        let path: Path?
         let context: Context
+        var codingPath: [any CodingKey] { Path.keys(path) }
 
         mutating func encodeNil(forKey key: Key) throws { box.set(key.stringValue, .null) }
         mutating func encode(_ value: String, forKey key: Key) throws { box.set(key.stringValue, .string(value)) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { box.set(key.stringValue, .bool(value)) }
         mutating func encode(_ value: Int, forKey key: Key) throws { box.set(key.stringValue, .number(String(value))) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            box.set(key.stringValue, try JSONTreeEncoder.tree(of: value, codingPath: codingPath + [key], context: context))
+            box.set(key.stringValue, try JSONTreeEncoder.tree(of: value, parent: path, key: key, context: context))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let nested = PrettyJSONEncoder.ObjectBox()
             box.set(key.stringValue, .object(nested))
-            return KeyedEncodingContainer(Keyed<NestedKey>(box: nested, codingPath: codingPath + [key], context: context))
+            return KeyedEncodingContainer(Keyed<NestedKey>(box: nested, path: Path(key, parent: path), context: context))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let nested = PrettyJSONEncoder.ArrayBox()
             box.set(key.stringValue, .array(nested))
-            return Unkeyed(box: nested, codingPath: codingPath + [key], context: context)
+            return Unkeyed(box: nested, path: Path(key, parent: path), context: context)
         }
 
         mutating func superEncoder() -> any Encoder { refuse() }
@@ -217,37 +269,38 @@ final class JSONTreeEncoder: Encoder {
 
         private func refuse() -> any Encoder {
             context.refused = true
-            return JSONTreeEncoder(codingPath: codingPath, context: context)
+            return JSONTreeEncoder(path: path, context: context)
         }
     }
 
     struct Unkeyed: UnkeyedEncodingContainer {
         let box: PrettyJSONEncoder.ArrayBox
-        let codingPath: [any CodingKey]
+        let path: Path?
         let context: Context
+        var codingPath: [any CodingKey] { Path.keys(path) }
         var count: Int { box.items.count }
 
         mutating func encodeNil() throws { box.items.append(.null) }
         mutating func encode(_ value: String) throws { box.items.append(.string(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            box.items.append(try JSONTreeEncoder.tree(of: value, codingPath: codingPath, context: context))
+            box.items.append(try JSONTreeEncoder.tree(of: value, parent: path, key: nil, context: context))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let nested = PrettyJSONEncoder.ObjectBox()
             box.items.append(.object(nested))
-            return KeyedEncodingContainer(Keyed<NestedKey>(box: nested, codingPath: codingPath, context: context))
+            return KeyedEncodingContainer(Keyed<NestedKey>(box: nested, path: path, context: context))
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             let nested = PrettyJSONEncoder.ArrayBox()
             box.items.append(.array(nested))
-            return Unkeyed(box: nested, codingPath: codingPath, context: context)
+            return Unkeyed(box: nested, path: path, context: context)
         }
 
         mutating func superEncoder() -> any Encoder {
             context.refused = true
-            return JSONTreeEncoder(codingPath: codingPath, context: context)
+            return JSONTreeEncoder(path: path, context: context)
         }
     }
 
@@ -258,7 +311,7 @@ final class JSONTreeEncoder: Encoder {
         mutating func encodeNil() throws { encoder.result = .null }
         mutating func encode(_ value: String) throws { encoder.result = .string(value) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            encoder.result = try JSONTreeEncoder.tree(of: value, codingPath: codingPath, context: encoder.context)
+            encoder.result = try JSONTreeEncoder.tree(of: value, parent: encoder.path, key: nil, context: encoder.context)
         }
     }
 }
