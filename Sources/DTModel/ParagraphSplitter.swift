@@ -30,21 +30,34 @@ public enum ParagraphSplitter {
             var subSpan = (0, 0)
             var line = firstLine
 
+            // Whether `current` and `sub` are set: testing the optionals themselves
+            // copied a whole Division on every line.
+            var hasCurrent = false
+            var hasSub = false
+
+            /// The span as a trimmed string. ASCII white space is dropped on the bytes
+            /// first, as `trimmed()` would drop it (not before a non-ASCII byte, where
+            /// a Character decides), so a padded span is not copied twice.
             func string(_ span: (Int, Int)) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[span.0..<span.1]), as: UTF8.self).trimmed()
+                var (a, e) = span
+                while a < e, isSpace(bytes[a]), a + 1 >= e || bytes[a + 1] < 0x80 { a += 1 }
+                while e > a, isSpace(bytes[e - 1]) { e -= 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<e]), as: UTF8.self).trimmed()
             }
             func closeSub() {
-                guard var s = sub else { return }
+                guard hasSub, var s = sub else { return }
                 s.text = string(subSpan)
                 current?.children.append(s)
                 sub = nil
+                hasSub = false
             }
             func closeParagraph() {
                 closeSub()
-                guard var p = current else { return }
+                guard hasCurrent, var p = current else { return }
                 p.text = string(currentSpan)
                 paragraphs.append(p)
                 current = nil
+                hasCurrent = false
             }
 
             var lineStart = 0
@@ -55,17 +68,19 @@ public enum ParagraphSplitter {
                     closeParagraph()
                     let n = paragraphs.count + 1
                     current = Division(kind: .paragraph, number: number, location: SourceLocation(
-                        line: line, column: nil, path: path.map { "\($0)/paragraph[\(n)]" }))
+                        line: line, column: nil, path: path.map { Self.childPath($0, "/paragraph[", n) }))
+                    hasCurrent = true
                     currentSpan = (rest, lineEnd)
-                } else if current != nil, let (label, rest) = subparagraphLabel(bytes, lineStart, lineEnd, in: text) {
+                } else if hasCurrent, let (label, rest) = subparagraphLabel(bytes, lineStart, lineEnd, in: text) {
                     closeSub()
                     let n = (current?.children.count ?? 0) + 1
                     sub = Division(kind: .subparagraph, number: label, location: SourceLocation(
-                        line: line, column: nil, path: current?.location.path.map { "\($0)/subparagraph[\(n)]" }))
+                        line: line, column: nil, path: current?.location.path.map { Self.childPath($0, "/subparagraph[", n) }))
+                    hasSub = true
                     subSpan = (rest, lineEnd)
-                } else if sub != nil {
+                } else if hasSub {
                     subSpan.1 = lineEnd
-                } else if current != nil {
+                } else if hasCurrent {
                     currentSpan.1 = lineEnd
                 } else {
                     leadSpan = (leadSpan?.0 ?? lineStart, lineEnd)
@@ -79,7 +94,19 @@ public enum ParagraphSplitter {
         return result ?? Result(leadText: text.trimmed(), paragraphs: [])
     }
 
+    /// `parent` + `step` + `n` + "]", in one allocation.
+    private static func childPath(_ parent: String, _ step: String, _ n: Int) -> String {
+        var path = parent
+        path.reserveCapacity(parent.utf8.count + step.utf8.count + 8)
+        path += step
+        path += String(n)
+        path += "]"
+        return path
+    }
+
     @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    /// The white space `trimmed()` drops on bytes.
+    @inline(__always) private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
     @inline(__always) private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
     /// The line `start..<end` of `bytes` (the UTF-8 of `text`) as a Substring, for the Character-based rules.
