@@ -49,7 +49,28 @@ public enum DocumentLoader {
         // in chunks, so a huge limit allocates nothing up front (and cannot overflow).
         let cap = options.maxFileSize < Int.max ? options.maxFileSize + 1 : Int.max
         var bytes: [UInt8] = []
-        if isRegular { bytes.reserveCapacity(min(cap, Int(st.st_size) + 1)) }
+        if isRegular {
+            // A regular file is read straight into the array, sized from fstat plus the
+            // one byte that tells a file that grew; only then the chunked loop below.
+            let want = min(cap, Int(st.st_size) + 1)
+            var failure: Int32?
+            bytes = [UInt8](unsafeUninitializedCapacity: want) { buffer, initialized in
+                while initialized < want, let base = buffer.baseAddress {
+                    let got = read(fd, base + initialized, want - initialized)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if got == 0 { break }
+                    initialized += got
+                }
+            }
+            if let failure {
+                throw IngestError(path: path, message: "cannot be read: \(String(cString: strerror(failure)))")
+            }
+            if bytes.count < want { return bytes } // at the end of the file
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count < cap {
             let want = min(chunk.count, cap - bytes.count)

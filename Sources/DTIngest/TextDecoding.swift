@@ -13,19 +13,25 @@ enum TextDecoding {
         else if bytes.starts(with: [0xFE, 0xFF]) { i = 3; step = 2 }
         // `s.count` walks the whole string, so keep the count as we go: every byte
         // is one Character except a line feed after a carriage return ("\r\n" is one).
-        var characters = 0
-        var previous: UInt8 = 0
-        var out: [UInt8] = []
-        out.reserveCapacity(min(count + 8, bytes.count))
-        while i < bytes.count && characters < count {
-            let b = bytes[i]
-            let ascii: UInt8 = b < 0x80 && b != 0 ? b : UInt8(ascii: "?")
-            out.append(ascii)
-            if !(ascii == 0x0A && previous == 0x0D) { characters += 1 }
-            previous = ascii
-            i += step
-        }
+        // At most one byte out per Character counted, plus the line feeds of "\r\n".
+        let capacity = min(2 * count + 2, (bytes.count - i + step - 1) / step)
+        guard capacity > 0 else { return "" }
         // Bytes first, one String at the end: appending Characters one by one was slow.
+        let out = bytes.withUnsafeBufferPointer { bytes in
+            [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+                var characters = 0
+                var previous: UInt8 = 0
+                while i < bytes.count && characters < count && written < capacity {
+                    let b = bytes[i]
+                    let ascii: UInt8 = b < 0x80 && b != 0 ? b : UInt8(ascii: "?")
+                    buffer[written] = ascii
+                    written += 1
+                    if !(ascii == 0x0A && previous == 0x0D) { characters += 1 }
+                    previous = ascii
+                    i += step
+                }
+            }
+        }
         return String(decoding: out, as: UTF8.self)
     }
 
