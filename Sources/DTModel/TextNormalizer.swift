@@ -63,7 +63,7 @@ public enum TextNormalizer {
     /// no-break and other spaces, invisible marks. Nil sends the text to the
     /// general path (`normalizeScalars`), which the tests compare this with.
     public enum PlainScalar {
-        case byte(UInt8)      // a quote or dash made ASCII
+        case byte(UInt8)      // a quote, dash or semicolon made ASCII
         case space            // white space, as NFKC and the scalar rules make it
         case drop             // soft hyphen, zero-width characters, BOM
         case keep             // unchanged by NFKC and by case folding
@@ -75,6 +75,9 @@ public enum TextNormalizer {
         case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return .byte(0x27)
         case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB: return .byte(0x22)
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: return .byte(0x2D)
+        // GREEK QUESTION MARK, which NFKC makes a semicolon: Greek-encoded PDFs put it
+        // for every ';' of English texts in the corpus.
+        case 0x037E: return .byte(0x3B)
         case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x0085, 0x2028, 0x2029: return .space
         case 0x00A7, 0x00B0, 0x00B6, 0x2022, 0x2020, 0x2021: return .keep // § ° ¶ • † ‡
         // Latin letters with diacritics (Côte d'Ivoire, Québec) that neither NFKC nor case

@@ -84,7 +84,7 @@ import Testing
             "trail-\n", "-\nx", "x-\n\n\n  y", "`backtick´", "prime\u{2032} double\u{2033}",
             "UPPER Case ÉLAN Côte d\u{2019}Ivoire ﬁnance ＦＵＬＬ", "é-\nment", "dé-\nment", "\u{0085}-\nx",
             "café-\nau lait", "naïve Québec", "Ærø and ærø", "ĳ ſ ß ǆ ǅ", "× ÷ ș ț", "x-\nétude", "x-\nÉtude", "e\u{0301}-\nx",
-            "São Tomé and Príncipe, Côte d'Ivoire, Türkiye", "ŀ ŉ ǰ",
+            "São Tomé and Príncipe, Côte d'Ivoire, Türkiye", "ŀ ŉ ǰ", "laws\u{037E} and regulations\u{037E}-\nx",
         ]
         if let other = SharedCorpus.path("other") {
             for name in try FileManager.default.contentsOfDirectory(atPath: other).sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") {
