@@ -12,25 +12,23 @@ final class IndexedArticle {
     let chapterIndex: Int?
     /// Keyword groups found in the heading and text (`RuleSet.keywordMatcher`).
     let keywordGroups: UInt64
-    private let context: ArticleInContext
     private let matcher: KeywordMatcher
     /// Whether division texts keep the source's line breaks (XML formats).
     private let verbatimLines: Bool
     private var cachedHeadings: NSString?
     private var cachedSentences: [Sentence]?
 
-    init(position: Int, context: ArticleInContext, chapter: Division?, chapterIndex: Int?, matcher: KeywordMatcher, verbatimLines: Bool) {
+    init(position: Int, article: Division, chapter: Division?, chapterIndex: Int?, matcher: KeywordMatcher, verbatimLines: Bool) {
         self.verbatimLines = verbatimLines
         self.position = position
-        self.article = context.article
+        self.article = article
         self.chapter = chapter
         self.chapterIndex = chapterIndex
-        self.context = context
         self.matcher = matcher
         // Heading, then every division's text in document order: the same stream as
         // heading + fullText, without building the joined copy.
-        var texts = [context.article.heading ?? ""]
-        Self.visit(context.article) { texts.append($0.text) }
+        var texts = [article.heading ?? ""]
+        Self.visit(article) { texts.append($0.text) }
         self.keywordGroups = matcher.groups(in: texts)
     }
 
@@ -79,12 +77,12 @@ final class IndexedArticle {
     }
 
     /// The article's own heading, normalised.
-    lazy var ownHeading: NSString = TextNormalizer.normalize(context.article.heading ?? "") as NSString
+    lazy var ownHeading: NSString = TextNormalizer.normalize(article.heading ?? "") as NSString
 
     /// Normalised article and chapter headings, for heading-scoped rules.
     var headings: NSString {
         if let h = cachedHeadings { return h }
-        let heads = [context.chapter?.heading, context.chapter?.number, context.article.heading].compactMap { $0 }.joined(separator: " | ")
+        let heads = [chapter?.heading, chapter?.number, article.heading].compactMap { $0 }.joined(separator: " | ")
         let h = TextNormalizer.normalize(heads) as NSString
         cachedHeadings = h
         return h
@@ -181,7 +179,7 @@ final class DocumentIndex {
                     previous = (key, index)
                 }
             }
-            built.append(IndexedArticle(position: i, context: ctx, chapter: chapter, chapterIndex: chapterIndex, matcher: matcher,
+            built.append(IndexedArticle(position: i, article: ctx.article, chapter: chapter, chapterIndex: chapterIndex, matcher: matcher,
                                         verbatimLines: verbatimLines))
         }
         self.articles = built

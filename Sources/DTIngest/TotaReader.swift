@@ -65,7 +65,16 @@ final class TotaBuilder: XMLStreamHandler {
 
     private var stack: [Role] = []
     /// Character data of the field, party or article being read; nil outside them.
-    private var buffer: [UInt8]?
+    /// Text being collected for a field, party or article (`collecting`). One buffer
+    /// for the whole file, emptied but kept: a new array per article regrew (and
+    /// copied) the text over and over.
+    private var buffer: [UInt8] = []
+    private var collecting = false
+
+    private func startCollecting() {
+        buffer.removeAll(keepingCapacity: true)
+        collecting = true
+    }
     private var listed: [String] = []
     private var chapter: Division?
     private var chapterCount = 0
@@ -94,7 +103,7 @@ final class TotaBuilder: XMLStreamHandler {
             stack.append(.root)
             return
         }
-        if buffer != nil {
+        if collecting {
             stack.append(.inside)
             return
         }
@@ -112,7 +121,7 @@ final class TotaBuilder: XMLStreamHandler {
             }
             if let field, seenFields.insert(field).inserted {
                 role = .field(field)
-                buffer = []
+                startCollecting()
             } else if name == "parties", parties == nil {
                 role = .partyList(original: false)
                 listed = []
@@ -122,7 +131,7 @@ final class TotaBuilder: XMLStreamHandler {
             }
         case .partyList(let original):
             role = .party(original: original)
-            buffer = []
+            startCollecting()
         case .body:
             if name == "chapter" {
                 chapterCount += 1
@@ -153,12 +162,12 @@ final class TotaBuilder: XMLStreamHandler {
 
     private func openArticle(_ attributes: XMLAttributes, line: Int, path: String) -> Role {
         article = (attributes["number"]?.trimmed().nonEmpty, attributes["name"]?.trimmed().nonEmpty, line, path)
-        buffer = []
+        startCollecting()
         return .article
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        buffer?.append(contentsOf: bytes)
+        if collecting { buffer.append(contentsOf: bytes) }
     }
 
     func endElement() {
@@ -194,8 +203,9 @@ final class TotaBuilder: XMLStreamHandler {
     }
 
     private func takeText() -> String {
-        defer { buffer = nil }
-        return buffer.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        guard collecting else { return "" }
+        collecting = false
+        return String(decoding: buffer, as: UTF8.self)
     }
 }
 
