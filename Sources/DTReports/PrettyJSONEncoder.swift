@@ -203,14 +203,30 @@ final class JSONTreeEncoder: Encoder {
     /// Strings, integers and booleans directly; floating point and the types
     /// Foundation's encoder writes in its own way are refused.
     static func primitive<T: Encodable>(_ value: T) throws -> Value? {
-        switch value {
-        case let s as String: return .string(s)
-        case let b as Bool: return .bool(b)
-        case let i as any FixedWidthInteger: return .number("\(i)")
-        case is Double, is Float, is Date, is Data, is URL, is Decimal: throw PrettyJSONEncoder.Unsupported()
-        default: return nil
-        }
+        // Compared by type first: casting every struct and array to each primitive in
+        // turn (a protocol look-up for the integers) showed in profiles.
+        let type = T.self
+        if type == String.self, let s = value as? String { return .string(s) }
+        if type == Int.self, let i = value as? Int { return .number(String(i)) }
+        if type == Bool.self, let b = value as? Bool { return .bool(b) }
+        if integerTypes.contains(where: { $0 == type }), let i = value as? any FixedWidthInteger { return .number("\(i)") }
+        if unsupportedTypes.contains(where: { $0 == type }) { throw PrettyJSONEncoder.Unsupported() }
+        return nil
     }
+
+    /// `primitive`, refusing every other number type (Int128, Float16…), for a value
+    /// encoding itself in a single-value container: such a value would otherwise be
+    /// asked to encode itself again, without end. Foundation then decides.
+    static func singlePrimitive<T: Encodable>(_ value: T) throws -> Value? {
+        if let v = try primitive(value) { return v }
+        if value is any FixedWidthInteger || value is any BinaryFloatingPoint { throw PrettyJSONEncoder.Unsupported() }
+        return nil
+    }
+
+    private static let integerTypes: [Any.Type] = [Int8.self, Int16.self, Int32.self, Int64.self, UInt.self, UInt8.self, UInt16.self,
+                                                   UInt32.self, UInt64.self]
+    /// Written by Foundation in its own way (or not by this encoder at all).
+    private static let unsupportedTypes: [Any.Type] = [Double.self, Float.self, Date.self, Data.self, URL.self, Decimal.self]
 
     private func objectBox() -> PrettyJSONEncoder.ObjectBox {
         if case .object(let box) = result { return box }
@@ -248,6 +264,9 @@ final class JSONTreeEncoder: Encoder {
         mutating func encode(_ value: String, forKey key: Key) throws { box.set(key.stringValue, .string(value)) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { box.set(key.stringValue, .bool(value)) }
         mutating func encode(_ value: Int, forKey key: Key) throws { box.set(key.stringValue, .number(String(value))) }
+        // The protocol's own defaults for these throw; Foundation writes them.
+        mutating func encode(_ value: Int128, forKey key: Key) throws { throw PrettyJSONEncoder.Unsupported() }
+        mutating func encode(_ value: UInt128, forKey key: Key) throws { throw PrettyJSONEncoder.Unsupported() }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             box.set(key.stringValue, try JSONTreeEncoder.tree(of: value, parent: path, key: key, context: context))
         }
@@ -282,6 +301,8 @@ final class JSONTreeEncoder: Encoder {
 
         mutating func encodeNil() throws { box.items.append(.null) }
         mutating func encode(_ value: String) throws { box.items.append(.string(value)) }
+        mutating func encode(_ value: Int128) throws { throw PrettyJSONEncoder.Unsupported() }
+        mutating func encode(_ value: UInt128) throws { throw PrettyJSONEncoder.Unsupported() }
         mutating func encode<T: Encodable>(_ value: T) throws {
             box.items.append(try JSONTreeEncoder.tree(of: value, parent: path, key: nil, context: context))
         }
@@ -310,7 +331,13 @@ final class JSONTreeEncoder: Encoder {
 
         mutating func encodeNil() throws { encoder.result = .null }
         mutating func encode(_ value: String) throws { encoder.result = .string(value) }
+        mutating func encode(_ value: Int128) throws { throw PrettyJSONEncoder.Unsupported() }
+        mutating func encode(_ value: UInt128) throws { throw PrettyJSONEncoder.Unsupported() }
         mutating func encode<T: Encodable>(_ value: T) throws {
+            if let v = try JSONTreeEncoder.singlePrimitive(value) {
+                encoder.result = v
+                return
+            }
             encoder.result = try JSONTreeEncoder.tree(of: value, parent: encoder.path, key: nil, context: encoder.context)
         }
     }

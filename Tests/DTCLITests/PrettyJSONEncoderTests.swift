@@ -35,6 +35,8 @@ import Testing
         var keys = ["b": 1, "B": 2, "_": 3, "é": 4, "ä": 5, "a1": 6, "a_": 7, "": 8]
         var tree = Inner(name: "root", tags: [], child: [Inner(name: "leaf", tags: ["x", "y"], child: nil)])
         var nulls: [String?] = [nil, "x"]
+        var small: [Int8] = [-8, 8]
+        var sizes: [UInt32] = [0, 4_294_967_295]
     }
 
     @Test func sameBytesOnEveryShape() throws {
@@ -80,6 +82,12 @@ import Testing
                 try s.encode("base")
             }
         }
+        struct WithHalf: Encodable { var half: Float16 = 0.5 }
+        struct WithWide: Encodable { var wide: Int128 = 1 }
+        #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(WithHalf()) }
+        #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(WithWide()) }
+        #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode([UInt128(7)]) }
+        #expect(try JSONOutput.encode(WithWide()) == (try JSONOutput.foundationEncode(WithWide())) + "\n")
         #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(WithDouble()) }
         #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(WithDate()) }
         #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(WithSuper()) }
