@@ -26,10 +26,11 @@ final class IndexedArticle {
         self.chapterIndex = chapterIndex
         self.matcher = matcher
         // Heading, then every division's text in document order: the same stream as
-        // heading + fullText, without building the joined copy.
-        var texts = [article.heading ?? ""]
-        Self.visit(article) { texts.append($0.text) }
-        self.keywordGroups = matcher.groups(in: texts)
+        // heading + fullText, without building the joined copy, read from the bytes.
+        var scan = KeywordMatcher.Scan(matcher)
+        scan.feed(article.heading ?? "")
+        Self.visit(article) { d in d.withTextUTF8 { scan.feed($0) } }
+        self.keywordGroups = scan.groups
     }
 
     /// `body` on `article` and every division below it, in document order.

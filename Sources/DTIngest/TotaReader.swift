@@ -186,12 +186,21 @@ final class TotaBuilder: XMLStreamHandler {
         case .partyList(let original):
             if original { partiesOriginal = listed } else { parties = listed }
         case .article:
-            let text = takeText()
-            guard let a = article else { return }
+            guard let a = article else {
+                collecting = false
+                return
+            }
             let location = SourceLocation(line: a.line, path: a.path)
-            var division = Division(kind: .article, number: a.number, heading: a.heading, text: text,
+            let division: Division
+            if deferParagraphs {
+                // Kept as the bytes libxml2 gave (valid UTF-8): grading makes strings only
+                // of the articles its keywords reach.
+                division = Division(kind: .article, number: a.number, heading: a.heading, utf8Text: takeBytes(),
                                     location: location, paragraphsPending: true)
-            if !deferParagraphs { division = division.withParagraphs() }
+            } else {
+                division = Division(kind: .article, number: a.number, heading: a.heading, text: takeText(),
+                                    location: location, paragraphsPending: true).withParagraphs()
+            }
             if chapter != nil { chapter?.children.append(division) } else { divisions.append(division) }
             article = nil
         case .chapter:
@@ -206,6 +215,12 @@ final class TotaBuilder: XMLStreamHandler {
         guard collecting else { return "" }
         collecting = false
         return String(decoding: buffer, as: UTF8.self)
+    }
+
+    private func takeBytes() -> [UInt8] {
+        guard collecting else { return [] }
+        collecting = false
+        return Array(buffer)
     }
 }
 

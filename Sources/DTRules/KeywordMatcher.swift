@@ -96,8 +96,39 @@ public struct KeywordMatcher: Sendable {
     /// Bitmask of the groups that have a keyword in `texts`, read as one stream:
     /// squeezing removes the boundaries between them anyway.
     public func groups(in texts: [String]) -> UInt64 {
-        var found = alwaysOn
-        var s = 0
+        var scan = Scan(self)
+        for text in texts { scan.feed(text) }
+        return scan.groups
+    }
+
+    /// A reading in progress: texts fed one after another are read as one stream,
+    /// as `groups(in:)` reads them, whether they come as strings or as UTF-8 bytes.
+    public struct Scan {
+        let matcher: KeywordMatcher
+        /// The automaton's state after the text fed so far.
+        var state = 0
+        /// The groups found so far.
+        public private(set) var groups: UInt64
+
+        public init(_ matcher: KeywordMatcher) {
+            self.matcher = matcher
+            groups = matcher.alwaysOn
+        }
+
+        public mutating func feed(_ text: String) {
+            var text = text
+            // Contiguous UTF-8 for a tight loop (bridged strings are made native first).
+            text.makeContiguousUTF8()
+            text.utf8.withContiguousStorageIfAvailable { feed($0) }
+        }
+
+        public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+            matcher.read(bytes, state: &state, found: &groups)
+        }
+    }
+
+    /// Reads `bytes` on from `s`, adding the groups found to `found`.
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>, state s: inout Int, found: inout UInt64) {
         let width = classCount
         let overlap = maxKeywordLength
         next.withUnsafeBufferPointer { next in
@@ -124,59 +155,52 @@ public struct KeywordMatcher: Sendable {
                             k += 1
                         }
                     }
-                    for var text in texts {
-                        // Contiguous UTF-8 for a tight loop (bridged strings are made native first).
-                        text.makeContiguousUTF8()
-                        text.utf8.withContiguousStorageIfAvailable { bytes in
-                            let n = bytes.count
-                            guard n >= Self.interleaveThreshold else {
-                                run(bytes, 0, n, &s, &found)
-                                return
-                            }
-                            // Four quarters at once: each step of a walk waits on its last
-                            // table load, so independent walks overlap those waits. A walk
-                            // from the root at a quarter's start finds every keyword that
-                            // starts there or later; each walk reads on past its quarter
-                            // until a keyword begun inside it must have ended.
-                            let q = n / 4
-                            var a = s, b = 0, c = 0, d = 0
-                            var fa = found, fb: UInt64 = 0, fc: UInt64 = 0, fd: UInt64 = 0
-                            var i = 0
-                            while i < q {
-                                a = Int(next[a &* width &+ Int(classOf[Int(bytes[i])])])
-                                b = Int(next[b &* width &+ Int(classOf[Int(bytes[i &+ q])])])
-                                c = Int(next[c &* width &+ Int(classOf[Int(bytes[i &+ 2 &* q])])])
-                                d = Int(next[d &* width &+ Int(classOf[Int(bytes[i &+ 3 &* q])])])
-                                fa |= output[a]
-                                fb |= output[b]
-                                fc |= output[c]
-                                fd |= output[d]
-                                i += 1
-                            }
-                            run(bytes, 4 * q, n, &d, &fd)
-                            extend(bytes, q, &a, &fa)
-                            extend(bytes, 2 * q, &b, &fb)
-                            extend(bytes, 3 * q, &c, &fc)
-                            found = fa | fb | fc | fd
-                            // The state the next text starts from: read again from the root
-                            // over the last keyword's length of kept bytes, or, when the text
-                            // has fewer, over the whole text from the state it started in.
-                            var start = n
-                            var kept = 0
-                            while start > 0 && kept < overlap {
-                                start -= 1
-                                if classOf[Int(bytes[start])] != 0 { kept += 1 }
-                            }
-                            var state = kept < overlap ? s : 0
-                            var ignored: UInt64 = 0
-                            run(bytes, kept < overlap ? 0 : start, n, &state, &ignored)
-                            s = state
-                        }
+                    let n = bytes.count
+                    guard n >= Self.interleaveThreshold else {
+                        run(bytes, 0, n, &s, &found)
+                        return
                     }
+                    // Four quarters at once: each step of a walk waits on its last
+                    // table load, so independent walks overlap those waits. A walk
+                    // from the root at a quarter's start finds every keyword that
+                    // starts there or later; each walk reads on past its quarter
+                    // until a keyword begun inside it must have ended.
+                    let q = n / 4
+                    var a = s, b = 0, c = 0, d = 0
+                    var fa = found, fb: UInt64 = 0, fc: UInt64 = 0, fd: UInt64 = 0
+                    var i = 0
+                    while i < q {
+                        a = Int(next[a &* width &+ Int(classOf[Int(bytes[i])])])
+                        b = Int(next[b &* width &+ Int(classOf[Int(bytes[i &+ q])])])
+                        c = Int(next[c &* width &+ Int(classOf[Int(bytes[i &+ 2 &* q])])])
+                        d = Int(next[d &* width &+ Int(classOf[Int(bytes[i &+ 3 &* q])])])
+                        fa |= output[a]
+                        fb |= output[b]
+                        fc |= output[c]
+                        fd |= output[d]
+                        i += 1
+                    }
+                    run(bytes, 4 * q, n, &d, &fd)
+                    extend(bytes, q, &a, &fa)
+                    extend(bytes, 2 * q, &b, &fb)
+                    extend(bytes, 3 * q, &c, &fc)
+                    found = fa | fb | fc | fd
+                    // The state the next text starts from: read again from the root
+                    // over the last keyword's length of kept bytes, or, when the text
+                    // has fewer, over the whole text from the state it started in.
+                    var start = n
+                    var kept = 0
+                    while start > 0 && kept < overlap {
+                        start -= 1
+                        if classOf[Int(bytes[start])] != 0 { kept += 1 }
+                    }
+                    var state = kept < overlap ? s : 0
+                    var ignored: UInt64 = 0
+                    run(bytes, kept < overlap ? 0 : start, n, &state, &ignored)
+                    s = state
                 }
             }
         }
-        return found
     }
 
     /// Texts shorter than this are read in one walk.

@@ -155,6 +155,10 @@ import Testing
                 pieces = [String(text[..<cut]), String(text[cut...])]
             }
             #expect(matcher.groups(in: pieces) == expected, "\(text.prefix(200))")
+            // The same pieces fed as UTF-8 bytes, as grading reads article texts kept as bytes.
+            var scan = KeywordMatcher.Scan(matcher)
+            for piece in pieces { Array(piece.utf8).withUnsafeBufferPointer { scan.feed($0) } }
+            #expect(scan.groups == expected, "\(text.prefix(200))")
         }
         // A keyword across each quarter boundary of a long text (the matcher walks the
         // quarters at once), at every offset, with skipped bytes inside it.

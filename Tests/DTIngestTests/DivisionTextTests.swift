@@ -1,0 +1,41 @@
+import DTIngest
+import DTModel
+import DTTestSupport
+import Testing
+
+/// A division's text kept as UTF-8 bytes (streamed ToTA for grading) reads, compares
+/// and encodes exactly as the same text kept as a string.
+@Suite struct DivisionTextTests {
+    let location = SourceLocation(line: 3, path: "/treaty/body/article[1]")
+
+    @Test func bytesReadAsTheString() {
+        let text = "1. Each Party shall allow the cross-border transfer of information — “by electronic means”.\n2. Café."
+        let asBytes = Division(kind: .article, number: "1", heading: "Flows", utf8Text: Array(text.utf8), location: location,
+                               paragraphsPending: true)
+        let asString = Division(kind: .article, number: "1", heading: "Flows", text: text, location: location,
+                                paragraphsPending: true)
+        #expect(asBytes.text == text)
+        #expect(asBytes == asString)
+        #expect(asBytes.withTextUTF8 { Array($0) } == Array(text.utf8))
+        #expect(asString.withTextUTF8 { Array($0) } == Array(text.utf8))
+        #expect(asBytes.withParagraphs() == asString.withParagraphs())
+        #expect(asBytes.withParagraphs().children.count == 2)
+        var changed = asBytes
+        changed.text = "other"
+        #expect(changed.text == "other" && changed.withTextUTF8 { Array($0) } == Array("other".utf8))
+        #expect(changed != asString)
+        #expect(Division(kind: .article, utf8Text: [], location: location).text.isEmpty)
+    }
+
+    /// Every ToTA article read for grading (bytes) against the same file read for the
+    /// model dump (strings).
+    @Test func streamedForGradingEqualsTheStringRead() throws {
+        guard let files = SharedCorpus.totaFiles(30) else { return }
+        for file in files {
+            let graded = try DocumentLoader.load(path: file, options: IngestOptions(deferParagraphs: true))
+            let plain = try DocumentLoader.load(path: file, options: IngestOptions(deferParagraphs: false))
+            let gradedArticles = graded.articles.map { $0.article.withParagraphs() }
+            #expect(gradedArticles == plain.articles.map(\.article), "\(file)")
+        }
+    }
+}
