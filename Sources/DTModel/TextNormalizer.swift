@@ -98,8 +98,10 @@ public enum TextNormalizer {
         var text = text
         text.makeContiguousUTF8()
         let result: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+            // Written in place: the text never grows (every rule keeps, drops or shortens
+            // what it reads, and a space is written only for white space read).
+            var out = OutputBytes(capacity: bytes.count)
+            defer { out.release() }
             var pendingSpace = false
             var i = 0
             @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
@@ -171,9 +173,42 @@ public enum TextNormalizer {
                 out.append(b)
                 lastAlphabetic = isLetter(b)
             }
-            return String(decoding: out, as: UTF8.self)
+            return out.string()
         }
         return result ?? normalizeScalars(text)
+    }
+
+    /// A fixed-size byte buffer written front to back, for `normalizeBytes`: appending
+    /// to an array checked its capacity and uniqueness on every byte.
+    private struct OutputBytes {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 1)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        var isEmpty: Bool { count == 0 }
+
+        @inline(__always) mutating func append(_ b: UInt8) {
+            precondition(count < capacity)
+            base[count] = b
+            count += 1
+        }
+
+        mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+            precondition(count + bytes.count <= capacity)
+            for b in bytes {
+                base[count] = b
+                count += 1
+            }
+        }
+
+        func string() -> String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+        func release() { base.deallocate() }
     }
 
     /// Spaces that NFKC turns into U+0020.
