@@ -49,7 +49,7 @@ final class IndexedArticle {
     private lazy var pieces: [String] = {
         var texts = [article.heading ?? ""]
         var labels: [String] = []
-        Self.visit(article) { d in
+        Self.visit(readArticle) { d in
             texts.append(d.text)
             if d.kind != .article {
                 if let h = d.heading { labels.append(h) }
@@ -120,7 +120,11 @@ final class IndexedArticle {
     }
 
     /// Split into paragraphs here, if ingest left the body whole: most articles never get here.
-    private lazy var units: [SentenceSplitter.Unit] = SentenceSplitter.units(of: article.withParagraphs())
+    private lazy var units: [SentenceSplitter.Unit] = SentenceSplitter.units(of: readArticle.withParagraphs())
+
+    /// The article with its text as a string, made once for the gates and the split
+    /// that read it (ingest may have kept it as bytes).
+    private lazy var readArticle: Division = article.withTextAsString()
     private lazy var unitGroups: [UInt64] = units.map { matcher.groups(in: [$0.text]) }
     private lazy var unitSentences: [[Sentence]?] = Array(repeating: nil, count: units.count)
 

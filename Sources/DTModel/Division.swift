@@ -98,6 +98,15 @@ public struct Division: Sendable, Equatable {
         self.utf8Text = utf8Text
     }
 
+    /// The same division with its text made a string, once, for code that reads it
+    /// more than once.
+    public func withTextAsString() -> Division {
+        guard utf8Text != nil else { return self }
+        var d = self
+        d.text = text
+        return d
+    }
+
     /// Calls `body` with the UTF-8 of `text`, without making a string of kept bytes.
     public func withTextUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         if let utf8Text { return try utf8Text.withUnsafeBufferPointer(body) }
