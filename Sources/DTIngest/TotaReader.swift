@@ -64,17 +64,11 @@ final class TotaBuilder: XMLStreamHandler {
     }
 
     private var stack: [Role] = []
-    /// Character data of the field, party or article being read; nil outside them.
-    /// Text being collected for a field, party or article (`collecting`). One buffer
-    /// for the whole file, emptied but kept: a new array per article regrew (and
-    /// copied) the text over and over.
+    /// Character data of the field, party or article being read (while `collecting`).
+    /// One buffer for the whole file, emptied but kept: a new array per article regrew
+    /// (and copied) the text over and over.
     private var buffer: [UInt8] = []
     private var collecting = false
-
-    private func startCollecting() {
-        buffer.removeAll(keepingCapacity: true)
-        collecting = true
-    }
     private var listed: [String] = []
     private var chapter: Division?
     private var chapterCount = 0
@@ -211,6 +205,11 @@ final class TotaBuilder: XMLStreamHandler {
         }
     }
 
+    private func startCollecting() {
+        buffer.removeAll(keepingCapacity: true)
+        collecting = true
+    }
+
     private func takeText() -> String {
         guard collecting else { return "" }
         collecting = false
@@ -220,7 +219,9 @@ final class TotaBuilder: XMLStreamHandler {
     private func takeBytes() -> [UInt8] {
         guard collecting else { return [] }
         collecting = false
-        return Array(buffer)
+        // A copy of exactly the bytes: `Array(buffer)` would share the buffer, so the
+        // division kept its whole capacity and the next article allocated a new one.
+        return buffer.withUnsafeBufferPointer { Array($0) }
     }
 }
 

@@ -2,13 +2,14 @@ import Foundation
 
 /// A lean stand-in for Foundation's `JSONEncoder` configured as `JSONOutput`
 /// configures it (pretty-printed, keys sorted by their UTF-8 bytes, slashes not
-/// escaped), writing the same bytes. Foundation's encoder was a tenth of the time
-/// of grading a whole corpus; this one builds a small tree of values and writes it
-/// once, and can indent the whole text, so a streamed report needs no second pass.
+/// escaped), writing the same bytes. Foundation's encoder took about 6% of grading
+/// the whole ToTA corpus, this one about 3%: it builds a small tree of values and
+/// writes it once, indented as asked, so a streamed report needs no second pass.
 ///
 /// It knows strings, integers, booleans, null, arrays and objects: everything our
-/// reports hold. Anything else (floating point, dates, data, URLs, decimals, super
-/// encoders) throws `Unsupported`, and `JSONOutput` leaves that value to Foundation.
+/// reports hold. Anything else (floating point, dates, data, URLs, decimals,
+/// 128-bit integers, super encoders) throws `Unsupported`, and `JSONOutput` leaves
+/// that value to Foundation.
 struct PrettyJSONEncoder {
     struct Unsupported: Error {}
 
