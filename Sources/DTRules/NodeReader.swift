@@ -8,6 +8,14 @@ struct NodeReader {
         RuleLoadError(file: file, line: node?.mark?.line, message: message)
     }
 
+    /// A mapping's values by key, the last of a repeated key winning as in Yams's own
+    /// look-up, which compares whole nodes pair by pair and showed in load profiles.
+    static func fields(_ mapping: Node.Mapping) -> [String: Node] {
+        var out: [String: Node] = [:]
+        for (k, v) in mapping { if let key = k.string { out[key] = v } }
+        return out
+    }
+
     func string(_ node: Node?, key: String) throws -> String {
         guard let s = node?.string, !s.isEmpty else { throw fail(node, "'\(key)' must be a non-empty string") }
         return s

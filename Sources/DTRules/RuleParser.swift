@@ -13,8 +13,9 @@ struct RuleParser {
 
     func parse(_ node: Node) throws -> Rule {
         let r = NodeReader(file: file)
-        guard let m = node.mapping else { throw r.fail(node, "each rule must be a mapping") }
-        for (k, _) in m where !RuleParser.knownKeys.contains(k.string ?? "") {
+        guard let mapping = node.mapping else { throw r.fail(node, "each rule must be a mapping") }
+        let m = NodeReader.fields(mapping)
+        for (k, _) in mapping where !RuleParser.knownKeys.contains(k.string ?? "") {
             throw r.fail(k, "unknown key '\(k.string ?? "")' in rule; expected one of \(RuleParser.knownKeys.sorted().joined(separator: ", "))")
         }
         let line = node.mark?.line ?? 0
@@ -106,10 +107,11 @@ struct RuleParser {
 
     /// `examples: {trigger: [...], no-trigger: [...]}`; both lists are required.
     func parseExamples(_ node: Node?, id: String, reader r: NodeReader) throws -> [RuleExample] {
-        guard let node, let m = node.mapping else {
+        guard let node, let mapping = node.mapping else {
             throw RuleLoadError(file: file, line: node?.mark?.line, message: "rule \(id) has no examples: give examples: {trigger: […], no-trigger: […]}")
         }
-        for (k, _) in m where !["trigger", "no-trigger"].contains(k.string ?? "") {
+        let m = NodeReader.fields(mapping)
+        for (k, _) in mapping where !["trigger", "no-trigger"].contains(k.string ?? "") {
             throw r.fail(k, "unknown key '\(k.string ?? "")' in examples of \(id); use trigger and no-trigger")
         }
         var out: [RuleExample] = []
@@ -122,8 +124,9 @@ struct RuleParser {
                     out.append(RuleExample(text: text, triggers: triggers, level: nil, heading: nil, chapter: nil, line: item.mark?.line ?? 0))
                     continue
                 }
-                guard let em = item.mapping else { throw r.fail(item, "an example is a string or {text:, level:, heading:, chapter:}") }
-                for (k, _) in em where !["text", "level", "heading", "chapter"].contains(k.string ?? "") {
+                guard let exampleMapping = item.mapping else { throw r.fail(item, "an example is a string or {text:, level:, heading:, chapter:}") }
+                let em = NodeReader.fields(exampleMapping)
+                for (k, _) in exampleMapping where !["text", "level", "heading", "chapter"].contains(k.string ?? "") {
                     throw r.fail(k, "unknown key '\(k.string ?? "")' in an example of \(id)")
                 }
                 var level: Level?
