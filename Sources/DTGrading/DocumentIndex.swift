@@ -159,9 +159,9 @@ final class DocumentIndex {
 
     init(_ agreement: Agreement, matcher: KeywordMatcher) {
         self.agreement = agreement
-        var contexts = agreement.articles
+        var contexts = Self.articlesWithChapters(agreement.divisions)
         if contexts.isEmpty {
-            contexts = Self.pseudoArticles(agreement.divisions)
+            contexts = Self.pseudoArticles(agreement.divisions).map { ($0.article, $0.chapter) }
         }
         var chapterIDs: [ChapterKey: Int] = [:]
         // Articles of one chapter come together: the previous article's chapter is
@@ -170,8 +170,7 @@ final class DocumentIndex {
         var built: [IndexedArticle] = []
         built.reserveCapacity(contexts.count)
         let verbatimLines = Self.keepsLineBreaks(agreement.sourceFormat)
-        for (i, ctx) in contexts.enumerated() {
-            let chapter = ctx.chapter
+        for (i, (article, chapter)) in contexts.enumerated() {
             var chapterIndex: Int?
             if let ch = chapter {
                 let key = ChapterKey(line: ch.location.line, path: ch.location.path, number: ch.number, heading: ch.heading)
@@ -184,10 +183,27 @@ final class DocumentIndex {
                     previous = (key, index)
                 }
             }
-            built.append(IndexedArticle(position: i, article: ctx.article, chapter: chapter, chapterIndex: chapterIndex, matcher: matcher,
+            built.append(IndexedArticle(position: i, article: article, chapter: chapter, chapterIndex: chapterIndex, matcher: matcher,
                                         verbatimLines: verbatimLines))
         }
         self.articles = built
+    }
+
+    /// `Agreement.articles` with each article's nearest chapter, in the same order,
+    /// without building every article's chain of ancestors.
+    static func articlesWithChapters(_ divisions: [Division]) -> [(article: Division, chapter: Division?)] {
+        var out: [(article: Division, chapter: Division?)] = []
+        func visit(_ divisions: [Division], _ chapter: Division?) {
+            for d in divisions {
+                if d.kind == .article {
+                    out.append((d, chapter))
+                } else {
+                    visit(d.children, d.kind == .chapter ? d : chapter)
+                }
+            }
+        }
+        visit(divisions, nil)
+        return out
     }
 
     /// What tells one chapter from another.
