@@ -65,8 +65,8 @@ struct CheckCommand: ParsableCommand {
         let pipeline: Pipeline
         let files: [String]
         do {
-            pipeline = try Pipeline.make(settings: settings)
             files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
+            pipeline = try Pipeline.make(settings: settings, files: files.count)
         } catch let e as CLIError {
             Terminal.error(e.description)
             throw ExitCode(2)

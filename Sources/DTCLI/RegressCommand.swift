@@ -69,8 +69,8 @@ struct RegressCommand: ParsableCommand {
 
         let documents: [DocumentVerdict]
         do {
-            let pipeline = try Pipeline.make(settings: settings)
             let files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
+            let pipeline = try Pipeline.make(settings: settings, files: files.count)
             documents = pipeline.run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
         } catch let e as CLIError {
             Terminal.error(e.description)
