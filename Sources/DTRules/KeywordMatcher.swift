@@ -1,3 +1,6 @@
+import Foundation
+import DTModel
+
 /// The cheap prefilter, in one pass: an Aho–Corasick automaton over every
 /// pillar's keywords, run on an article's UTF-8 bytes as if squeezed (ASCII
 /// letters lower-cased, everything but letters, digits and non-ASCII bytes
@@ -122,8 +125,116 @@ public struct KeywordMatcher: Sendable {
             text.utf8.withContiguousStorageIfAvailable { feed($0) }
         }
 
+        /// Reads `bytes` as normalising would leave them (see `squeezable`), so an
+        /// article or paragraph finds every keyword its normalised sentences find.
         public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
-            matcher.read(bytes, state: &state, found: &groups)
+            if let mapped = KeywordMatcher.squeezable(bytes, cache: &forms) {
+                mapped.withUnsafeBufferPointer { matcher.read($0, state: &state, found: &groups) }
+            } else {
+                matcher.read(bytes, state: &state, found: &groups)
+            }
+        }
+
+        /// What each non-ASCII character read so far stands for (`squeezedForm`).
+        var forms: [UInt32: [UInt8]] = [:]
+    }
+
+    /// The bytes to read for `bytes` when normalising would change what squeezing
+    /// sees, or nil when the text can be read as it is (ASCII, and characters
+    /// normalising keeps). Keywords are read squeezed (ASCII letters and digits,
+    /// every other byte of a non-ASCII character kept), so a no-break space, curly
+    /// quote, dash or soft hyphen inside "cross-border transfer" would hide it from
+    /// the raw bytes but not from the normalised sentence: such characters are left
+    /// out, and a ligature or full-width letter is read as the letters NFKC makes of it.
+    static func squeezable(_ bytes: UnsafeBufferPointer<UInt8>, cache: inout [UInt32: [UInt8]]) -> [UInt8]? {
+        guard let base = bytes.baseAddress else { return nil }
+        // Most texts are ASCII but for the odd kept letter: find the first character
+        // that reads differently before copying anything.
+        var i = 0
+        var first: Int?
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while i < bytes.count {
+            // Thirty-two, then eight ASCII bytes at a time.
+            if i + 32 <= bytes.count {
+                let p = UnsafeRawPointer(base + i)
+                if (p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)) & high == 0 {
+                    i += 32
+                    continue
+                }
+            }
+            if i + 8 <= bytes.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & high == 0 {
+                i += 8
+                continue
+            }
+            if bytes[i] < 0x80 {
+                i += 1
+                continue
+            }
+            guard let (v, w) = TextNormalizer.decode(bytes, at: i) else { i += 1; continue }
+            if case .keep? = TextNormalizer.plainScalar(v) {
+                i += w
+                continue
+            }
+            first = i
+            break
+        }
+        guard let start = first else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        // Runs of ASCII are copied whole; only the characters between them are looked at.
+        var run = 0
+        i = start
+        while i < bytes.count {
+            if i + 8 <= bytes.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            guard let (v, w) = TextNormalizer.decode(bytes, at: i) else {
+                out.append(b)
+                i += 1
+                run = i
+                continue
+            }
+            switch TextNormalizer.plainScalar(v) {
+            case .keep?: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
+            case .space?, .drop?, .byte?: break
+            case nil:
+                if let form = cache[v] {
+                    out.append(contentsOf: form)
+                } else {
+                    let form = squeezedForm(of: v, bytes: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
+                    cache[v] = form
+                    out.append(contentsOf: form)
+                }
+            }
+            i += w
+            run = i
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
+        return out
+    }
+
+    /// What one non-ASCII character stands for, read squeezed, in normalised text:
+    /// nothing for white space, quotes, dashes and invisible marks; its own bytes for
+    /// the letters normalising keeps; otherwise the lower-cased NFKC form (a
+    /// ligature "ﬂ" is "fl"). Read alone, a character never finds less than in its
+    /// text: composing with its neighbours only turns ASCII letters into others.
+    static func squeezedForm(of v: UInt32, bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        switch TextNormalizer.plainScalar(v) {
+        case .keep?: return Array(bytes)
+        case .space?, .drop?, .byte?: return []
+        case nil:
+            guard let scalar = Unicode.Scalar(v) else { return Array(bytes) }
+            let normalized = String(Character(scalar)).precomposedStringWithCompatibilityMapping.lowercased()
+            // White space and ASCII punctuation squeeze away; keep the rest.
+            return Array(normalized.utf8).filter { $0 >= 0x80 || Squeezed.map[Int($0)] != 0 }
         }
     }
 

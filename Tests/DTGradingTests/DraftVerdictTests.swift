@@ -31,6 +31,39 @@ import Testing
         }
     }
 
+    /// Typography from Word and PDF inside the words the prefilter looks for (a
+    /// no-break space, a non-breaking hyphen, curly quotes, a soft hyphen, a
+    /// ligature) grades as the plain text does: the prefilter reads what the
+    /// normalised sentences read.
+    @Test func typographyInsideKeywordsGradesAsPlainText() throws {
+        let grader = Grader(rules: try #require(ProjectRules.loaded))
+        let plain = """
+            Article 1 Cross-Border Transfer of Information by Electronic Means
+
+            1. No Party shall prohibit or restrict the cross-border transfer of information, including personal information, by electronic means if this activity is for the conduct of the business of a covered person.
+
+            Article 2 Customs Duties
+
+            1. No Party shall impose customs duties on electronic transmissions, including content transmitted electronically.
+
+            Article 3 Cooperation
+
+            1. Recognizing the importance of the free flow of information in facilitating trade, the Parties shall endeavor to refrain from imposing or maintaining unnecessary barriers to electronic information flows across borders.
+            """
+        let typeset = plain
+            .replacingOccurrences(of: "cross-border transfer", with: "cross\u{2011}border\u{00A0}transfer")
+            .replacingOccurrences(of: "electronic transmissions", with: "elec\u{00AD}tronic\u{00A0}transmissions")
+            .replacingOccurrences(of: "free flow", with: "\u{201C}free \u{FB02}ow\u{201D}")
+            .replacingOccurrences(of: "Article 1 Cross-Border", with: "Article 1 General")
+        #expect(typeset != plain)
+        let a = grader.grade(try DocumentLoader.load(bytes: Array(plain.utf8), path: "plain.txt"))
+        let b = grader.grade(try DocumentLoader.load(bytes: Array(typeset.utf8), path: "typeset.txt"))
+        #expect(a.pillars.first { $0.id == .dataFlows }?.level == .baseline)
+        #expect(a.pillars.first { $0.id == .customsDuties }?.level == .baseline)
+        #expect(a.pillars.map(\.level) == b.pillars.map(\.level))
+        #expect(a.pillars.map(\.score) == b.pillars.map(\.score))
+    }
+
     @Test func baselineDraftScoresOneHundredOnEveryPillar() throws {
         let v = try grade("baseline-draft.md")
         for p in v.pillars {

@@ -129,6 +129,31 @@ import Testing
         }
     }
 
+    /// Keywords broken by characters that normalising removes or rewrites are found
+    /// in the raw text as in the normalised one (the prefilter must not miss what a
+    /// sentence holds).
+    @Test func keywordsThroughTypographyAsInNormalisedText() {
+        let matcher = KeywordMatcher(groups: [["cross-border transfer"], ["free flow"], ["computing facilit"]].map { $0.map(Squeezed.of) })
+        let breaks = ["\u{00A0}", "\u{2011}", "\u{2010}", "\u{00AD}", "\u{200B}", "\u{2019}", "\u{201C}", " ", "-", "\u{2003}", "\u{037E}"]
+        let words = ["cross", "border", "transfer", "free", "flow", "\u{FB02}ow", "computing", "facilities", "ＣＯＭＰＵＴＩＮＧ", "é", "the", "x"]
+        var generator = SplitMix64(seed: 21)
+        for _ in 0..<2000 {
+            let n = Int(generator.next() % 10)
+            var text = ""
+            for _ in 0..<n {
+                text += words[Int(generator.next() % UInt64(words.count))]
+                text += breaks[Int(generator.next() % UInt64(breaks.count))]
+            }
+            let normalized = TextNormalizer.normalize(text)
+            let expected = matcher.groups(in: [normalized])
+            let raw = matcher.groups(in: [text])
+            #expect(raw & expected == expected, "\(text.debugDescription): raw \(raw), normalised \(expected)")
+        }
+        #expect(matcher.groups(in: ["cross\u{2011}border\u{00A0}transfer"]) == 1)
+        #expect(matcher.groups(in: ["free \u{FB02}ow"]) == 2)
+        #expect(matcher.groups(in: ["ＣＯＭＰＵＴＩＮＧ facilities"]) == 4)
+    }
+
     /// The class-alphabet automaton against a plain search of the squeezed text.
     @Test func keywordMatcherAgreesWithAPlainSearch() {
         let groups: [[String]] = [["cross-border transfer", "data flow"], ["computing facilit", "servers"], ["source code"], ["dispute"], ["é-commerce"]]
