@@ -5,7 +5,8 @@ import DTModel
 /// pillar's keywords, run on an article's UTF-8 bytes as if squeezed (ASCII
 /// letters lower-cased, everything but letters, digits and non-ASCII bytes
 /// skipped), so merged OCR words and line breaks cannot hide a keyword and no
-/// squeezed copy of the text is ever made.
+/// squeezed copy of the text is made. A text whose typography normalising would
+/// rewrite is read as the normalised text reads (`squeezable`).
 public struct KeywordMatcher: Sendable {
     /// Transition table over byte classes: `next[state * classCount + class]`.
     private let next: [UInt32]
@@ -186,7 +187,7 @@ public struct KeywordMatcher: Sendable {
         var run = 0
         i = start
         while i < bytes.count {
-            if i + 8 <= bytes.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            if i + 8 <= bytes.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & high == 0 {
                 i += 8
                 continue
             }
@@ -204,6 +205,7 @@ public struct KeywordMatcher: Sendable {
             }
             switch TextNormalizer.plainScalar(v) {
             case .keep?: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
+            // A space, a quote, a dash, a semicolon or nothing: all squeeze away.
             case .space?, .drop?, .byte?: break
             case nil:
                 if let form = cache[v] {
@@ -221,21 +223,15 @@ public struct KeywordMatcher: Sendable {
         return out
     }
 
-    /// What one non-ASCII character stands for, read squeezed, in normalised text:
-    /// nothing for white space, quotes, dashes and invisible marks; its own bytes for
-    /// the letters normalising keeps; otherwise the lower-cased NFKC form (a
-    /// ligature "ﬂ" is "fl"). Read alone, a character never finds less than in its
-    /// text: composing with its neighbours only turns ASCII letters into others.
+    /// What a character that normalising rewrites (not a `plainScalar`) stands for,
+    /// read squeezed: its lower-cased NFKC form, ASCII punctuation and white space
+    /// left out (a ligature "ﬂ" is "fl", a full-width "Ｃ" is "c"). Read alone, a
+    /// character never finds less than in its text: composing with its neighbours
+    /// only turns ASCII letters into others.
     static func squeezedForm(of v: UInt32, bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        switch TextNormalizer.plainScalar(v) {
-        case .keep?: return Array(bytes)
-        case .space?, .drop?, .byte?: return []
-        case nil:
-            guard let scalar = Unicode.Scalar(v) else { return Array(bytes) }
-            let normalized = String(Character(scalar)).precomposedStringWithCompatibilityMapping.lowercased()
-            // White space and ASCII punctuation squeeze away; keep the rest.
-            return Array(normalized.utf8).filter { $0 >= 0x80 || Squeezed.map[Int($0)] != 0 }
-        }
+        guard let scalar = Unicode.Scalar(v) else { return Array(bytes) }
+        let normalized = String(Character(scalar)).precomposedStringWithCompatibilityMapping.lowercased()
+        return Array(normalized.utf8).filter { $0 >= 0x80 || Squeezed.map[Int($0)] != 0 }
     }
 
     /// Reads `bytes` on from `s`, adding the groups found to `found`.
