@@ -48,7 +48,7 @@ struct CompareCommand: ParsableCommand {
                 return
             }
             // No sorting here: the order of OLD and NEW is the point.
-            pipeline = try Pipeline.make(settings: settings)
+            pipeline = try Pipeline.make(settings: settings, files: 2)
             documents = pipeline.run([old, new])
         } catch let e as CLIError {
             Terminal.error(e.description)

@@ -41,8 +41,6 @@ struct ParseCommand: ParsableCommand {
         // rather than of the whole batch.
         var failed = false
         let dumper = TreeDumper()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         if format == .json { print("{\n  \"documents\" : [") }
         for (n, file) in files.enumerated() {
             let doc: ParsedDocument
@@ -59,7 +57,7 @@ struct ParseCommand: ParsableCommand {
                 print("# \(doc.path)")
                 if let a = doc.agreement { print(dumper.dump(a), terminator: "") } else { print("error: \(doc.error ?? "")") }
             case .json:
-                let body = String(decoding: try encoder.encode(doc), as: UTF8.self)
+                let body = try JSONOutput.encode(doc, indent: 0)
                 print(JSONOutput.indent(body[...], emptyLines: true) + (n + 1 < files.count ? "," : ""))
             }
         }

@@ -161,7 +161,7 @@ struct AKNWalker {
                 pending += t
             case .element(let c):
                 counts[c.name, default: 0] += 1
-                let childPath = path.isEmpty ? "" : "\(path)/\(c.name)[\(counts[c.name] ?? 1)]"
+                let childPath = path.isEmpty ? "" : SourceLocation.childPath(path, c.name, counts[c.name] ?? 1)
                 if c.name == "authorialNote" {
                     d.footnotes.append(Footnote(label: c["marker"], text: TextCollapse.collapse(c.textContent),
                                                 location: SourceLocation(line: c.line, path: c["eId"] ?? c["id"])))

@@ -1,3 +1,4 @@
+import DTModel
 import DTXML
 
 /// One block of an HTML page's text: a heading, a paragraph, a list item, a table.
@@ -71,7 +72,7 @@ struct HTMLBlockCollector {
                 appendText(t, line: line, path: path)
             case .element(let c):
                 counts[c.name, default: 0] += 1
-                let childPath = "\(path)/\(c.name)[\(counts[c.name] ?? 1)]"
+                let childPath = SourceLocation.childPath(path, c.name, counts[c.name] ?? 1)
                 if HTMLChrome.isChrome(c) { continue }
                 if let id = c["id"], footnoteIds.contains(id) { continue }
                 visit(c, path: childPath, depth: depth + 1)

@@ -10,7 +10,6 @@ enum HeadingFilter {
         var strong: Bool
     }
 
-    /// Indices of the candidates to keep.
     /// The headings of a document: every position whose text parses as a heading
     /// becomes a candidate (`strong` when the format marks it as one), and only those
     /// written in the document's heading style are kept, keyed by position.
@@ -27,6 +26,7 @@ enum HeadingFilter {
         return out
     }
 
+    /// Indices of the candidates to keep.
     static func keep(_ candidates: [Candidate]) -> Set<Int> {
         var counts: [String: Int] = [:]
         var bestByKind: [String: Int] = [:]

@@ -34,7 +34,7 @@ struct OdtWalker {
         for child in container.childElements {
             counts[child.name, default: 0] += 1
             let prefix = child.name.hasPrefix("table") ? "table" : "text"
-            let childPath = "\(path)/\(prefix):\(child.name)[\(counts[child.name] ?? 1)]"
+            let childPath = SourceLocation.childPath(path, prefix + ":" + child.name, counts[child.name] ?? 1)
             switch child.name {
             case "h", "p":
                 paragraphNumber += 1

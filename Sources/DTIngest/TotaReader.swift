@@ -132,21 +132,16 @@ final class TotaBuilder: XMLStreamHandler {
                 chapterArticleCount = 0
                 chapter = Division(kind: .chapter, number: attributes["number"]?.trimmed().nonEmpty,
                                    heading: attributes["name"]?.trimmed().nonEmpty,
-                                   location: SourceLocation(line: line, path: "/treaty/body/chapter[\(chapterCount)]"))
+                                   location: SourceLocation(line: line, path: SourceLocation.childPath("/treaty/body", "chapter", chapterCount)))
                 role = .chapter
             } else if name == "article" {
                 looseArticleCount += 1
-                role = openArticle(attributes, line: line, path: "/treaty/body/article[\(looseArticleCount)]")
+                role = openArticle(attributes, line: line, path: SourceLocation.childPath("/treaty/body", "article", looseArticleCount))
             }
         case .chapter:
             if name == "article", let chapterPath = chapter?.location.path {
                 chapterArticleCount += 1
-                var path = chapterPath
-                path.reserveCapacity(chapterPath.utf8.count + 16) // one allocation, not one per piece
-                path += "/article["
-                path += String(chapterArticleCount)
-                path += "]"
-                role = openArticle(attributes, line: line, path: path)
+                role = openArticle(attributes, line: line, path: SourceLocation.childPath(chapterPath, "article", chapterArticleCount))
             }
         case .field, .party, .article, .inside, .ignored:
             break

@@ -19,6 +19,19 @@ public struct SourceLocation: Codable, Sendable, Hashable {
         self.path = path
     }
 
+    /// `parent` + `/element[n]`, the path of a parent's n-th such child, made in one
+    /// allocation (readers build one for every article and paragraph).
+    public static func childPath(_ parent: String, _ element: String, _ n: Int) -> String {
+        var path = parent
+        path.reserveCapacity(parent.utf8.count + element.utf8.count + 8)
+        path += "/"
+        path += element
+        path += "["
+        path += String(n)
+        path += "]"
+        return path
+    }
+
     private enum CodingKeys: String, CodingKey { case line, column, path }
 
     /// Writes `column` and `path` as null when unknown, so JSON readers see every key.

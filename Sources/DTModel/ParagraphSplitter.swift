@@ -68,14 +68,14 @@ public enum ParagraphSplitter {
                     closeParagraph()
                     let n = paragraphs.count + 1
                     current = Division(kind: .paragraph, number: number, location: SourceLocation(
-                        line: line, column: nil, path: path.map { Self.childPath($0, "/paragraph[", n) }))
+                        line: line, column: nil, path: path.map { SourceLocation.childPath($0, "paragraph", n) }))
                     hasCurrent = true
                     currentSpan = (rest, lineEnd)
                 } else if hasCurrent, let (label, rest) = subparagraphLabel(bytes, lineStart, lineEnd, in: text) {
                     closeSub()
                     let n = (current?.children.count ?? 0) + 1
                     sub = Division(kind: .subparagraph, number: label, location: SourceLocation(
-                        line: line, column: nil, path: current?.location.path.map { Self.childPath($0, "/subparagraph[", n) }))
+                        line: line, column: nil, path: current?.location.path.map { SourceLocation.childPath($0, "subparagraph", n) }))
                     hasSub = true
                     subSpan = (rest, lineEnd)
                 } else if hasSub {
@@ -92,16 +92,6 @@ public enum ParagraphSplitter {
             return Result(leadText: leadSpan.map(string) ?? "", paragraphs: paragraphs)
         }
         return result ?? Result(leadText: text.trimmed(), paragraphs: [])
-    }
-
-    /// `parent` + `step` + `n` + "]", in one allocation.
-    private static func childPath(_ parent: String, _ step: String, _ n: Int) -> String {
-        var path = parent
-        path.reserveCapacity(parent.utf8.count + step.utf8.count + 8)
-        path += step
-        path += String(n)
-        path += "]"
-        return path
     }
 
     @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

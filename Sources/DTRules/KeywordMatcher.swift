@@ -225,9 +225,11 @@ public struct KeywordMatcher: Sendable {
 
     /// What a character that normalising rewrites (not a `plainScalar`) stands for,
     /// read squeezed: its lower-cased NFKC form, ASCII punctuation and white space
-    /// left out (a ligature "ﬂ" is "fl", a full-width "Ｃ" is "c"). Read alone, a
-    /// character never finds less than in its text: composing with its neighbours
-    /// only turns ASCII letters into others.
+    /// left out (a ligature "ﬂ" is "fl", a full-width "Ｃ" is "c"). For keywords
+    /// in ASCII (all of ours), reading a character alone never finds less than in
+    /// its text: composing with its neighbours only turns ASCII letters into
+    /// others. A keyword with an accented letter could miss that letter written
+    /// decomposed (a base and a combining mark).
     static func squeezedForm(of v: UInt32, bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         guard let scalar = Unicode.Scalar(v) else { return Array(bytes) }
         let normalized = String(Character(scalar)).precomposedStringWithCompatibilityMapping.lowercased()
