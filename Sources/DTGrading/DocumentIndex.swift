@@ -145,6 +145,18 @@ final class IndexedArticle {
     var normalized: NSString { joined.text }
     var normalizedBloom: TrigramBloom { joined.bloom }
 
+    /// Whether the article, its text or its own heading, speaks of `context`. The
+    /// answer is the article's, not a sentence's: asked once per pattern, since
+    /// every mention in a long article asks again and the search reads it whole.
+    func speaks(of context: Pattern) -> Bool {
+        if let known = contextAnswers[context.source] { return known }
+        let found = context.firstMatch(in: normalized, bloom: normalizedBloom) != nil || context.firstMatch(in: ownHeading) != nil
+        contextAnswers[context.source] = found
+        return found
+    }
+
+    private var contextAnswers: [String: Bool] = [:]
+
     /// The article number as written, else its heading, else its kind.
     var label: String { article.number ?? article.heading ?? "article \(position + 1)" }
 

@@ -60,9 +60,7 @@ struct PillarEvaluation {
                     guard let anchor = rule.holds(in: sentence) else { continue }
                     // The article itself must speak of the context: a tourism article does
                     // not become digital trade by sitting in an e-commerce chapter.
-                    guard rule.context.isEmpty || rule.context.contains(where: {
-                        $0.firstMatch(in: article.normalized, bloom: article.normalizedBloom) != nil || $0.firstMatch(in: article.ownHeading) != nil
-                    }) else { continue }
+                    guard rule.context.isEmpty || rule.context.contains(where: article.speaks(of:)) else { continue }
                     let force = rules.modality.force(of: sentence.normalized, at: anchor)
                     guard force != .exception else { continue }
                     soft.append(Candidate(rule: rule, article: article, sentence: sentence, force: .nonBinding))

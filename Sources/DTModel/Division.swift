@@ -22,14 +22,45 @@ public struct SourceLocation: Codable, Sendable, Hashable {
     /// `parent` + `/element[n]`, the path of a parent's n-th such child, made in one
     /// allocation (readers build one for every article and paragraph).
     public static func childPath(_ parent: String, _ element: String, _ n: Int) -> String {
-        var path = parent
-        path.reserveCapacity(parent.utf8.count + element.utf8.count + 8)
-        path += "/"
-        path += element
-        path += "["
-        path += String(n)
-        path += "]"
-        return path
+        // Written as bytes: five `String.append`s cost ten times as much, and every
+        // article of every file gets a path.
+        var parent = parent
+        var element = element
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &digits) { digitBuffer -> String in
+            // The decimal digits of n, written backwards from the end of the buffer.
+            var value = n.magnitude
+            var start = digitBuffer.count
+            repeat {
+                start -= 1
+                digitBuffer[start] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            if n < 0 {
+                start -= 1
+                digitBuffer[start] = UInt8(ascii: "-")
+            }
+            let number = UnsafeRawBufferPointer(rebasing: digitBuffer[start...])
+            return parent.withUTF8 { p in
+                element.withUTF8 { e in
+                    String(unsafeUninitializedCapacity: p.count + e.count + number.count + 3) { out in
+                        var i = 0
+                        func put(_ bytes: UnsafeRawBufferPointer) {
+                            for b in bytes { out[i] = b; i += 1 }
+                        }
+                        put(UnsafeRawBufferPointer(p))
+                        out[i] = UInt8(ascii: "/"); i += 1
+                        put(UnsafeRawBufferPointer(e))
+                        out[i] = UInt8(ascii: "["); i += 1
+                        put(number)
+                        out[i] = UInt8(ascii: "]"); i += 1
+                        return i
+                    }
+                }
+            }
+        }
     }
 
     private enum CodingKeys: String, CodingKey { case line, column, path }
@@ -58,63 +89,129 @@ public struct Footnote: Codable, Sendable, Equatable {
 
 /// A part, chapter, section, article, paragraph … with its number as written,
 /// heading, own text (original, for quoting), footnotes and children.
+///
+/// A value type whose fields live in one copy-on-write box: a division is copied
+/// wherever it is walked, stacked or kept with its context (several times per
+/// article in grading), and copying ten fields retained and released each of
+/// their buffers; now a copy retains one box, and a write copies it only when shared.
 public struct Division: Sendable, Equatable {
-    public var kind: DivisionKind
-    /// The number as written: `ARTICLE 14.13`, `Article 19.11`, `11 .3`, or nil.
-    public var number: String?
-    public var heading: String?
-    /// The body text of this division that is not inside a child division.
-    public var text: String {
-        get { utf8Text.map { String(decoding: $0, as: UTF8.self) } ?? storedText }
-        set {
-            storedText = newValue
-            utf8Text = nil
+    /// The fields. Written only through `unique`, so a box reachable from more than
+    /// one value is never written: that is why it may be shared across threads.
+    private final class Storage: @unchecked Sendable {
+        var kind: DivisionKind
+        var number: String?
+        var heading: String?
+        var storedText: String
+        var utf8Text: [UInt8]?
+        var footnotes: [Footnote]
+        var location: SourceLocation
+        var textLocation: SourceLocation?
+        var children: [Division]
+        var paragraphsPending: Bool
+
+        init(kind: DivisionKind, number: String?, heading: String?, storedText: String, utf8Text: [UInt8]?, footnotes: [Footnote],
+             location: SourceLocation, textLocation: SourceLocation?, children: [Division], paragraphsPending: Bool) {
+            self.kind = kind
+            self.number = number
+            self.heading = heading
+            self.storedText = storedText
+            self.utf8Text = utf8Text
+            self.footnotes = footnotes
+            self.location = location
+            self.textLocation = textLocation
+            self.children = children
+            self.paragraphsPending = paragraphsPending
+        }
+
+        func copy() -> Storage {
+            Storage(kind: kind, number: number, heading: heading, storedText: storedText, utf8Text: utf8Text, footnotes: footnotes,
+                    location: location, textLocation: textLocation, children: children, paragraphsPending: paragraphsPending)
         }
     }
-    /// `text`, when it was given as a string.
-    private var storedText: String
-    /// `text` as the UTF-8 bytes a reader found, not made a string until someone
-    /// asks: grading reads most articles only through `withTextUTF8` (the keyword
-    /// prefilter), and making every article's string cost more than reading it.
-    private var utf8Text: [UInt8]?
-    public var footnotes: [Footnote]
-    public var location: SourceLocation
+
+    private var storage: Storage
+
+    /// The box, copied first when another value shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
+    public var kind: DivisionKind {
+        get { storage.kind }
+        set { unique.kind = newValue }
+    }
+    /// The number as written: `ARTICLE 14.13`, `Article 19.11`, `11 .3`, or nil.
+    public var number: String? {
+        get { storage.number }
+        set { unique.number = newValue }
+    }
+    public var heading: String? {
+        get { storage.heading }
+        set { unique.heading = newValue }
+    }
+    /// The body text of this division that is not inside a child division.
+    public var text: String {
+        get { storage.utf8Text.map { String(decoding: $0, as: UTF8.self) } ?? storage.storedText }
+        set {
+            let box = unique
+            box.storedText = newValue
+            box.utf8Text = nil
+        }
+    }
+    // `text` is kept as the UTF-8 bytes a reader found (`utf8Text`), not made a
+    // string until someone asks: grading reads most articles only through
+    // `withTextUTF8` (the keyword prefilter), and making every article's string cost
+    // more than reading it.
+    public var footnotes: [Footnote] {
+        get { storage.footnotes }
+        _modify { yield &unique.footnotes }
+    }
+    public var location: SourceLocation {
+        get { storage.location }
+        _modify { yield &unique.location }
+    }
     /// Where `text` itself starts, when that is not where the division starts
     /// (a heading line above the body, in text formats); nil otherwise.
-    public var textLocation: SourceLocation?
-    public var children: [Division]
+    public var textLocation: SourceLocation? {
+        get { storage.textLocation }
+        _modify { yield &unique.textLocation }
+    }
+    public var children: [Division] {
+        get { storage.children }
+        // Appending a child in place, without copying the array (readers build
+        // chapters child by child).
+        _modify { yield &unique.children }
+    }
     /// True when `text` is an article body as read, not yet split into paragraphs:
     /// ingest for grading defers the split, because most articles of a long agreement
     /// never reach a rule. `withParagraphs()` does it when it is wanted.
-    public var paragraphsPending: Bool
+    public var paragraphsPending: Bool {
+        get { storage.paragraphsPending }
+        set { unique.paragraphsPending = newValue }
+    }
 
     public init(kind: DivisionKind, number: String? = nil, heading: String? = nil, text: String = "",
                 footnotes: [Footnote] = [], location: SourceLocation, textLocation: SourceLocation? = nil,
                 children: [Division] = [], paragraphsPending: Bool = false) {
-        self.kind = kind
-        self.number = number
-        self.heading = heading
-        self.storedText = text
-        self.utf8Text = nil
-        self.footnotes = footnotes
-        self.location = location
-        self.textLocation = textLocation
-        self.children = children
-        self.paragraphsPending = paragraphsPending
+        storage = Storage(kind: kind, number: number, heading: heading, storedText: text, utf8Text: nil, footnotes: footnotes,
+                          location: location, textLocation: textLocation, children: children, paragraphsPending: paragraphsPending)
     }
 
     /// A division whose text is given as valid UTF-8 (as libxml2 hands it over),
     /// kept as bytes until `text` is read.
     public init(kind: DivisionKind, number: String? = nil, heading: String? = nil, utf8Text: [UInt8],
                 location: SourceLocation, paragraphsPending: Bool = false) {
-        self.init(kind: kind, number: number, heading: heading, location: location, paragraphsPending: paragraphsPending)
-        self.utf8Text = utf8Text
+        storage = Storage(kind: kind, number: number, heading: heading, storedText: "", utf8Text: utf8Text, footnotes: [],
+                          location: location, textLocation: nil, children: [], paragraphsPending: paragraphsPending)
     }
 
     /// The same division with its text made a string, once, for code that reads it
     /// more than once.
     public func withTextAsString() -> Division {
-        guard utf8Text != nil else { return self }
+        guard storage.utf8Text != nil else { return self }
         var d = self
         d.text = text
         return d
@@ -122,15 +219,16 @@ public struct Division: Sendable, Equatable {
 
     /// Calls `body` with the UTF-8 of `text`, without making a string of kept bytes.
     public func withTextUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        if let utf8Text { return try utf8Text.withUnsafeBufferPointer(body) }
-        var text = storedText
+        if let utf8Text = storage.utf8Text { return try utf8Text.withUnsafeBufferPointer(body) }
+        var text = storage.storedText
         text.makeContiguousUTF8()
         return try text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Equal when every field is, `text` compared as text however it is kept.
     public static func == (a: Division, b: Division) -> Bool {
-        a.kind == b.kind && a.number == b.number && a.heading == b.heading && a.footnotes == b.footnotes
+        if a.storage === b.storage { return true }
+        return a.kind == b.kind && a.number == b.number && a.heading == b.heading && a.footnotes == b.footnotes
             && a.location == b.location && a.textLocation == b.textLocation && a.paragraphsPending == b.paragraphsPending
             && a.children == b.children && a.text == b.text
     }

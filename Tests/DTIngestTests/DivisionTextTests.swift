@@ -27,6 +27,14 @@ import Testing
         #expect(Division(kind: .article, utf8Text: [], location: location).text.isEmpty)
     }
 
+    /// Element paths are written as bytes: the same string as the plain concatenation.
+    @Test func childPathIsParentSlashElementIndex() {
+        for (parent, element, n) in [("/treaty/body", "article", 1), ("/treaty/body/chapter[14]", "article", 203), ("", "p", 0),
+                                     ("/akn/body", "paragraph", Int.max), ("/a", "b", -7), ("/é/ü", "ß", 42)] {
+            #expect(SourceLocation.childPath(parent, element, n) == parent + "/" + element + "[" + String(n) + "]")
+        }
+    }
+
     /// Every ToTA article read for grading (bytes) against the same file read for the
     /// model dump (strings).
     @Test func streamedForGradingEqualsTheStringRead() throws {
