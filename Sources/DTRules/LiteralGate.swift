@@ -3,25 +3,37 @@ import DTModel
 /// A cheap test that lets a text skip a regular expression that cannot match it.
 ///
 /// Each pattern knows the letter runs that any match must contain (`PatternLiterals`):
-/// a conjunction of clauses, each a choice of literals. A text knows, in 4,096 bits,
-/// which byte trigrams it holds (`TrigramBloom`), read as the keyword prefilter
-/// reads text (squeezed: lower-cased, only letters, digits and non-ASCII bytes).
-/// A literal that occurs in the text occurs in its squeezed form too, so all its
-/// trigrams are set: a clause none of whose literals has all its trigrams set
-/// proves the pattern cannot match, and the regex is not run. The test has false
-/// positives (then the regex decides), never false negatives.
+/// a conjunction of clauses, each a choice of literals; a pattern of several
+/// top-level alternatives knows one conjunction per alternative, any of which may
+/// hold. A text knows, in 4,096 bits, which byte trigrams it holds (`TrigramBloom`),
+/// read as the keyword prefilter reads text (squeezed: lower-cased, only letters,
+/// digits and non-ASCII bytes). A literal that occurs in the text occurs in its
+/// squeezed form too, so all its trigrams are set: a clause none of whose literals
+/// has all its trigrams set proves the alternative cannot match, and when every
+/// alternative is ruled out the regex is not run. The test has false positives
+/// (then the regex decides), never false negatives.
 public struct LiteralGate: Sendable {
-    /// Clauses; each clause is its literals, each literal its trigram bit indices.
-    let clauses: [[[UInt16]]]
+    /// Per alternative, its clauses; each clause is its literals, each literal its
+    /// trigram bit indices.
+    let alternatives: [[[[UInt16]]]]
 
     /// Builds the gate of clauses of literals (`PatternLiterals`).
     init(literalClauses: [[String]]) {
-        clauses = literalClauses.map { clause in clause.map { TrigramBloom.trigrams(of: Squeezed.of($0)) } }
+        self.init(anyOf: [literalClauses])
+    }
+
+    /// Builds the gate of alternatives, each its clauses of literals: a text is
+    /// admitted when one alternative's clauses all hold. Kept apart, not multiplied
+    /// out into one conjunction (which loses the words that only one alternative needs).
+    init(anyOf alternatives: [[[String]]]) {
+        self.alternatives = alternatives.map { clauses in
+            clauses.map { clause in clause.map { TrigramBloom.trigrams(of: Squeezed.of($0)) } }
+        }
     }
 
     /// False only when no text with these trigrams can match the pattern.
     public func admits(_ bloom: TrigramBloom) -> Bool {
-        clauses.allSatisfy { literals in literals.contains { bloom.containsAll($0) } }
+        alternatives.contains { clauses in clauses.allSatisfy { literals in literals.contains { bloom.containsAll($0) } } }
     }
 }
 
@@ -120,14 +132,16 @@ public struct TrigramBloom: Sendable, Equatable {
     }
 }
 
-/// Reads the letter runs a phrase pattern's every match must contain. Conservative:
-/// whatever it cannot be sure of (optional parts, alternatives without a literal,
-/// runs shorter than three letters) it leaves out, which only weakens the gate.
+/// Reads the letter runs a phrase pattern's every match must contain, as squeezed
+/// text holds them: the words of "shall not apply" are one run, "shallnotapply".
+/// Conservative: whatever it cannot be sure of (optional parts, alternatives
+/// without a literal, runs shorter than three letters) it leaves out, which only
+/// weakens the gate.
 enum PatternLiterals {
     /// Pattern syntax as a tree (see `Pattern`): letters and digits, alternatives, optional parts.
     indirect enum Node {
         case char(Character)
-        /// Anything that is not part of a letter run: space, `-`, `'`, `*`, `...`, `\b`, punctuation.
+        /// Anything that ends a letter run: `*`, `...`, `\b`, punctuation.
         case separator
         case alternatives([[Node]])
         case optional(Node)
@@ -157,6 +171,12 @@ enum PatternLiterals {
             case "\\":
                 if s.first == "b" { s = s.dropFirst() }
                 alternatives[alternatives.count - 1].append(.separator)
+            case " ", "-", "'":
+                // These match white space, a hyphen, a quote or nothing, all of which
+                // squeezing removes (normalised text has no other white space): in the
+                // squeezed text the letters on either side are adjacent, so the run
+                // goes on, and "not apply" is the literal "notapply".
+                continue
             default:
                 alternatives[alternatives.count - 1].append(c.isLetter || c.isNumber ? .char(c) : .separator)
             }
@@ -183,8 +203,12 @@ enum PatternLiterals {
         if perAlternative.contains(where: \.isEmpty) { return [] }
         let product = perAlternative.reduce(1) { $0 * $1.count }
         if product > maxDistributedClauses {
-            // Too many combinations: the most selective clause of each, joined.
-            return [perAlternative.flatMap { alt in alt.min { selectivityRank($0) < selectivityRank($1) } ?? [] }]
+            // Too many combinations: a few of them, each joining one clause of every
+            // alternative: the most selective of each, then the next… (each combination
+            // holds on its own, so every one kept makes the gate stronger).
+            let ranked = perAlternative.map { $0.sorted { selectivityRank($0) < selectivityRank($1) } }
+            let kept = min(ranked.map(\.count).max() ?? 0, maxFallbackClauses)
+            return (0..<kept).map { k in Array(Set(ranked.flatMap { $0[min(k, $0.count - 1)] })).sorted() }
         }
         var combined: [[String]] = [[]]
         for alt in perAlternative {
@@ -195,6 +219,8 @@ enum PatternLiterals {
 
     /// Combinations kept when an alternation is distributed into clauses.
     static let maxDistributedClauses = 64
+    /// Combinations kept when there are more than `maxDistributedClauses`.
+    static let maxFallbackClauses = 8
 
     /// Fewer literals, then longer ones, rule out more texts.
     private static func selectivityRank(_ clause: [String]) -> (Int, Int) {
@@ -203,20 +229,91 @@ enum PatternLiterals {
 
     private static func clauses(ofSequence nodes: [Node]) -> [[String]] {
         var out: [[String]] = []
-        var run = ""
+        // The strings the nodes since the last break can spell, in squeezed text: a
+        // run of letters, carried through small groups and optional parts, so that
+        // "not (be )?(apply|subject)" needs one of "notapply", "notbeapply", "notsubject"…
+        var run: [String] = [""]
         func flush() {
-            if run.count >= 3 { out.append([run]) }
-            run = ""
+            // A string shorter than three letters has no trigram to test: a choice
+            // with one rules nothing out.
+            if !run.contains(where: { $0.count < 3 }) { out.append(run.sorted()) }
+            run = [""]
+        }
+        // The plain letter runs between groups, as well: a short word every spelling
+        // holds ("across") can rule out more than the choice of long spellings.
+        var plain = ""
+        func flushPlain() {
+            if plain.count >= 3 { out.append([plain]) }
+            plain = ""
         }
         for node in nodes {
             if case .char(let c) = node {
-                run.append(c)
+                plain.append(c)
+                for i in run.indices { run[i].append(c) }
                 continue
             }
-            flush()
+            flushPlain()
+            if let spelled = spellings(of: node) {
+                if run.count * spelled.count <= maxSpellings {
+                    run = joined(run, spelled)
+                } else {
+                    flush()
+                    run = spelled
+                }
+            } else {
+                flush()
+            }
+            // A group's own clauses hold too (its words may be long where the run is cut).
             out += clauses(of: node)
         }
         flush()
+        flushPlain()
+        // A clause written twice would be tested twice. (Clauses another implies are
+        // kept: a short one such as "dispute" is quick to test and often rules out first.)
+        var seen = Set<[String]>()
+        return out.filter { seen.insert($0).inserted }
+    }
+
+    /// Spellings a run may carry before it is cut (the literals of one clause).
+    static let maxSpellings = 16
+
+    /// Every head followed by every tail, each string once.
+    private static func joined(_ heads: [String], _ tails: [String]) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for h in heads {
+            for t in tails where seen.insert(h + t).inserted { out.append(h + t) }
+        }
         return out
+    }
+
+    /// Every string `node` can match in squeezed text, each once, when they are few
+    /// and known; nil for separators (a gap, `*`, punctuation) and for groups of too many.
+    static func spellings(of node: Node) -> [String]? {
+        switch node {
+        case .char(let c):
+            return [String(c)]
+        case .separator:
+            return nil
+        case .optional(let inner):
+            guard let s = spellings(of: inner) else { return nil }
+            return s.contains("") ? s : s + [""]
+        case .alternatives(let alts):
+            var all: [String] = []
+            for alt in alts {
+                var strings: [String] = [""]
+                for n in alt {
+                    if case .char(let c) = n {
+                        for i in strings.indices { strings[i].append(c) }
+                        continue
+                    }
+                    guard let s = spellings(of: n), strings.count * s.count <= maxSpellings else { return nil }
+                    strings = joined(strings, s)
+                }
+                for x in strings where !all.contains(x) { all.append(x) }
+                if all.count > maxSpellings { return nil }
+            }
+            return all
+        }
     }
 }

@@ -59,9 +59,8 @@ public struct Pattern: Sendable, CustomStringConvertible {
             alternatives.append(Alternative(regex: partRegex, gate: LiteralGate(literalClauses: clauses), requiredTerms: required))
         }
         self.alternatives = alternatives
-        // The whole pattern's literals, from its alternatives' (the same as reading the
-        // expanded source, without parsing it again).
-        gate = LiteralGate(literalClauses: PatternLiterals.either(partClauses))
+        // The whole pattern admits a text when one of its alternatives may match there.
+        gate = LiteralGate(anyOf: partClauses)
     }
 
     private static func compile(_ regexSource: String, source: String) throws -> NSRegularExpressionBox {

@@ -56,13 +56,54 @@ import Testing
     }
 
     @Test func requiredLiteralsOfPatterns() {
-        #expect(PatternLiterals.required(in: "customs dut* on electronic transmissions?") == [["customs"], ["dut"], ["electronic"], ["transmission"]])
-        // An alternative without a literal of three letters or more requires nothing.
-        #expect(PatternLiterals.required(in: "(shall|do) not apply") == [["not"], ["apply"]])
+        // Squeezed text has no spaces, hyphens or quotes: words run on into one literal.
+        #expect(PatternLiterals.required(in: "customs dut* on electronic transmissions?")
+            == [["customsdut"], ["onelectronictransmission"], ["onelectronictransmission", "onelectronictransmissions"]])
+        // Runs go on through small groups ("do" alone would be too short to test).
+        #expect(PatternLiterals.required(in: "(shall|do) not apply") == [["donotapply", "shallnotapply"], ["notapply"]])
         // (A ∧ B) ∨ C distributes into (A ∨ C) ∧ (B ∨ C).
-        #expect(PatternLiterals.required(in: "(source code|algorithm)") == [["algorithm", "source"], ["algorithm", "code"]])
-        #expect(PatternLiterals.required(in: "[the] (use|location) [or location] of data") == [["location", "use"], ["data"]])
-        #expect(PatternLiterals.required(in: "\\bmay\\b ... (its)? own") == [["may"], ["own"]])
+        #expect(PatternLiterals.required(in: "(source code|algorithm)") == [["algorithm", "sourcecode"]])
+        #expect(PatternLiterals.required(in: "[the] (use|location) [or location] of data")
+            == [["location", "use"], ["locationofdata", "locationorlocationofdata", "thelocationofdata", "thelocationorlocationofdata",
+                                     "theuseofdata", "theuseorlocationofdata", "useofdata", "useorlocationofdata"], ["ofdata"]])
+        #expect(PatternLiterals.required(in: "\\bmay\\b ... (its)? own") == [["may"], ["itsown", "own"], ["own"]])
+        #expect(PatternLiterals.required(in: "not (be )?(apply|subject) ... dispute")
+            == [["not"], ["apply", "subject"], ["notapply", "notbeapply", "notbesubject", "notsubject"], ["dispute"]])
+    }
+
+    /// A pattern of several alternatives admits a text when one of them may match
+    /// there: each keeps its own words.
+    @Test func gateOfAlternativesKeepsEachOnesWords() throws {
+        let p = try Pattern("(dispute settlement ... shall not apply)|(shall have no recourse to ... dispute)")
+        #expect(p.gate.admits(TrigramBloom("chapter 20 (dispute settlement) shall not apply to this chapter")))
+        #expect(p.gate.admits(TrigramBloom("a party shall have no recourse to dispute settlement")))
+        // Every word of the alternatives, none in the order or company either needs.
+        #expect(!p.gate.admits(TrigramBloom("dispute settlement shall apply; a party shall not have recourse to it")))
+    }
+
+    /// Words separated by any white space, a no-break space, a line break, a
+    /// non-breaking hyphen or a curly quote still pass the gate, read from the raw
+    /// text as paragraphs and articles are, and from the normalised text.
+    @Test func gatesAdmitEveryMatchThroughTypography() throws {
+        let rules = try #require(Self.rules)
+        var texts = rules.rules.flatMap { $0.examples.map(\.text) }
+        texts += texts.map {
+            $0.replacingOccurrences(of: " ", with: "\u{00A0}").replacingOccurrences(of: "-", with: "\u{2011}")
+                .replacingOccurrences(of: "'", with: "\u{2019}")
+        }
+        texts += texts.map { $0.replacingOccurrences(of: " ", with: "\n  ").replacingOccurrences(of: "-", with: "") }
+        var checked = 0
+        for text in texts {
+            let normalized = TextNormalizer.normalize(text) as NSString
+            let blooms = [TrigramBloom(normalized as String)] + [TrigramBloom(rawTexts: [text])].compactMap { $0 }
+            for p in Self.allPatterns where p.firstMatch(in: normalized) != nil {
+                for bloom in blooms {
+                    #expect(p.gate.admits(bloom), "\(p.source) on \(text.prefix(120))")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1000)
     }
 
     @Test func alternativesAndRequiredPartsAreFound() {
