@@ -35,6 +35,8 @@ final class IndexedArticle {
 
     /// `body` on `article` and every division below it, in document order.
     private static func visit(_ article: Division, _ body: (Division) -> Void) {
+        // Most articles have no divisions below them: no stack to build.
+        if article.children.isEmpty { return body(article) }
         var stack: [Division] = [article]
         while let d = stack.popLast() {
             body(d)
@@ -42,28 +44,27 @@ final class IndexedArticle {
         }
     }
 
-    /// Every piece of text the article's sentences are made of, as read: the
-    /// heading, every division's text and, since sentence splitting puts them in the
-    /// text, inner divisions' headings and numbers. Only articles a rule's keywords
-    /// reach ever ask.
-    private lazy var pieces: [String] = {
-        var texts = [article.heading ?? ""]
+    /// Trigrams of the whole article, read from the text as written (nil when it
+    /// holds characters only normalising can read): the heading, every division's
+    /// text and, since sentence splitting puts them in the text, inner divisions'
+    /// headings and numbers. A literal a sentence holds lies within one of these,
+    /// so a rule whose literals the article lacks holds in none of its sentences:
+    /// the article need not be split at all. Read from the bytes ingest kept, so
+    /// an article ruled out is never made a string.
+    private lazy var wholeBloom: TrigramBloom? = {
+        var reader = TrigramBloom.RawReader()
+        reader.feed(article.heading ?? "")
         var labels: [String] = []
-        Self.visit(readArticle) { d in
-            texts.append(d.text)
+        Self.visit(article) { d in
+            d.withTextUTF8 { reader.feed($0) }
             if d.kind != .article {
                 if let h = d.heading { labels.append(h) }
                 if let n = d.number { labels.append(n) }
             }
         }
-        return texts + labels
+        for label in labels { reader.feed(label) }
+        return reader.bloom
     }()
-
-    /// Trigrams of the whole article, read from the text as written (nil when it
-    /// holds characters only normalising can read). A literal a sentence holds
-    /// lies within one piece, so a rule whose literals the article lacks holds in
-    /// none of its sentences: the article need not be split at all.
-    private lazy var wholeBloom: TrigramBloom? = TrigramBloom(rawTexts: pieces)
 
     /// False only when none of `rules` can hold anywhere in the article.
     func mayHold(any rules: [Rule]) -> Bool {
@@ -122,8 +123,8 @@ final class IndexedArticle {
     /// Split into paragraphs here, if ingest left the body whole: most articles never get here.
     private lazy var units: [SentenceSplitter.Unit] = SentenceSplitter.units(of: readArticle.withParagraphs())
 
-    /// The article with its text as a string, made once for the gates and the split
-    /// that read it (ingest may have kept it as bytes).
+    /// The article with its text as a string, made once for the split that reads it
+    /// (ingest may have kept it as bytes).
     private lazy var readArticle: Division = article.withTextAsString()
     private lazy var unitGroups: [UInt64] = units.map { matcher.groups(in: [$0.text]) }
     private lazy var unitSentences: [[Sentence]?] = Array(repeating: nil, count: units.count)

@@ -79,40 +79,85 @@ public struct TrigramBloom: Sendable, Equatable {
     /// The trigrams `init(_:)` would find in the normalised form of `texts`, read
     /// straight from the text as written, or nil when a text holds a character
     /// outside ASCII and `TextNormalizer.plainScalar`: then only the normalised
-    /// text can say. Normalising ASCII maps quotes, dashes and spaces to bytes that
-    /// squeezing skips and lower-cases letters, which squeezing does too, so the
-    /// squeezed streams are the same.
+    /// text can say (`RawReader`).
     public init?(rawTexts texts: [String]) {
-        var bits = [UInt64](repeating: 0, count: 64)
-        var plain = true
-        bits.withUnsafeMutableBufferPointer { bits in
-            var reader = Reader(bits: bits)
-            Squeezed.map.withUnsafeBufferPointer { squeeze in
-                for var text in texts where plain {
-                    text.makeContiguousUTF8()
-                    text.utf8.withContiguousStorageIfAvailable { bytes in
-                        var i = 0
-                        while i < bytes.count {
-                            let byte = bytes[i]
-                            if byte < 0x80 {
-                                i += 1
-                                let c = squeeze[Int(byte)]
-                                if c != 0 { reader.feed(c) }
-                                continue
-                            }
-                            guard let (v, w) = TextNormalizer.decode(bytes, at: i), let p = TextNormalizer.plainScalar(v) else {
-                                plain = false
-                                return
-                            }
-                            if case .keep = p { for k in i..<(i + w) { reader.feed(bytes[k]) } }
-                            i += w
+        var reader = RawReader()
+        for text in texts { reader.feed(text) }
+        guard let bloom = reader.bloom else { return nil }
+        self = bloom
+    }
+
+    private init(bits: [UInt64]) {
+        self.bits = bits
+    }
+
+    /// Reads texts as written, strings or UTF-8 bytes, one after another as one
+    /// stream, into the trigrams their normalised form holds. Normalising ASCII maps
+    /// quotes, dashes and spaces to bytes that squeezing skips and lower-cases
+    /// letters, which squeezing does too, so the squeezed streams are the same; a
+    /// character outside ASCII and `TextNormalizer.plainScalar` ends the reading
+    /// (then `bloom` is nil).
+    public struct RawReader {
+        private var bits = [UInt64](repeating: 0, count: 64)
+        private var window: UInt32 = 0
+        private var count = 0
+        /// False once a character only normalising can read was met.
+        public private(set) var plain = true
+
+        public init() {}
+
+        /// The trigrams read, or nil when the texts need normalising first.
+        public var bloom: TrigramBloom? { plain ? TrigramBloom(bits: bits) : nil }
+
+        public mutating func feed(_ text: String) {
+            guard plain else { return }
+            var text = text
+            text.makeContiguousUTF8()
+            text.utf8.withContiguousStorageIfAvailable { feed($0) }
+        }
+
+        /// Reads `bytes` (valid UTF-8) on from where the last text ended.
+        public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard plain, let base = bytes.baseAddress else { return }
+            let n = bytes.count
+            var w = window
+            var primed = count
+            var ok = true
+            bits.withUnsafeMutableBufferPointer { bits in
+                Squeezed.map.withUnsafeBufferPointer { squeeze in
+                    @inline(__always) func take(_ c: UInt8) {
+                        w = (w << 8 | UInt32(c)) & 0xFF_FFFF
+                        if primed >= 2 {
+                            let h = TrigramBloom.hash(w)
+                            bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+                        } else {
+                            primed += 1
                         }
+                    }
+                    var i = 0
+                    while i < n {
+                        let b = base[i]
+                        if b < 0x80 {
+                            i += 1
+                            let c = squeeze[Int(b)]
+                            if c != 0 { take(c) }
+                            continue
+                        }
+                        guard let (v, width) = TextNormalizer.decode(bytes, at: i), let p = TextNormalizer.plainScalar(v) else {
+                            ok = false
+                            return
+                        }
+                        // Kept characters are read as their bytes; spaces, quotes,
+                        // dashes and invisible marks squeeze away.
+                        if case .keep = p { for k in i..<(i + width) { take(base[k]) } }
+                        i += width
                     }
                 }
             }
+            window = w
+            count = primed
+            plain = ok
         }
-        guard plain else { return nil }
-        self.bits = bits
     }
 
     /// Bit index of a trigram held in the low 24 bits of `window`.

@@ -71,6 +71,30 @@ import Testing
             == [["not"], ["apply", "subject"], ["notapply", "notbeapply", "notbesubject", "notsubject"], ["dispute"]])
     }
 
+    /// Trigrams read from bytes in pieces (as an article's divisions are fed) equal
+    /// those of the whole text read at once, and a character only normalising can
+    /// read ends the reading.
+    @Test func rawTrigramsFromPiecesOfBytes() {
+        var rng = SplitMix64(seed: 7)
+        let words = ["cross-border", "transfer", "of", "information", "\u{00A0}", "\u{2019}s", "café", "—", "\n", "Data", "§ 3", "e-commerce"]
+        for _ in 0..<200 {
+            let text = (0..<Int(rng.next() % 40)).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ")
+            var reader = TrigramBloom.RawReader()
+            var rest = Substring(text)
+            while !rest.isEmpty {
+                let piece = rest.prefix(Int(rng.next() % 12) + 1)
+                var bytes = String(piece)
+                bytes.withUTF8 { reader.feed($0) }
+                rest = rest.dropFirst(piece.count)
+            }
+            #expect(reader.bloom == TrigramBloom(rawTexts: [text]), "\(text)")
+            #expect(reader.bloom == TrigramBloom(TextNormalizer.normalize(text)), "\(text)")
+        }
+        var reader = TrigramBloom.RawReader()
+        reader.feed("ﬁnance")
+        #expect(!reader.plain && reader.bloom == nil)
+    }
+
     /// A pattern of several alternatives admits a text when one of them may match
     /// there: each keeps its own words.
     @Test func gateOfAlternativesKeepsEachOnesWords() throws {
