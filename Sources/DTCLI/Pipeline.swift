@@ -32,9 +32,11 @@ struct Pipeline: Sendable {
         } catch let e as RuleLoadError {
             throw CLIError.usage("rules: \(e.description)")
         }
-        // Grading splits only the articles its rules read into paragraphs.
+        // Grading splits only the articles its rules read into paragraphs, and reads
+        // no further than the metadata of a ToTA file in a language the rules do not read.
         var ingest = settings.ingestOptions
         ingest.deferParagraphs = true
+        ingest.bodyLanguages = Grader.languages
         return Pipeline(grader: Grader(rules: rules[0]), grade: settings.gradeOptions, ingest: ingest, jobs: settings.jobs,
                         spareRules: Array(rules.dropFirst()))
     }

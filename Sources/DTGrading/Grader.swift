@@ -22,8 +22,11 @@ public struct Grader: Sendable {
         self.rules = rules
     }
 
+    /// The languages the rules read; a text in any other is not assessed.
+    public static let languages: Set<String> = ["en"]
+
     public func grade(_ agreement: Agreement, options: GradeOptions = GradeOptions()) -> DocumentVerdict {
-        guard agreement.language == "en" else {
+        guard let language = agreement.language, Self.languages.contains(language) else {
             let lang = agreement.language ?? "an undetected language"
             let pillars = options.pillars.map { id in
                 PillarVerdict(id: id, level: .notAssessed, score: 0, rule: nil, evidence: [], limitations: [],

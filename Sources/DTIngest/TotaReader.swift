@@ -11,14 +11,15 @@ enum TotaReader {
     /// Streams `bytes` as ToTA. Returns nil when the root is not `<treaty>` with a
     /// `<body>`: then the document is some other XML, for the caller to read.
     static func stream(_ bytes: [UInt8], path: String, options: IngestOptions) throws -> Agreement? {
-        let builder = TotaBuilder(path: path, deferParagraphs: options.deferParagraphs)
-        guard try LibXMLParser.streamXML(bytes, name: path, into: builder) else { return nil }
+        let builder = TotaBuilder(path: path, deferParagraphs: options.deferParagraphs, bodyLanguages: options.bodyLanguages)
+        let completed = try LibXMLParser.streamXML(bytes, name: path, into: builder)
+        guard completed || builder.skippedBody else { return nil }
         return builder.isTota ? builder.agreement() : nil
     }
 
     /// Reads a tree already parsed; refuses a document that is not ToTA.
     static func read(_ tree: XMLDocumentTree, path: String, options: IngestOptions) throws -> Agreement {
-        let builder = TotaBuilder(path: path, deferParagraphs: options.deferParagraphs)
+        let builder = TotaBuilder(path: path, deferParagraphs: options.deferParagraphs, bodyLanguages: options.bodyLanguages)
         tree.root.replay(into: builder)
         guard builder.rootName == "treaty" else {
             throw IngestError(path: path, message: "not a ToTA file: root element is <\(builder.rootName)>, expected <treaty>", line: builder.rootLine)
@@ -37,6 +38,10 @@ enum TotaReader {
 final class TotaBuilder: XMLStreamHandler {
     private let path: String
     private let deferParagraphs: Bool
+    /// `IngestOptions.bodyLanguages`.
+    private let bodyLanguages: Set<String>?
+    /// The parse stopped at `<body>`: the declared language is not one the caller reads.
+    private(set) var skippedBody = false
 
     private(set) var rootName = ""
     private(set) var rootLine = 0
@@ -76,9 +81,10 @@ final class TotaBuilder: XMLStreamHandler {
     private var looseArticleCount = 0
     private var article: (number: String?, heading: String?, line: Int, path: String)?
 
-    init(path: String, deferParagraphs: Bool) {
+    init(path: String, deferParagraphs: Bool, bodyLanguages: Set<String>? = nil) {
         self.path = path
         self.deferParagraphs = deferParagraphs
+        self.bodyLanguages = bodyLanguages
     }
 
     /// The root is `<treaty>` and it has a `<body>`.
@@ -105,7 +111,15 @@ final class TotaBuilder: XMLStreamHandler {
         switch parent {
         case .root:
             if name == "meta", !sawMeta { sawMeta = true; role = .meta }
-            if name == "body", !sawBody { sawBody = true; role = .body }
+            if name == "body", !sawBody {
+                sawBody = true
+                role = .body
+                // The meta came first and declares a language the caller does not read.
+                if let wanted = bodyLanguages, let language, !wanted.contains(language) {
+                    skippedBody = true
+                    wantsMore = false
+                }
+            }
         case .meta:
             let field: Field? = switch name {
             case "name": .name

@@ -66,6 +66,23 @@ import Testing
         #expect(r.stdout.contains("error: \(bad.path):3:"))
     }
 
+    /// check reads a ToTA file in a language the rules do not read only up to its
+    /// body (README "check"): a fault after that is reported by parse, not by check.
+    @Test func bodyInALanguageNotReadIsNotParsedByCheck() throws {
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("es.xml")
+        try Data("<treaty><meta><name>Tratado</name><language>es</language></meta>\n<body><article>roto</chapter></body></treaty>\n".utf8)
+            .write(to: file)
+        guard let r = Dtcheck.run(["check", "--format", "json", file.path]) else { return }
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("\"status\" : \"not-assessed\""))
+        #expect(r.stdout.contains("\"title\" : \"Tratado\""))
+        guard let parse = Dtcheck.run(["parse", file.path]) else { return }
+        #expect(parse.status != 0)
+        #expect(parse.stderr.contains("\(file.path):2:"), "stderr: \(parse.stderr)")
+    }
+
     @Test func failUnderBaselineExitsOneWhenPillarsFallShort() throws {
         // Japan–Thailand (2007) predates every digital-trade baseline.
         guard let file = SharedCorpus.path("tota/pta_1.xml") else { return }

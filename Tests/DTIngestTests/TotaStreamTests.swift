@@ -96,6 +96,38 @@ import Testing
         }
     }
 
+    /// Grading reads English: a ToTA file whose meta declares another language is
+    /// read to its `<body>` and no further (its metadata whole, no divisions), so a
+    /// fault later in it goes unseen there; read whole, the same file is refused.
+    @Test func bodyOfAFileInALanguageNotReadIsSkipped() throws {
+        let spanish = Array("""
+        <treaty><meta><name>Tratado</name><date_signed>2001-02-03</date_signed>
+        <parties><partyisocode>CHL</partyisocode><partyisocode>MEX</partyisocode></parties><language>ES</language></meta>
+        <body><chapter number="1"><article number="1">Texto.</article></chapter>
+        <article>roto</chapter></body></treaty>
+        """.utf8)
+        let english = ["en"] as Set<String>
+        for deferParagraphs in [true, false] {
+            let options = IngestOptions(deferParagraphs: deferParagraphs, bodyLanguages: english)
+            let a = try DocumentLoader.load(bytes: spanish, path: "es.xml", options: options)
+            #expect(a.sourceFormat == .tota && a.language == "es" && a.title == "Tratado" && a.dateSigned == "2001-02-03")
+            #expect(a.parties == ["CHL", "MEX"])
+            #expect(a.divisions.isEmpty)
+        }
+        #expect(throws: IngestError.self) { try DocumentLoader.load(bytes: spanish, path: "es.xml") }
+        // Declared in English (or not declared at all), the body is read and its fault found.
+        for language in ["<language>en</language>", ""] {
+            let text = String(decoding: spanish, as: UTF8.self).replacingOccurrences(of: "<language>ES</language>", with: language)
+            #expect(throws: IngestError.self) {
+                try DocumentLoader.load(bytes: Array(text.utf8), path: "en.xml", options: IngestOptions(deferParagraphs: true, bodyLanguages: english))
+            }
+        }
+        // Through the tree parse (a DOCTYPE) the body is parsed but not modelled.
+        let withDoctype = Array(("<!DOCTYPE treaty>\n" + String(decoding: spanish, as: UTF8.self).replacingOccurrences(of: "<article>roto</chapter>", with: "")).utf8)
+        let viaTree = try DocumentLoader.load(bytes: withDoctype, path: "es.xml", options: IngestOptions(bodyLanguages: english))
+        #expect(viaTree.sourceFormat == .tota && viaTree.divisions.isEmpty && viaTree.title == "Tratado")
+    }
+
     @Test func doctypeTakesTheTreeParse() {
         #expect(XMLProlog.declaresDoctype(Array("<?xml version='1.0'?>\n<!-- c -->\n<!DOCTYPE treaty [ <!ENTITY a 'b'> ]><treaty/>".utf8)))
         #expect(!XMLProlog.declaresDoctype(Array("\u{FEFF}<?xml version='1.0'?>\n<!-- <!DOCTYPE in a comment> -->\n<treaty/>".utf8)))
