@@ -5,7 +5,8 @@ import DTModel
 /// Each pattern knows the letter runs that any match must contain (`PatternLiterals`):
 /// a conjunction of clauses, each a choice of literals; a pattern of several
 /// top-level alternatives knows one conjunction per alternative, any of which may
-/// hold. A text knows, in 4,096 bits, which byte trigrams it holds (`TrigramBloom`),
+/// hold, and a term or group that every match of an alternative contains brings
+/// its own alternatives' conjunctions (`Alternative.parts`). A text knows, in 4,096 bits, which byte trigrams it holds (`TrigramBloom`),
 /// read as the keyword prefilter reads text (squeezed: lower-cased, only letters,
 /// digits and non-ASCII bytes). A literal that occurs in the text occurs in its
 /// squeezed form too, so all its trigrams are set: a clause none of whose literals
@@ -13,27 +14,45 @@ import DTModel
 /// alternative is ruled out the regex is not run. The test has false positives
 /// (then the regex decides), never false negatives.
 public struct LiteralGate: Sendable {
-    /// Per alternative, its clauses; each clause is its literals, each literal its
-    /// trigram bit indices.
-    let alternatives: [[[[UInt16]]]]
+    /// One way a match can be made: clauses of literals, each literal its trigram
+    /// bit indices, and the gates of the parts every such match contains (a term's
+    /// alternatives, each with its own words).
+    struct Alternative: Sendable {
+        let clauses: [[[UInt16]]]
+        let parts: [LiteralGate]
 
-    /// Builds the gate of clauses of literals (`PatternLiterals`).
-    init(literalClauses: [[String]]) {
-        self.init(anyOf: [literalClauses])
+        func admits(_ bloom: TrigramBloom) -> Bool {
+            clauses.allSatisfy { literals in literals.contains { bloom.containsAll($0) } } && parts.allSatisfy { $0.admits(bloom) }
+        }
+    }
+
+    let alternatives: [Alternative]
+
+    /// Builds the gate of clauses of literals (`PatternLiterals`), with the gates of
+    /// parts a match also contains.
+    init(literalClauses: [[String]], requiring parts: [LiteralGate] = []) {
+        alternatives = [Alternative(clauses: Self.trigrams(literalClauses), parts: parts)]
     }
 
     /// Builds the gate of alternatives, each its clauses of literals: a text is
     /// admitted when one alternative's clauses all hold. Kept apart, not multiplied
     /// out into one conjunction (which loses the words that only one alternative needs).
     init(anyOf alternatives: [[[String]]]) {
-        self.alternatives = alternatives.map { clauses in
-            clauses.map { clause in clause.map { TrigramBloom.trigrams(of: Squeezed.of($0)) } }
-        }
+        self.alternatives = alternatives.map { Alternative(clauses: Self.trigrams($0), parts: []) }
+    }
+
+    /// The gate admitting what any of `gates` admits.
+    init(anyOf gates: [LiteralGate]) {
+        alternatives = gates.flatMap(\.alternatives)
+    }
+
+    private static func trigrams(_ clauses: [[String]]) -> [[[UInt16]]] {
+        clauses.map { clause in clause.map { TrigramBloom.trigrams(of: Squeezed.of($0)) } }
     }
 
     /// False only when no text with these trigrams can match the pattern.
     public func admits(_ bloom: TrigramBloom) -> Bool {
-        alternatives.contains { clauses in clauses.allSatisfy { literals in literals.contains { bloom.containsAll($0) } } }
+        alternatives.contains { $0.admits(bloom) }
     }
 }
 

@@ -40,27 +40,33 @@ public struct Pattern: Sendable, CustomStringConvertible {
         let parts = Pattern.topLevelAlternatives(source)
         var alternatives: [Alternative] = []
         var termRegexes: [String: NSRegularExpressionBox] = [:]
-        var partClauses: [[[String]]] = []
+        var termGates: [String: LiteralGate] = [:]
+        var partGates: [LiteralGate] = []
         for part in parts {
             let partExpanded = try Pattern.expandTerms(part, terms: terms, depth: 0)
-            let clauses = PatternLiterals.required(in: partExpanded)
-            partClauses.append(clauses)
             var required: [NSRegularExpressionBox] = []
+            var requiredGates: [LiteralGate] = []
             // Last first: the object of a phrase ("… {term}") is rarer than its verb.
             // Compiled when first read: a single draft reads few of them, so loading stays fast.
             for sub in Pattern.requiredParts(part).reversed() {
                 if termRegexes[sub] == nil {
                     let body = try Pattern.expandTerms(sub, terms: terms, depth: 0)
                     termRegexes[sub] = NSRegularExpressionBox(lazy: try Pattern.translate(body))
+                    // The part's own alternatives, each with its own words: the choice
+                    // multiplied out into the alternative's clauses keeps only a few.
+                    termGates[sub] = LiteralGate(anyOf: Pattern.topLevelAlternatives(body).map { PatternLiterals.required(in: $0) })
                 }
                 if let r = termRegexes[sub] { required.append(r) }
+                if let g = termGates[sub] { requiredGates.append(g) }
             }
             let partRegex = parts.count == 1 ? regex : NSRegularExpressionBox(lazy: try Pattern.translate(partExpanded))
-            alternatives.append(Alternative(regex: partRegex, gate: LiteralGate(literalClauses: clauses), requiredTerms: required))
+            let gate = LiteralGate(literalClauses: PatternLiterals.required(in: partExpanded), requiring: requiredGates)
+            partGates.append(gate)
+            alternatives.append(Alternative(regex: partRegex, gate: gate, requiredTerms: required))
         }
         self.alternatives = alternatives
         // The whole pattern admits a text when one of its alternatives may match there.
-        gate = LiteralGate(anyOf: partClauses)
+        gate = LiteralGate(anyOf: partGates)
     }
 
     private static func compile(_ regexSource: String, source: String) throws -> NSRegularExpressionBox {
@@ -81,7 +87,7 @@ public struct Pattern: Sendable, CustomStringConvertible {
     /// the leftmost of the alternatives' first matches, the earlier alternative on a tie.
     public func firstMatch(in text: NSString, bloom: TrigramBloom?) -> NSRange? {
         guard let bloom else { return firstMatch(in: text) }
-        guard gate.admits(bloom) else { return nil }
+        // Each alternative's own gate (`gate` is any of them): none admitting, nil.
         var best: NSRange?
         for alternative in alternatives where alternative.gate.admits(bloom) {
             if alternative.requiredTerms.contains(where: { $0.firstMatch(in: text) == .some(nil) }) { continue }

@@ -103,6 +103,13 @@ import Testing
         #expect(p.gate.admits(TrigramBloom("a party shall have no recourse to dispute settlement")))
         // Every word of the alternatives, none in the order or company either needs.
         #expect(!p.gate.admits(TrigramBloom("dispute settlement shall apply; a party shall not have recourse to it")))
+        // A term every match contains brings its own alternatives: a word from each of
+        // them is not enough, though the term's many choices multiply past the clauses kept.
+        let term = "alpha ... bravo ... charlie ... delta ... echo|foxtrot ... golf ... hotel ... india ... juliet|kilo ... lima ... mike ... november ... oscar"
+        let q = try Pattern("papa ... {t}", terms: ["t": term])
+        #expect(q.gate.admits(TrigramBloom("papa foxtrot golf hotel india juliet")))
+        #expect(!q.gate.admits(TrigramBloom("papa alpha golf mike november juliet bravo lima")))
+        #expect(!q.gate.admits(TrigramBloom("foxtrot golf hotel india juliet")))
     }
 
     /// Words separated by any white space, a no-break space, a line break, a
