@@ -105,22 +105,24 @@ public struct Pattern: Sendable, CustomStringConvertible {
     /// an alternative wholly in parentheses is split in turn. The order is kept,
     /// so the earlier alternative still wins a tie.
     static func topLevelAlternatives(_ source: String) -> [String] {
+        // On the UTF-8 bytes: the syntax is ASCII, and no byte of a longer character is.
         var parts: [String] = []
-        var current = ""
-        var depth = 0
-        for c in source {
-            switch c {
-            case "(", "[", "{": depth += 1
-            case ")", "]", "}": depth -= 1
-            case "|" where depth == 0:
-                parts.append(current)
-                current = ""
-                continue
-            default: break
+        var source = source
+        source.withUTF8 { bytes in
+            var start = 0
+            var depth = 0
+            for (i, b) in bytes.enumerated() {
+                switch b {
+                case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+                case UInt8(ascii: "|") where depth == 0:
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    start = i + 1
+                default: break
+                }
             }
-            current.append(c)
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
         }
-        parts.append(current)
         return parts.flatMap { part -> [String] in
             guard let inner = wrappedContent(part) else { return [part] }
             return topLevelAlternatives(inner)
@@ -129,14 +131,17 @@ public struct Pattern: Sendable, CustomStringConvertible {
 
     /// The inside of `s` when `s` is one parenthesised group, `(…)`.
     static func wrappedContent(_ s: String) -> String? {
-        guard s.first == "(", s.last == ")" else { return nil }
-        var depth = 0
-        for (i, c) in s.enumerated() {
-            if c == "(" || c == "[" || c == "{" { depth += 1 }
-            if c == ")" || c == "]" || c == "}" { depth -= 1 }
-            if depth == 0 && i < s.count - 1 { return nil }
+        var s = s
+        return s.withUTF8 { bytes -> String? in
+            guard bytes.first == UInt8(ascii: "("), bytes.last == UInt8(ascii: ")") else { return nil }
+            var depth = 0
+            for (i, b) in bytes.enumerated() {
+                if b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{") { depth += 1 }
+                if b == UInt8(ascii: ")") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}") { depth -= 1 }
+                if depth == 0 && i < bytes.count - 1 { return nil }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<(bytes.count - 1)]), as: UTF8.self)
         }
-        return String(s.dropFirst().dropLast())
     }
 
     /// The terms and parenthesised groups that stand unconditionally in a sequence
@@ -196,60 +201,65 @@ public struct Pattern: Sendable, CustomStringConvertible {
     static func translate(_ s: String) throws -> String {
         var out = ""
         let chars = Array(s)
+        // Each character's ASCII code (0 for any other), so the syntax is told apart
+        // with byte comparisons: comparing Characters cost most of loading the rules.
+        let codes = chars.map { c -> UInt8 in c.utf8.count == 1 ? (c.utf8.first ?? 0) : 0 }
         var i = 0
         var depth = 0
         var optionalDepth = 0
         while i < chars.count {
             let c = chars[i]
-            switch c {
-            case " ", "\t", "\n":
-                while i + 1 < chars.count, chars[i + 1] == " " { i += 1 }
+            switch codes[i] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"):
+                while i + 1 < chars.count, codes[i + 1] == UInt8(ascii: " ") { i += 1 }
                 out += "\\s*"
-            case "-":
+            case UInt8(ascii: "-"):
                 out += "[-\\s]*"
-            case ".":
-                if i + 2 < chars.count, chars[i + 1] == ".", chars[i + 2] == "." {
+            case UInt8(ascii: "."):
+                if i + 2 < chars.count, codes[i + 1] == UInt8(ascii: "."), codes[i + 2] == UInt8(ascii: ".") {
                     // Drop the spaces around a gap: the gap absorbs them.
                     while out.hasSuffix("\\s*") { out.removeLast(3) }
                     out += ".{0,150}?"
                     i += 2
-                    while i + 1 < chars.count, chars[i + 1] == " " { i += 1 }
+                    while i + 1 < chars.count, codes[i + 1] == UInt8(ascii: " ") { i += 1 }
                 } else {
                     out += "\\."
                 }
-            case "(":
+            case UInt8(ascii: "("):
                 depth += 1
                 out += "(?:"
-            case ")":
+            case UInt8(ascii: ")"):
                 guard depth > 0 else { throw PatternError(message: "unbalanced ')' in '\(s)'") }
                 depth -= 1
                 out += ")"
-            case "[":
+            case UInt8(ascii: "["):
                 optionalDepth += 1
                 out += "(?:"
-            case "]":
+            case UInt8(ascii: "]"):
                 guard optionalDepth > 0 else { throw PatternError(message: "unbalanced ']' in '\(s)'") }
                 optionalDepth -= 1
                 out += ")?"
-            case "|":
+            case UInt8(ascii: "|"):
                 out += "|"
-            case "?":
+            case UInt8(ascii: "?"):
                 // A quantifier on what precedes it: "(from )?", "transmissions?".
                 guard !out.isEmpty, !out.hasSuffix("(?:"), !out.hasSuffix("|") else {
                     throw PatternError(message: "'?' with nothing to make optional in '\(s)'")
                 }
                 out += "?"
-            case "*":
+            case UInt8(ascii: "*"):
                 out += "[a-z0-9\\u00c0-\\u024f]*" // Latin letters and digits: property sets cost more to compile than all else
-            case "\\":
-                if i + 1 < chars.count, chars[i + 1] == "b" {
+            case UInt8(ascii: "\\"):
+                if i + 1 < chars.count, codes[i + 1] == UInt8(ascii: "b") {
                     out += "\\b"
                     i += 1
                 } else {
                     out += "\\\\"
                 }
-            case "'":
+            case UInt8(ascii: "'"):
                 out += "'?"
+            case let a where a != 0 && ((a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z") || (a >= UInt8(ascii: "0") && a <= UInt8(ascii: "9"))):
+                out.unicodeScalars.append(Unicode.Scalar(a))
             default:
                 if c.isLetter || c.isNumber {
                     out.append(c)

@@ -137,10 +137,15 @@ import Testing
         #expect(checked > 1000)
     }
 
-    @Test func alternativesAndRequiredPartsAreFound() {
+    @Test func alternativesAndRequiredPartsAreFound() throws {
         #expect(Pattern.topLevelAlternatives("(a ... b)|((c)|(d e))") == ["a ... b", "c", "d e"])
         #expect(Pattern.topLevelAlternatives("((x (y|z)))") == ["x (y|z)"])
         #expect(Pattern.topLevelAlternatives("(a|b) c") == ["(a|b) c"])
+        #expect(Pattern.topLevelAlternatives("(café ... naïve)|(x)") == ["café ... naïve", "x"])
+        #expect(Pattern.wrappedContent("(a)(b)") == nil && Pattern.wrappedContent("((é))") == "(é)")
+        // The syntax, read byte by byte; letters in and out of ASCII kept, other marks escaped.
+        let translated = try Pattern.translate("requir* [the] (use|locat*) ... {x}, 3 \\bmay\\b party's cross-border é?")
+        #expect(translated == "requir[a-z0-9\\u00c0-\\u024f]*\\s*(?:the)?\\s*(?:use|locat[a-z0-9\\u00c0-\\u024f]*).{0,150}?\\{x\\},\\s*3\\s*\\bmay\\b\\s*party'?s\\s*cross[-\\s]*border\\s*é?")
         #expect(Pattern.requiredParts("(verb*|other) ... ({term}|free flow) [maybe] (opt)? {t2}") == ["(verb*|other)", "({term}|free flow)", "{t2}"])
         #expect(Pattern.requiredParts("(no gap) here").isEmpty)
     }
