@@ -41,3 +41,36 @@ private extension FileManager {
         return fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 }
+
+/// The dispute exclusion's "except Article …" check, on bytes, against the
+/// Foundation search it replaced.
+@Suite struct DisputeExceptionTests {
+    static func reference(_ text: String, number: String) -> Bool {
+        for marker in ["except", "other than", "with the exception of", "save for"] {
+            var search = text.startIndex..<text.endIndex
+            while let r = text.range(of: marker, range: search) {
+                let tail = text[r.upperBound...].prefix(80)
+                if DisputeExclusion.articleNumbers(in: String(tail)).contains(where: { $0.contains(number) }) { return true }
+                search = r.upperBound..<text.endIndex
+            }
+        }
+        return false
+    }
+
+    @Test func exceptsAgreesWithTheFoundationSearch() {
+        let texts = [
+            "chapter 28 (dispute settlement) shall not apply to this chapter, except article 14.3.",
+            "dispute settlement shall not apply to this chapter other than articles 14.2 (definitions) to 14.5 and 14.9.",
+            "with the exception of article 7, nothing applies; save for articles 3 and 4 — naïve café except article 12",
+            "except except article", "other than", "exceptional article 5", "", "é except article 1.1 (ü) and 1.2",
+        ]
+        for text in texts {
+            for number in ["14.3", "14.4", "14.9", "7", "3", "4", "5", "12", "1.2", "2"] {
+                #expect(DisputeExclusion.excepts(text, number: number) == Self.reference(text, number: number), "\(text) / \(number)")
+            }
+        }
+        #expect(DisputeExclusion.excepts(texts[0], number: "14.3"))
+        #expect(!DisputeExclusion.excepts(texts[0], number: "14.4"))
+        #expect(DisputeExclusion.firstOccurrence(of: Array("ab".utf8), in: Array("xxabab".utf8), from: 3) == 4)
+    }
+}
