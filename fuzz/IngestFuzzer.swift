@@ -12,9 +12,10 @@ private let extensions = ["xml", "html", "txt", "docx", "md", "akn", "odt", "htm
 
 /// Small limits so one input cannot make the fuzzer spend its time allocating.
 private let fuzzOptions = IngestOptions(maxFileSize: 1 << 20, inputFormat: .auto, maxUncompressedSize: 4 << 20)
-/// The same, as `check` reads: article bodies left unsplit (ToTA keeps them as bytes).
+/// The same, as `check` reads: article bodies left unsplit (ToTA keeps them as bytes),
+/// and a ToTA body in a language the rules do not read left unread.
 private let gradingOptions = IngestOptions(maxFileSize: 1 << 20, inputFormat: .auto, maxUncompressedSize: 4 << 20,
-                                           deferParagraphs: true)
+                                           deferParagraphs: true, bodyLanguages: ["en"])
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
