@@ -15,6 +15,9 @@ import Foundation
 public struct Pattern: Sendable, CustomStringConvertible {
     public let source: String
     let regex: NSRegularExpressionBox
+    /// The same pattern for `PhraseProgram`, which answers `firstMatch` without ICU
+    /// (nil only for a pattern it cannot read that ICU can: then ICU answers).
+    let program: PhraseProgram?
     /// Letter runs every match contains: texts without them skip the regex.
     public let gate: LiteralGate
     /// The top-level alternatives (`a|b`), each matched on its own when a text's
@@ -37,6 +40,7 @@ public struct Pattern: Sendable, CustomStringConvertible {
         self.source = source
         let expanded = try Pattern.expandTerms(source, terms: terms, depth: 0)
         regex = try Pattern.compile(Pattern.translate(expanded), source: source)
+        program = try? PhraseProgram(expanded)
         let parts = Pattern.topLevelAlternatives(source)
         var alternatives: [Alternative] = []
         var termRegexes: [String: NSRegularExpressionBox] = [:]
@@ -77,9 +81,13 @@ public struct Pattern: Sendable, CustomStringConvertible {
         }
     }
 
-    /// The first match in `text`, as a UTF-16 range.
+    /// Where the first match in `text` starts, as a UTF-16 range (of length 0 when
+    /// `PhraseProgram` found it: grading asks only where a match starts).
     public func firstMatch(in text: NSString) -> NSRange? {
-        regex.firstMatch(in: text) ?? nil
+        if let program {
+            return program.firstMatch(in: text as String).map { NSRange(location: $0, length: 0) }
+        }
+        return regex.firstMatch(in: text) ?? nil
     }
 
     /// The first match in `text`, whose trigrams are `bloom`: nil at once when the
@@ -88,6 +96,10 @@ public struct Pattern: Sendable, CustomStringConvertible {
     public func firstMatch(in text: NSString, bloom: TrigramBloom?) -> NSRange? {
         guard let bloom else { return firstMatch(in: text) }
         // Each alternative's own gate (`gate` is any of them): none admitting, nil.
+        if program != nil {
+            guard alternatives.contains(where: { $0.gate.admits(bloom) }) else { return nil }
+            return firstMatch(in: text)
+        }
         var best: NSRange?
         for alternative in alternatives where alternative.gate.admits(bloom) {
             if alternative.requiredTerms.contains(where: { $0.firstMatch(in: text) == .some(nil) }) { continue }
@@ -99,6 +111,12 @@ public struct Pattern: Sendable, CustomStringConvertible {
             }
         }
         return best
+    }
+
+    /// The first match found by ICU, whatever `PhraseProgram` would say: the
+    /// reference the tests hold the program to.
+    func regexFirstMatch(in text: NSString) -> NSRange? {
+        regex.firstMatch(in: text) ?? nil
     }
 
     /// `source` split at its top-level `|` (outside every bracket and parenthesis);

@@ -1,0 +1,87 @@
+@testable import DTGrading
+import DTIngest
+@testable import DTModel
+@testable import DTRules
+import DTTestSupport
+import Foundation
+import Testing
+
+/// `PhraseProgram` answers where a pattern's first match starts instead of ICU:
+/// it must give ICU's answer for every pattern the rules hold, on real and
+/// awkward text, normalised or not.
+@Suite struct PatternEngineTests {
+    static let rules: RuleSet? = try? RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+
+    static var allPatterns: [Pattern] {
+        guard let rules else { return [] }
+        var patterns = rules.rules.flatMap { $0.when + $0.unless + $0.headings + $0.context }
+            + rules.modality.binding + rules.modality.nonBinding + rules.modality.exception
+        // Each term on its own, as the required parts of gapped patterns are read.
+        patterns += rules.terms.keys.sorted().compactMap { try? Pattern("{\($0)}", terms: rules.terms) }
+        return patterns
+    }
+
+    func expectSameStarts(on texts: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int {
+        let patterns = Self.allPatterns
+        var compared = 0
+        for text in texts {
+            for candidate in [text, TextNormalizer.normalize(text)] {
+                let ns = candidate as NSString
+                for p in patterns {
+                    #expect(p.program != nil, "\(p.source)", sourceLocation: sourceLocation)
+                    let ours = p.firstMatch(in: ns)?.location
+                    let icu = p.regexFirstMatch(in: ns)?.location
+                    #expect(ours == icu, "\(p.source) on \(candidate.prefix(160))", sourceLocation: sourceLocation)
+                    compared += 1
+                }
+            }
+        }
+        return compared
+    }
+
+    @Test func agreesWithICUOnRuleExamples() throws {
+        let rules = try #require(Self.rules)
+        let texts = rules.rules.flatMap { $0.examples.map(\.text) }
+        #expect(expectSameStarts(on: texts) > 10_000)
+    }
+
+    @Test func agreesWithICUOnAwkwardText() {
+        let gap = String(repeating: "x", count: 140)
+        let texts = [
+            "Each Party shall not require a covered person to use or locate computing facilities \(gap) in that Party's territory as a condition",
+            "requir" + String(repeating: "e", count: 149) + " to use computing facilities", "requir to use" + String(repeating: " ", count: 151) + "computing facilities",
+            "cross‑border transfer of information — “by electronic means”; naïve café Québec ÉLAN",
+            "the Party may\u{0301} not; maybe; may-be; may_be; may1; 'may'; (may)", "e\u{0301}lectronic transmissions\u{00A0}shall",
+            // A format character is looked through by ICU's word boundary: no boundary before it.
+            "the party may\u{200B} not", "the party may\u{00AD}be", "x\u{200B}may not", "\u{200B}may", "may\u{0301}",
+            "customs\tduties on\nelectronic\u{2028}transmissions", "𝒳 customs duties 𝒳 on electronic transmissions 😀 shall",
+            "party's parties' partys party s", "cross - border  cross--border crossborder", "data-processing data processing dataprocessing",
+            "", " ", "shall", "SHALL NOT", "no party shall require the transfer of, or access to, source code",
+            "Neither Party shall have recourse to Chapter 21 (Dispute Settlement) for any matter arising under this Chapter.",
+            "dispute settlement procedures under chapter 28 shall not apply to this article.",
+        ]
+        #expect(expectSameStarts(on: texts) > 1_000)
+    }
+
+    /// Sentences of ToTA articles that name a pillar keyword: every twentieth
+    /// agreement, and TPP's.
+    @Test func agreesWithICUOnRealSentences() throws {
+        let rules = try #require(Self.rules)
+        guard let all = SharedCorpus.totaFiles(450), let tpp = SharedCorpus.path("tota/pta_449.xml") else { return }
+        let files = [tpp] + all.enumerated().filter { $0.offset % 20 == 7 }.map(\.element)
+        var texts: [String] = []
+        for file in files {
+            let agreement = try DocumentLoader.load(path: file)
+            for ctx in agreement.articles where rules.keywordMatcher.groups(in: [ctx.article.fullText]) != 0 {
+                for unit in SentenceSplitter.units(of: ctx.article) {
+                    texts += SentenceSplitter.split(unit.text).map(\.0)
+                }
+            }
+        }
+        #expect(texts.count > 600)
+        // Spread over the agreements, not only the first ones read.
+        let step = max(1, texts.count / 700)
+        let sample = texts.enumerated().filter { $0.offset % step == 0 }.map(\.element)
+        #expect(expectSameStarts(on: sample) > 100_000)
+    }
+}
