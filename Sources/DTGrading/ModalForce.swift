@@ -14,8 +14,8 @@ extension Modality {
     func force(of sentence: NSString, at range: NSRange) -> ModalForce {
         let prefix = sentence.substring(to: range.location) as NSString
         if exception.contains(where: { $0.firstMatch(in: prefix) != nil }) { return .exception }
-        let lastBinding = binding.compactMap { $0.matches(in: prefix).last.map { $0.location + $0.length } }.max()
-        let lastNonBinding = nonBinding.compactMap { $0.matches(in: prefix).last.map { $0.location + $0.length } }.max()
+        let lastBinding = binding.compactMap { $0.lastMatchEnd(in: prefix) }.max()
+        let lastNonBinding = nonBinding.compactMap { $0.lastMatchEnd(in: prefix) }.max()
         switch (lastBinding, lastNonBinding) {
         // On a tie the binding cue is the longer, more specific one ("neither party may" vs "may").
         case let (b?, n?): return b >= n ? .binding : .nonBinding

@@ -191,6 +191,13 @@ public struct Pattern: Sendable, CustomStringConvertible {
         return parts
     }
 
+    /// Where the last of the successive matches in `text` ends (UTF-16 units), as
+    /// ICU's `matches(in:)` finds them.
+    public func lastMatchEnd(in text: NSString) -> Int? {
+        if let program { return program.lastMatchEnd(in: text as String) }
+        return matches(in: text).last.map { $0.location + $0.length }
+    }
+
     /// All matches in `text`.
     public func matches(in text: NSString) -> [NSRange] {
         guard let value = regex.value else { return [] }

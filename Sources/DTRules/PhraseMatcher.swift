@@ -182,6 +182,79 @@ struct PhraseProgram: Sendable {
         return utf16
     }
 
+    /// Where the last of the successive matches in `text` ends, in UTF-16 units, as
+    /// ICU's `matches(in:)` would find them: each the leftmost from where the one
+    /// before ended, its end the one ICU's backtracking reaches first (runs longest
+    /// first, gaps shortest first, optional parts and earlier alternatives taken
+    /// first). Modal force asks which cue ends last before a commitment.
+    func lastMatchEnd(in text: String) -> Int? {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars { scalars.append(s.value) }
+        var from = 0
+        var last: Int?
+        while from <= scalars.count, let (start, end) = firstMatchBounds(in: scalars, from: from) {
+            last = end
+            from = end > start ? end : end + 1
+        }
+        guard let end = last else { return nil }
+        var utf16 = 0
+        for k in 0..<end { utf16 += scalars[k] > 0xFFFF ? 2 : 1 }
+        return utf16
+    }
+
+    /// The leftmost match at or after scalar `from`, with the end backtracking
+    /// reaches first: the search explores each state's successors in ICU's order of
+    /// preference, depth first, so the first path to the end is the one ICU takes.
+    /// The graph has no cycles (each step moves on in the program or in the text), so
+    /// a state met again has already failed.
+    func firstMatchBounds(in text: [UInt32], from: Int) -> (start: Int, end: Int)? {
+        let n = text.count
+        return ops.withUnsafeBufferPointer { ops -> (start: Int, end: Int)? in
+            text.withUnsafeBufferPointer { text -> (start: Int, end: Int)? in
+                var search = Search(ops: ops, text: text)
+                defer { search.release() }
+                for start in from...n {
+                    if start < n ? !first.admits(text[start]) : !first.nullable { continue }
+                    search.push(0, start)
+                    while let (pc, pos) = search.pop() {
+                        // Pushed last, explored first: the preferred successor goes on top.
+                        switch ops[pc] {
+                        case .match:
+                            return (start, pos)
+                        case .scalar:
+                            search.push(pc + 1, pos + 1)
+                        case .run(let cls):
+                            var q = pos
+                            while q < n && cls.contains(text[q]) { q += 1 }
+                            // Greedy: the longest run first.
+                            var k = pos
+                            while k <= q {
+                                search.push(pc + 1, k)
+                                k += 1
+                            }
+                        case .gap:
+                            // Lazy: the shortest gap first.
+                            var q = min(n, pos + Self.maxGap)
+                            while q >= pos {
+                                search.push(pc + 1, q)
+                                q -= 1
+                            }
+                        case .wordBoundary:
+                            if Self.isWordBoundary(text, at: pos) { search.push(pc + 1, pos) }
+                        case .split(let a, let b):
+                            search.push(b, pos)
+                            search.push(a, pos)
+                        case .jump(let a):
+                            search.push(a, pos)
+                        }
+                    }
+                }
+                return nil
+            }
+        }
+    }
+
     /// The first scalar position from which a match exists. Whether a state (op,
     /// position) leads to a match does not depend on where the search started, so
     /// one record of the states that did not serves every start; a start whose

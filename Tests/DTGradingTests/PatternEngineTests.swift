@@ -32,6 +32,10 @@ import Testing
                     let ours = p.firstMatch(in: ns)?.location
                     let icu = p.regexFirstMatch(in: ns)?.location
                     #expect(ours == icu, "\(p.source) on \(candidate.prefix(160))", sourceLocation: sourceLocation)
+                    // Where the last of the successive matches ends (modal force's question).
+                    let ourEnd = p.lastMatchEnd(in: ns)
+                    let icuEnd = p.matches(in: ns).last.map { $0.location + $0.length }
+                    #expect(ourEnd == icuEnd, "end: \(p.source) on \(candidate.prefix(160))", sourceLocation: sourceLocation)
                     compared += 1
                 }
             }
