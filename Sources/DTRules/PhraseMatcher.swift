@@ -173,13 +173,8 @@ struct PhraseProgram: Sendable {
 
     /// Where the first match in `text` starts, in UTF-16 units, or nil.
     func firstMatch(in text: String) -> Int? {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars { scalars.append(s.value) }
-        guard let start = firstMatchStart(in: scalars) else { return nil }
-        var utf16 = 0
-        for k in 0..<start { utf16 += scalars[k] > 0xFFFF ? 2 : 1 }
-        return utf16
+        let scalars = Self.scalars(of: text)
+        return firstMatchBounds(in: scalars, from: 0).map { Self.utf16Offset(of: $0.start, in: scalars) }
     }
 
     /// Where the last of the successive matches in `text` ends, in UTF-16 units, as
@@ -188,26 +183,41 @@ struct PhraseProgram: Sendable {
     /// first, gaps shortest first, optional parts and earlier alternatives taken
     /// first). Modal force asks which cue ends last before a commitment.
     func lastMatchEnd(in text: String) -> Int? {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars { scalars.append(s.value) }
+        let scalars = Self.scalars(of: text)
         var from = 0
         var last: Int?
         while from <= scalars.count, let (start, end) = firstMatchBounds(in: scalars, from: from) {
             last = end
             from = end > start ? end : end + 1
         }
-        guard let end = last else { return nil }
+        return last.map { Self.utf16Offset(of: $0, in: scalars) }
+    }
+
+    /// The text's scalars: positions in the search are scalar indices.
+    private static func scalars(of text: String) -> [UInt32] {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars { scalars.append(s.value) }
+        return scalars
+    }
+
+    /// A scalar index as NSString counts it (scalars past U+FFFF take two units).
+    private static func utf16Offset(of index: Int, in scalars: [UInt32]) -> Int {
         var utf16 = 0
-        for k in 0..<end { utf16 += scalars[k] > 0xFFFF ? 2 : 1 }
+        for k in 0..<index { utf16 += scalars[k] > 0xFFFF ? 2 : 1 }
         return utf16
     }
 
     /// The leftmost match at or after scalar `from`, with the end backtracking
-    /// reaches first: the search explores each state's successors in ICU's order of
-    /// preference, depth first, so the first path to the end is the one ICU takes.
-    /// The graph has no cycles (each step moves on in the program or in the text), so
-    /// a state met again has already failed.
+    /// reaches first. The start is the first position from which some match exists,
+    /// whatever the order of search; the search explores each state's successors in
+    /// ICU's order of preference, depth first, so the first path to the end is also
+    /// the one ICU takes. The graph has no cycles (each step moves on in the program
+    /// or in the text), so a state met again has already failed; whether a state
+    /// (op, position) leads to a match does not depend on where the search started,
+    /// so one record of the states that did not serves every start. A start whose
+    /// scalar no match can begin with is not tried (`first`), and a state whose op
+    /// wants a scalar the text does not have there is never recorded.
     func firstMatchBounds(in text: [UInt32], from: Int) -> (start: Int, end: Int)? {
         let n = text.count
         return ops.withUnsafeBufferPointer { ops -> (start: Int, end: Int)? in
@@ -239,56 +249,6 @@ struct PhraseProgram: Sendable {
                             while q >= pos {
                                 search.push(pc + 1, q)
                                 q -= 1
-                            }
-                        case .wordBoundary:
-                            if Self.isWordBoundary(text, at: pos) { search.push(pc + 1, pos) }
-                        case .split(let a, let b):
-                            search.push(b, pos)
-                            search.push(a, pos)
-                        case .jump(let a):
-                            search.push(a, pos)
-                        }
-                    }
-                }
-                return nil
-            }
-        }
-    }
-
-    /// The first scalar position from which a match exists. Whether a state (op,
-    /// position) leads to a match does not depend on where the search started, so
-    /// one record of the states that did not serves every start; a start whose
-    /// scalar no match can begin with is not tried (`first`), and a state whose op
-    /// wants a scalar the text does not have there is never recorded.
-    func firstMatchStart(in text: [UInt32]) -> Int? {
-        let n = text.count
-        return ops.withUnsafeBufferPointer { ops -> Int? in
-            text.withUnsafeBufferPointer { text -> Int? in
-                var search = Search(ops: ops, text: text)
-                defer { search.release() }
-                for start in 0...n {
-                    if start < n ? !first.admits(text[start]) : !first.nullable { continue }
-                    search.push(0, start)
-                    while let (pc, pos) = search.pop() {
-                        switch ops[pc] {
-                        case .match:
-                            return start
-                        case .scalar:
-                            // `push` let it through only where the scalar is.
-                            search.push(pc + 1, pos + 1)
-                        case .run(let cls):
-                            var q = pos
-                            search.push(pc + 1, q)
-                            while q < n && cls.contains(text[q]) {
-                                q += 1
-                                search.push(pc + 1, q)
-                            }
-                        case .gap:
-                            let last = min(n, pos + Self.maxGap)
-                            var q = pos
-                            while q <= last {
-                                search.push(pc + 1, q)
-                                q += 1
                             }
                         case .wordBoundary:
                             if Self.isWordBoundary(text, at: pos) { search.push(pc + 1, pos) }
