@@ -39,29 +39,16 @@ struct DisputeExclusion {
     static func excepts(_ text: String, number: String) -> Bool {
         // A plain byte search: Foundation's `range(of:)` was most of the exclusion check.
         let bytes = Array(text.utf8)
-        for marker in exceptionMarkers {
+        for marker in ["except", "other than", "with the exception of", "save for"] {
             var from = 0
-            while let at = firstOccurrence(of: marker, in: bytes, from: from) {
-                let end = at + marker.count
+            while let at = bytes.firstIndex(of: marker, from: from) {
+                let end = at + marker.utf8.count
                 let tail = text[text.utf8.index(text.startIndex, offsetBy: end)...].prefix(80)
                 if articleNumbers(in: String(tail)).contains(where: { $0.contains(number) }) { return true }
                 from = end
             }
         }
         return false
-    }
-
-    private static let exceptionMarkers: [[UInt8]] = ["except", "other than", "with the exception of", "save for"].map { Array($0.utf8) }
-
-    /// Where `needle` first occurs in `bytes` at or after `from`.
-    static func firstOccurrence(of needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var i = from
-        while i + needle.count <= bytes.count {
-            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 
     /// The numeric part of "ARTICLE 14.13" → "14.13"; nil when there is none.

@@ -1,18 +1,19 @@
 import DTModel
 
-/// A cheap test that lets a text skip a regular expression that cannot match it.
+/// A cheap test that lets a text skip a pattern that cannot match it.
 ///
 /// Each pattern knows the letter runs that any match must contain (`PatternLiterals`):
 /// a conjunction of clauses, each a choice of literals; a pattern of several
 /// top-level alternatives knows one conjunction per alternative, any of which may
 /// hold, and a term or group that every match of an alternative contains brings
-/// its own alternatives' conjunctions (`Alternative.parts`). A text knows, in 4,096 bits, which byte trigrams it holds (`TrigramBloom`),
-/// read as the keyword prefilter reads text (squeezed: lower-cased, only letters,
-/// digits and non-ASCII bytes). A literal that occurs in the text occurs in its
-/// squeezed form too, so all its trigrams are set: a clause none of whose literals
-/// has all its trigrams set proves the alternative cannot match, and when every
-/// alternative is ruled out the regex is not run. The test has false positives
-/// (then the regex decides), never false negatives.
+/// its own alternatives' conjunctions (`Alternative.parts`). A text knows, in 4,096
+/// bits, which byte trigrams it holds (`TrigramBloom`), read as the keyword
+/// prefilter reads text (squeezed: lower-cased, only letters, digits and non-ASCII
+/// bytes). A literal that occurs in the text occurs in its squeezed form too, so
+/// all its trigrams are set: a clause none of whose literals has all its trigrams
+/// set proves the alternative cannot match, and when every alternative is ruled
+/// out the pattern is not searched. The test has false positives (then the search
+/// decides), never false negatives.
 public struct LiteralGate: Sendable {
     /// One way a match can be made: clauses of literals, each literal its trigram
     /// bit indices, and the gates of the parts every such match contains (a term's
@@ -60,11 +61,17 @@ public struct LiteralGate: Sendable {
 public struct TrigramBloom: Sendable, Equatable {
     private var bits: [UInt64]
 
-    /// The rolling window both initialisers feed squeezed bytes into.
+    /// The rolling window `init(_:)` and `RawReader` feed squeezed bytes into.
     private struct Reader {
         let bits: UnsafeMutableBufferPointer<UInt64>
         var window: UInt32 = 0
         var count = 0
+
+        init(bits: UnsafeMutableBufferPointer<UInt64>, window: UInt32 = 0, count: Int = 0) {
+            self.bits = bits
+            self.window = window
+            self.count = count
+        }
 
         @inline(__always)
         mutating func feed(_ c: UInt8) {
@@ -138,44 +145,31 @@ public struct TrigramBloom: Sendable, Equatable {
         /// Reads `bytes` (valid UTF-8) on from where the last text ended.
         public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard plain, let base = bytes.baseAddress else { return }
-            let n = bytes.count
-            var w = window
-            var primed = count
-            var ok = true
-            bits.withUnsafeMutableBufferPointer { bits in
-                Squeezed.map.withUnsafeBufferPointer { squeeze in
-                    @inline(__always) func take(_ c: UInt8) {
-                        w = (w << 8 | UInt32(c)) & 0xFF_FFFF
-                        if primed >= 2 {
-                            let h = TrigramBloom.hash(w)
-                            bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
-                        } else {
-                            primed += 1
-                        }
-                    }
+            let (window, count) = (self.window, self.count)
+            let read: (window: UInt32, count: Int, plain: Bool) = bits.withUnsafeMutableBufferPointer { bits in
+                var reader = Reader(bits: bits, window: window, count: count)
+                return Squeezed.map.withUnsafeBufferPointer { squeeze in
                     var i = 0
-                    while i < n {
+                    while i < bytes.count {
                         let b = base[i]
                         if b < 0x80 {
                             i += 1
                             let c = squeeze[Int(b)]
-                            if c != 0 { take(c) }
+                            if c != 0 { reader.feed(c) }
                             continue
                         }
                         guard let (v, width) = TextNormalizer.decode(bytes, at: i), let p = TextNormalizer.plainScalar(v) else {
-                            ok = false
-                            return
+                            return (reader.window, reader.count, false)
                         }
                         // Kept characters are read as their bytes; spaces, quotes,
                         // dashes and invisible marks squeeze away.
-                        if case .keep = p { for k in i..<(i + width) { take(base[k]) } }
+                        if case .keep = p { for k in i..<(i + width) { reader.feed(base[k]) } }
                         i += width
                     }
+                    return (reader.window, reader.count, true)
                 }
             }
-            window = w
-            count = primed
-            plain = ok
+            (self.window, self.count, plain) = read
         }
     }
 

@@ -21,21 +21,10 @@ public struct Pattern: Sendable, CustomStringConvertible {
     /// The same pattern for `PhraseProgram`, which answers `firstMatch` without ICU
     /// (nil only for a pattern it cannot read that ICU can: then ICU answers).
     let program: PhraseProgram?
-    /// Letter runs every match contains: texts without them skip the regex.
+    /// Letter runs every match contains, per top-level alternative (`a|b`): a text
+    /// without one alternative's runs is not searched for it, and a text without any
+    /// alternative's is not searched at all.
     public let gate: LiteralGate
-    /// The top-level alternatives (`a|b`), each matched on its own when a text's
-    /// trigrams are known, so each alternative's own literals can rule it out.
-    let alternatives: [Alternative]
-
-    /// One top-level alternative of a pattern.
-    struct Alternative: Sendable {
-        let regex: NSRegularExpressionBox
-        let gate: LiteralGate
-        /// Terms and groups that stand unconditionally in the alternative
-        /// (`requiredParts`): a text where one's own, smaller regex finds nothing
-        /// cannot match the alternative.
-        let requiredTerms: [NSRegularExpressionBox]
-    }
 
     public var description: String { source }
 
@@ -44,36 +33,24 @@ public struct Pattern: Sendable, CustomStringConvertible {
         let expanded = try Pattern.expandTerms(source, terms: terms, depth: 0)
         regex = try Pattern.compile(Pattern.translate(expanded), source: source)
         program = try? PhraseProgram(expanded)
-        let parts = Pattern.topLevelAlternatives(source)
-        var alternatives: [Alternative] = []
-        var termRegexes: [String: NSRegularExpressionBox] = [:]
-        var termGates: [String: LiteralGate] = [:]
-        var partGates: [LiteralGate] = []
-        for part in parts {
-            let partExpanded = try Pattern.expandTerms(part, terms: terms, depth: 0)
-            var required: [NSRegularExpressionBox] = []
-            var requiredGates: [LiteralGate] = []
-            // Last first: the object of a phrase ("… {term}") is rarer than its verb.
-            // Compiled when first read: a single draft reads few of them, so loading stays fast.
-            for sub in Pattern.requiredParts(part).reversed() {
-                if termRegexes[sub] == nil {
+        // Each top-level alternative's runs, and those of the terms and groups every
+        // match of it contains (`requiredParts`), each with its own alternatives' runs:
+        // multiplied out into the alternative's clauses, a large choice keeps only a few.
+        var partGates: [String: LiteralGate] = [:]
+        var alternatives: [LiteralGate] = []
+        for part in Pattern.topLevelAlternatives(source) {
+            var required: [LiteralGate] = []
+            for sub in Pattern.requiredParts(part) {
+                if partGates[sub] == nil {
                     let body = try Pattern.expandTerms(sub, terms: terms, depth: 0)
-                    termRegexes[sub] = NSRegularExpressionBox(lazy: try Pattern.translate(body))
-                    // The part's own alternatives, each with its own words: the choice
-                    // multiplied out into the alternative's clauses keeps only a few.
-                    termGates[sub] = LiteralGate(anyOf: Pattern.topLevelAlternatives(body).map { PatternLiterals.required(in: $0) })
+                    partGates[sub] = LiteralGate(anyOf: Pattern.topLevelAlternatives(body).map { PatternLiterals.required(in: $0) })
                 }
-                if let r = termRegexes[sub] { required.append(r) }
-                if let g = termGates[sub] { requiredGates.append(g) }
+                if let g = partGates[sub] { required.append(g) }
             }
-            let partRegex = parts.count == 1 ? regex : NSRegularExpressionBox(lazy: try Pattern.translate(partExpanded))
-            let gate = LiteralGate(literalClauses: PatternLiterals.required(in: partExpanded), requiring: requiredGates)
-            partGates.append(gate)
-            alternatives.append(Alternative(regex: partRegex, gate: gate, requiredTerms: required))
+            let partExpanded = try Pattern.expandTerms(part, terms: terms, depth: 0)
+            alternatives.append(LiteralGate(literalClauses: PatternLiterals.required(in: partExpanded), requiring: required))
         }
-        self.alternatives = alternatives
-        // The whole pattern admits a text when one of its alternatives may match there.
-        gate = LiteralGate(anyOf: partGates)
+        gate = LiteralGate(anyOf: alternatives)
     }
 
     private static func compile(_ regexSource: String, source: String) throws -> NSRegularExpressionBox {
@@ -90,36 +67,20 @@ public struct Pattern: Sendable, CustomStringConvertible {
         if let program {
             return program.firstMatch(in: text as String).map { NSRange(location: $0, length: 0) }
         }
-        return regex.firstMatch(in: text) ?? nil
+        return regex.firstMatch(in: text)
     }
 
     /// The first match in `text`, whose trigrams are `bloom`: nil at once when the
-    /// text lacks a literal every match needs. The same match as `firstMatch(in:)`:
-    /// the leftmost of the alternatives' first matches, the earlier alternative on a tie.
+    /// text lacks the literals every match of each alternative needs.
     public func firstMatch(in text: NSString, bloom: TrigramBloom?) -> NSRange? {
-        guard let bloom else { return firstMatch(in: text) }
-        // Each alternative's own gate (`gate` is any of them): none admitting, nil.
-        if program != nil {
-            guard alternatives.contains(where: { $0.gate.admits(bloom) }) else { return nil }
-            return firstMatch(in: text)
-        }
-        var best: NSRange?
-        for alternative in alternatives where alternative.gate.admits(bloom) {
-            if alternative.requiredTerms.contains(where: { $0.firstMatch(in: text) == .some(nil) }) { continue }
-            // A part that would not compile (never expected: it is a piece of a valid
-            // pattern) leaves the whole pattern to its own regex.
-            guard let found = alternative.regex.firstMatch(in: text) else { return firstMatch(in: text) }
-            if let r = found, best.map({ r.location < $0.location }) ?? true {
-                best = r
-            }
-        }
-        return best
+        if let bloom, !gate.admits(bloom) { return nil }
+        return firstMatch(in: text)
     }
 
     /// The first match found by ICU, whatever `PhraseProgram` would say: the
     /// reference the tests hold the program to.
     func regexFirstMatch(in text: NSString) -> NSRange? {
-        regex.firstMatch(in: text) ?? nil
+        regex.firstMatch(in: text)
     }
 
     /// `source` split at its top-level `|` (outside every bracket and parenthesis);
@@ -167,8 +128,8 @@ public struct Pattern: Sendable, CustomStringConvertible {
 
     /// The terms and parenthesised groups that stand unconditionally in a sequence
     /// (outside every group, not made optional by `?`) when it has a `...` gap:
-    /// every match contains a match of each, and each is a smaller regex than the
-    /// whole, whose gaps make it costly on long sentences.
+    /// every match contains a match of each, so each one's own literal gate must
+    /// admit a text the sequence can match.
     static func requiredParts(_ source: String) -> [String] {
         guard source.contains("...") else { return [] }
         let chars = Array(source)
@@ -203,8 +164,7 @@ public struct Pattern: Sendable, CustomStringConvertible {
 
     /// All matches in `text`.
     public func matches(in text: NSString) -> [NSRange] {
-        guard let value = regex.value else { return [] }
-        return value.matches(in: text as String, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
+        regex.value.matches(in: text as String, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
     }
 
     static func expandTerms(_ s: String, terms: [String: String], depth: Int) throws -> String {
@@ -310,39 +270,17 @@ public struct PatternError: Error, Sendable, CustomStringConvertible {
 }
 
 /// NSRegularExpression is immutable and documented thread-safe, but not marked Sendable.
-/// A box is compiled when made, or (`lazy:`) on first use, under a lock.
 final class NSRegularExpressionBox: @unchecked Sendable {
-    private let eager: NSRegularExpression?
-    private let lazySource: String?
-    private let lock = NSLock()
-    /// nil: not compiled yet; .some(nil): does not compile.
-    private var compiled: NSRegularExpression??
+    let value: NSRegularExpression
 
     init(_ value: NSRegularExpression) {
-        eager = value
-        lazySource = nil
+        self.value = value
     }
 
-    init(lazy source: String) {
-        eager = nil
-        lazySource = source
-    }
-
-    var value: NSRegularExpression? {
-        if let eager { return eager }
-        lock.lock()
-        defer { lock.unlock() }
-        if let done = compiled { return done }
-        let made = lazySource.flatMap { try? NSRegularExpression(pattern: $0, options: [.dotMatchesLineSeparators]) }
-        compiled = .some(made)
-        return made
-    }
-
-    /// The first match (nil inside when there is none); nil when the regex does not compile.
-    func firstMatch(in text: NSString) -> NSRange?? {
-        guard let value else { return nil }
+    /// The first match, or nil.
+    func firstMatch(in text: NSString) -> NSRange? {
         let r = value.rangeOfFirstMatch(in: text as String, options: [], range: NSRange(location: 0, length: text.length))
-        return .some(r.location == NSNotFound ? nil : r)
+        return r.location == NSNotFound ? nil : r
     }
 }
 

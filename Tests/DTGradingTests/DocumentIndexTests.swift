@@ -71,6 +71,5 @@ private extension FileManager {
         }
         #expect(DisputeExclusion.excepts(texts[0], number: "14.3"))
         #expect(!DisputeExclusion.excepts(texts[0], number: "14.4"))
-        #expect(DisputeExclusion.firstOccurrence(of: Array("ab".utf8), in: Array("xxabab".utf8), from: 3) == 4)
     }
 }

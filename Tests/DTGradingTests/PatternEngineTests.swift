@@ -1,27 +1,24 @@
 @testable import DTGrading
-import DTIngest
 @testable import DTModel
 @testable import DTRules
 import DTTestSupport
 import Foundation
 import Testing
 
-/// `PhraseProgram` answers where a pattern's first match starts instead of ICU:
-/// it must give ICU's answer for every pattern the rules hold, on real and
-/// awkward text, normalised or not.
+/// `PhraseProgram` answers instead of ICU where a pattern's first match starts
+/// and where the last of its successive matches ends: it must give ICU's answers
+/// for every pattern the rules hold, on real and awkward text, normalised or not.
 @Suite struct PatternEngineTests {
-    static let rules: RuleSet? = try? RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+    static var rules: RuleSet? { PrefilterTests.rules }
 
+    /// The patterns the prefilter tests read, and each term on its own, as the
+    /// required parts of gapped patterns are read.
     static var allPatterns: [Pattern] {
         guard let rules else { return [] }
-        var patterns = rules.rules.flatMap { $0.when + $0.unless + $0.headings + $0.context }
-            + rules.modality.binding + rules.modality.nonBinding + rules.modality.exception
-        // Each term on its own, as the required parts of gapped patterns are read.
-        patterns += rules.terms.keys.sorted().compactMap { try? Pattern("{\($0)}", terms: rules.terms) }
-        return patterns
+        return PrefilterTests.allPatterns + rules.terms.keys.sorted().compactMap { try? Pattern("{\($0)}", terms: rules.terms) }
     }
 
-    func expectSameStarts(on texts: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int {
+    func expectSameAnswers(on texts: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int {
         let patterns = Self.allPatterns
         var compared = 0
         for text in texts {
@@ -46,7 +43,7 @@ import Testing
     @Test func agreesWithICUOnRuleExamples() throws {
         let rules = try #require(Self.rules)
         let texts = rules.rules.flatMap { $0.examples.map(\.text) }
-        #expect(expectSameStarts(on: texts) > 10_000)
+        #expect(expectSameAnswers(on: texts) > 10_000)
     }
 
     @Test func agreesWithICUOnAwkwardText() {
@@ -64,7 +61,7 @@ import Testing
             "Neither Party shall have recourse to Chapter 21 (Dispute Settlement) for any matter arising under this Chapter.",
             "dispute settlement procedures under chapter 28 shall not apply to this article.",
         ]
-        #expect(expectSameStarts(on: texts) > 1_000)
+        #expect(expectSameAnswers(on: texts) > 1_000)
     }
 
     /// Sentences of ToTA articles that name a pillar keyword: every twentieth
@@ -73,19 +70,11 @@ import Testing
         let rules = try #require(Self.rules)
         guard let all = SharedCorpus.totaFiles(450), let tpp = SharedCorpus.path("tota/pta_449.xml") else { return }
         let files = [tpp] + all.enumerated().filter { $0.offset % 20 == 7 }.map(\.element)
-        var texts: [String] = []
-        for file in files {
-            let agreement = try DocumentLoader.load(path: file)
-            for ctx in agreement.articles where rules.keywordMatcher.groups(in: [ctx.article.fullText]) != 0 {
-                for unit in SentenceSplitter.units(of: ctx.article) {
-                    texts += SentenceSplitter.split(unit.text).map(\.0)
-                }
-            }
-        }
+        let texts = try PrefilterTests.keywordSentences(of: files, rules: rules)
         #expect(texts.count > 600)
         // Spread over the agreements, not only the first ones read.
         let step = max(1, texts.count / 700)
         let sample = texts.enumerated().filter { $0.offset % step == 0 }.map(\.element)
-        #expect(expectSameStarts(on: sample) > 100_000)
+        #expect(expectSameAnswers(on: sample) > 100_000)
     }
 }

@@ -44,15 +44,23 @@ import Testing
     @Test func gatedMatchingAgreesOnRealSentences() throws {
         let rules = try #require(Self.rules)
         guard let tpp = SharedCorpus.path("tota/pta_449.xml") else { return }
-        let agreement = try DocumentLoader.load(path: tpp)
-        var texts: [String] = []
-        for ctx in agreement.articles where rules.keywordMatcher.groups(in: [ctx.article.fullText]) != 0 {
-            for unit in SentenceSplitter.units(of: ctx.article) {
-                texts += SentenceSplitter.split(unit.text).map(\.0)
-            }
-        }
+        let texts = try Self.keywordSentences(of: [tpp], rules: rules)
         #expect(texts.count > 200)
         expectSameMatches(on: Array(texts.prefix(600)))
+    }
+
+    /// The sentences of the articles of `files` that name any pillar keyword.
+    static func keywordSentences(of files: [String], rules: RuleSet) throws -> [String] {
+        var texts: [String] = []
+        for file in files {
+            let agreement = try DocumentLoader.load(path: file)
+            for ctx in agreement.articles where rules.keywordMatcher.groups(in: [ctx.article.fullText]) != 0 {
+                for unit in SentenceSplitter.units(of: ctx.article) {
+                    texts += SentenceSplitter.split(unit.text).map(\.0)
+                }
+            }
+        }
+        return texts
     }
 
     @Test func requiredLiteralsOfPatterns() {

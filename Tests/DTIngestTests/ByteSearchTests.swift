@@ -1,4 +1,5 @@
 @testable import DTIngest
+import DTModel
 import DTTestSupport
 import Testing
 
