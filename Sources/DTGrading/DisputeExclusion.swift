@@ -27,7 +27,7 @@ struct DisputeExclusion {
             if sameChapter && (text.contains("this chapter") || text.contains("this section") || !text.contains("chapter")) {
                 return (a, s)
             }
-            if !sameChapter, let ch = chapterNumber, text.range(of: "chapter \\(ch)\\b", options: .regularExpression) != nil,
+            if !sameChapter, let ch = chapterNumber, text.range(of: "chapter " + NSRegularExpression.escapedPattern(for: ch) + "\\b", options: .regularExpression) != nil,
                !text.contains("this chapter") {
                 return (a, s)
             }

@@ -64,6 +64,37 @@ import Testing
         #expect(a.pillars.map(\.score) == b.pillars.map(\.score))
     }
 
+    /// An exclusion from dispute settlement written in another chapter reaches the
+    /// commitment when it names the commitment's chapter by number, and only then.
+    @Test func exclusionNamingTheChapterByNumberReachesIt() throws {
+        let grader = Grader(rules: try #require(ProjectRules.loaded))
+        func draft(excluding chapter: String) -> String {
+            """
+            Chapter 14 Electronic Commerce
+
+            Article 14.1 Customs Duties
+
+            1. No Party shall impose customs duties on electronic transmissions, including content transmitted electronically.
+
+            Chapter 28 Dispute Settlement
+
+            Article 28.1 Scope
+
+            1. Dispute settlement under this Agreement shall not apply to Chapter \(chapter) (Other Matters).
+            """
+        }
+        func customs(_ text: String) throws -> PillarVerdict? {
+            grader.grade(try DocumentLoader.load(bytes: Array(text.utf8), path: "draft.txt")).pillars.first { $0.id == .customsDuties }
+        }
+        let excluded = try customs(draft(excluding: "14"))
+        #expect(excluded?.level == .bindingQualified)
+        #expect(excluded?.limitations.map(\.id) == ["no-dispute-settlement"])
+        // Another chapter's number, or one that only begins the same (Chapter 140), leaves it whole.
+        for other in ["15", "140", "1.4"] {
+            #expect(try customs(draft(excluding: other))?.level == .baseline, "Chapter \(other)")
+        }
+    }
+
     @Test func baselineDraftScoresOneHundredOnEveryPillar() throws {
         let v = try grade("baseline-draft.md")
         for p in v.pillars {
