@@ -8,10 +8,17 @@ import DTModel
 /// squeezed copy of the text is made. A text whose typography normalising would
 /// rewrite is read as the normalised text reads (`squeezable`).
 public struct KeywordMatcher: Sendable {
-    /// Transition table over byte classes: `next[state * classCount + class]`.
+    /// Transition table over byte classes, a row of `1 << classShift` entries per
+    /// state: `next[offset + class]`, where a state's offset is its row's start. Each
+    /// entry is the next state's offset, so a step of the walk is an add and a load.
+    /// States where a keyword ends are numbered from `outputFlag` on (see `init`), so
+    /// their offsets, and only theirs, have the `outputFlag` bit set.
     private let next: [UInt32]
-    /// Bitmask of groups whose keyword ends in each state (suffix links folded in).
+    /// Bitmask of groups whose keyword ends in each state (suffix links folded in),
+    /// by state number (offset >> classShift).
     private let output: [UInt64]
+    /// The offset bit that marks a state where a keyword ends.
+    private let outputFlag: UInt32
     /// Groups with no keywords at all: they match every text.
     private let alwaysOn: UInt64
     /// Each byte's class: 0 for the bytes squeezing skips, one class for each byte
@@ -19,7 +26,8 @@ public struct KeywordMatcher: Sendable {
     /// class for every other kept byte, which no keyword contains. A small alphabet
     /// keeps the table in cache: 256 columns made it most of a megabyte.
     private let classOf: [UInt8]
-    private let classCount: Int
+    /// log2 of a row's length: the classes, padded to a power of two.
+    private let classShift: Int
     /// The longest keyword, in squeezed bytes.
     private let maxKeywordLength: Int
 
@@ -89,11 +97,32 @@ public struct KeywordMatcher: Sendable {
         // Class 0 (bytes squeezing skips) leaves the state as it is: the walk needs no
         // branch, which mispredicted on every space and punctuation mark.
         for state in 0..<goto.count { table[state * width] = UInt32(state) }
-        self.next = table
-        self.output = out
+        // Renumber: states where no keyword ends keep their order from 0 (the root
+        // stays 0); the others follow from a power of two above every such state, so
+        // one bit of the number tells them apart. Rows between are never reached.
+        let silent = (0..<goto.count).filter { out[$0] == 0 }
+        let speaking = (0..<goto.count).filter { out[$0] != 0 }
+        var flagRow = 1
+        while flagRow < max(silent.count, speaking.count) { flagRow <<= 1 }
+        var number = [Int](repeating: 0, count: goto.count)
+        for (k, state) in silent.enumerated() { number[state] = k }
+        for (k, state) in speaking.enumerated() { number[state] = flagRow + k }
+        var shift = 0
+        while 1 << shift < width { shift += 1 }
+        let rows = flagRow + speaking.count
+        var rowTable = [UInt32](repeating: 0, count: rows << shift)
+        var rowOutput = [UInt64](repeating: 0, count: rows)
+        for state in 0..<goto.count {
+            let row = number[state]
+            rowOutput[row] = out[state]
+            for c in 0..<width { rowTable[row << shift + c] = UInt32(number[Int(table[state * width + c])] << shift) }
+        }
+        self.next = rowTable
+        self.output = rowOutput
+        self.outputFlag = UInt32(flagRow << shift)
         self.alwaysOn = always
         self.classOf = classes
-        self.classCount = width
+        self.classShift = shift
         self.maxKeywordLength = groups.joined().map(\.count).max() ?? 0
     }
 
@@ -238,35 +267,50 @@ public struct KeywordMatcher: Sendable {
 
     /// Reads `bytes` on from `s`, adding the groups found to `found`.
     private func read(_ bytes: UnsafeBufferPointer<UInt8>, state s: inout Int, found: inout UInt64) {
-        let width = classCount
+        let shift = classShift
+        let flag = outputFlag
         let overlap = maxKeywordLength
         next.withUnsafeBufferPointer { next in
             output.withUnsafeBufferPointer { output in
                 classOf.withUnsafeBufferPointer { classOf in
-                    /// One walk over `bytes[from..<to]` from `state`.
-                    func run(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ state: inout Int, _ found: inout UInt64) {
+                    /// One walk over `bytes[from..<to]` from `state`, adding what it finds.
+                    func run(_ from: Int, _ to: Int, _ state: inout Int, _ found: inout UInt64) {
                         var i = from
                         while i < to {
-                            state = Int(next[state &* width &+ Int(classOf[Int(bytes[i])])])
-                            found |= output[state]
+                            state = Int(next[state &+ Int(classOf[Int(bytes[i])])])
+                            found |= output[state &>> shift]
                             i += 1
                         }
                     }
+                    /// One walk that only notes whether a keyword ended anywhere in it:
+                    /// most texts hold none, and then the output table is never read.
+                    func skim(_ from: Int, _ to: Int, _ state: inout Int) -> Bool {
+                        var seen: UInt32 = 0
+                        var i = from
+                        while i < to {
+                            let t = next[state &+ Int(classOf[Int(bytes[i])])]
+                            seen |= t
+                            state = Int(t)
+                            i += 1
+                        }
+                        return seen & flag != 0
+                    }
                     /// Goes on from `at` until `overlap` kept bytes are read or the text ends.
-                    func extend(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ state: inout Int, _ found: inout UInt64) {
+                    func extend(_ at: Int, _ state: inout Int, _ found: inout UInt64) {
                         var kept = 0
                         var k = at
                         while k < bytes.count && kept < overlap {
                             let c = Int(classOf[Int(bytes[k])])
                             if c != 0 { kept += 1 }
-                            state = Int(next[state &* width &+ c])
-                            found |= output[state]
+                            state = Int(next[state &+ c])
+                            found |= output[state &>> shift]
                             k += 1
                         }
                     }
                     let n = bytes.count
                     guard n >= Self.interleaveThreshold else {
-                        run(bytes, 0, n, &s, &found)
+                        var skimmed = s
+                        if skim(0, n, &skimmed) { run(0, n, &s, &found) } else { s = skimmed }
                         return
                     }
                     // Four quarters at once: each step of a walk waits on its last
@@ -277,22 +321,36 @@ public struct KeywordMatcher: Sendable {
                     let q = n / 4
                     var a = s, b = 0, c = 0, d = 0
                     var fa = found, fb: UInt64 = 0, fc: UInt64 = 0, fd: UInt64 = 0
+                    // In blocks: a block where no walk met the end of a keyword is
+                    // read without the output table; the rare block where one did is
+                    // read again, each walk from the state it began the block in.
                     var i = 0
                     while i < q {
-                        a = Int(next[a &* width &+ Int(classOf[Int(bytes[i])])])
-                        b = Int(next[b &* width &+ Int(classOf[Int(bytes[i &+ q])])])
-                        c = Int(next[c &* width &+ Int(classOf[Int(bytes[i &+ 2 &* q])])])
-                        d = Int(next[d &* width &+ Int(classOf[Int(bytes[i &+ 3 &* q])])])
-                        fa |= output[a]
-                        fb |= output[b]
-                        fc |= output[c]
-                        fd |= output[d]
-                        i += 1
+                        let end = min(i &+ Self.blockLength, q)
+                        let (a0, b0, c0, d0) = (a, b, c, d)
+                        var seen: UInt32 = 0
+                        var k = i
+                        while k < end {
+                            let ta = next[a &+ Int(classOf[Int(bytes[k])])]
+                            let tb = next[b &+ Int(classOf[Int(bytes[k &+ q])])]
+                            let tc = next[c &+ Int(classOf[Int(bytes[k &+ 2 &* q])])]
+                            let td = next[d &+ Int(classOf[Int(bytes[k &+ 3 &* q])])]
+                            seen |= ta | tb | tc | td
+                            a = Int(ta); b = Int(tb); c = Int(tc); d = Int(td)
+                            k += 1
+                        }
+                        if seen & flag != 0 {
+                            a = a0; run(i, end, &a, &fa)
+                            b = b0; run(i &+ q, end &+ q, &b, &fb)
+                            c = c0; run(i &+ 2 &* q, end &+ 2 &* q, &c, &fc)
+                            d = d0; run(i &+ 3 &* q, end &+ 3 &* q, &d, &fd)
+                        }
+                        i = end
                     }
-                    run(bytes, 4 * q, n, &d, &fd)
-                    extend(bytes, q, &a, &fa)
-                    extend(bytes, 2 * q, &b, &fb)
-                    extend(bytes, 3 * q, &c, &fc)
+                    run(4 * q, n, &d, &fd)
+                    extend(q, &a, &fa)
+                    extend(2 * q, &b, &fb)
+                    extend(3 * q, &c, &fc)
                     found = fa | fb | fc | fd
                     // The state the next text starts from: read again from the root
                     // over the last keyword's length of kept bytes, or, when the text
@@ -304,13 +362,15 @@ public struct KeywordMatcher: Sendable {
                         if classOf[Int(bytes[start])] != 0 { kept += 1 }
                     }
                     var state = kept < overlap ? s : 0
-                    var ignored: UInt64 = 0
-                    run(bytes, kept < overlap ? 0 : start, n, &state, &ignored)
+                    _ = skim(kept < overlap ? 0 : start, n, &state)
                     s = state
                 }
             }
         }
     }
+
+    /// Bytes each walk reads between looks at whether a keyword ended.
+    static let blockLength = 64
 
     /// Texts shorter than this are read in one walk.
     static let interleaveThreshold = 512

@@ -82,6 +82,40 @@ public struct TrigramBloom: Sendable, Equatable {
                 bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
             }
         }
+
+        /// Reads `n` ASCII bytes from `p`, as `feed` reads the ones squeezing keeps.
+        @inline(__always)
+        mutating func feed(ascii p: UnsafePointer<UInt8>, _ n: Int, _ squeeze: UnsafeBufferPointer<UInt8>) {
+            var k = 0
+            // Until three bytes are kept, the window is not yet a trigram.
+            while k < n && count < 3 {
+                let c = squeeze[Int(p[k])]
+                if c != 0 { feed(c) }
+                k += 1
+            }
+            // Then without a branch on each byte, which mispredicted at every space: a
+            // byte squeezing drops leaves the window as it is, and that window's bit,
+            // set when it was formed, is set again. (`count` stays at three or more.)
+            var w = window
+            while k < n {
+                let c = UInt32(squeeze[Int(p[k])])
+                let moved = (w << 8 | c) & 0xFF_FFFF
+                w = c == 0 ? w : moved
+                let h = TrigramBloom.hash(w)
+                bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+                k += 1
+            }
+            window = w
+        }
+    }
+
+    /// How many bytes from `i` on are ASCII.
+    @inline(__always)
+    static func asciiRun(_ base: UnsafePointer<UInt8>, from i: Int, count n: Int) -> Int {
+        var j = i
+        while j + 8 <= n, UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { j += 8 }
+        while j < n && base[j] < 0x80 { j += 1 }
+        return j - i
     }
 
     public init(_ text: String) {
@@ -92,9 +126,18 @@ public struct TrigramBloom: Sendable, Equatable {
             var reader = Reader(bits: bits)
             Squeezed.map.withUnsafeBufferPointer { squeeze in
                 text.utf8.withContiguousStorageIfAvailable { bytes in
-                    for byte in bytes {
-                        let c = squeeze[Int(byte)]
-                        if c != 0 { reader.feed(c) }
+                    guard let base = bytes.baseAddress else { return }
+                    // Every byte as squeezing reads it: runs of ASCII at once, then each other byte.
+                    var i = 0
+                    while i < bytes.count {
+                        let run = TrigramBloom.asciiRun(base, from: i, count: bytes.count)
+                        reader.feed(ascii: base + i, run, squeeze)
+                        i += run
+                        if i < bytes.count {
+                            let c = squeeze[Int(base[i])]
+                            if c != 0 { reader.feed(c) }
+                            i += 1
+                        }
                     }
                 }
             }
@@ -151,11 +194,10 @@ public struct TrigramBloom: Sendable, Equatable {
                 return Squeezed.map.withUnsafeBufferPointer { squeeze in
                     var i = 0
                     while i < bytes.count {
-                        let b = base[i]
-                        if b < 0x80 {
-                            i += 1
-                            let c = squeeze[Int(b)]
-                            if c != 0 { reader.feed(c) }
+                        let run = TrigramBloom.asciiRun(base, from: i, count: bytes.count)
+                        if run > 0 {
+                            reader.feed(ascii: base + i, run, squeeze)
+                            i += run
                             continue
                         }
                         guard let (v, width) = TextNormalizer.decode(bytes, at: i), let p = TextNormalizer.plainScalar(v) else {
