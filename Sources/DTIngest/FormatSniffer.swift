@@ -8,16 +8,17 @@ enum FormatSniffer {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             return ext == "odt" ? .odt : (ext == "docx" ? .docx : ZipKindSniffer.kind(bytes: bytes))
         }
-        let head = TextDecoding.asciiPrefix(bytes, count: 4096).lowercased()
-        let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
-        if trimmed.hasPrefix("<") {
-            let headBytes = Array(head.utf8)
-            if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || headBytes.contains(bytes: "<html") && !trimmed.hasPrefix("<?xml") {
+        // Bytes, not a String: sniffing every file of a corpus showed in profiles.
+        let head = TextDecoding.asciiPrefixBytes(bytes, count: 4096, lowercased: true)
+        let trimmed = head.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        func opens(_ s: String) -> Bool { trimmed.starts(with: s.utf8) }
+        if opens("<") {
+            if opens("<!doctype html") || opens("<html") || head.contains(bytes: "<html") && !opens("<?xml") {
                 return .html
             }
-            if trimmed.hasPrefix("<?xml") && headBytes.contains(bytes: "<html") && headBytes.contains(bytes: "xhtml") { return .html }
+            if opens("<?xml") && head.contains(bytes: "<html") && head.contains(bytes: "xhtml") { return .html }
             // Markdown may open with inline HTML (`<meta charset…>`): trust its extension.
-            if !trimmed.hasPrefix("<?xml") {
+            if !opens("<?xml") {
                 if ext == "md" || ext == "markdown" { return .markdown }
                 if ext == "txt" { return .text }
             }

@@ -3,36 +3,50 @@ import Foundation
 /// Turns bytes into text: UTF-8 (with or without BOM), UTF-16 with BOM, or a
 /// named legacy encoding; anything else is a clear error with its position.
 enum TextDecoding {
-    /// The first `count` bytes as ASCII (other bytes become `?`), for sniffing.
+    /// The first `count` characters as ASCII (other bytes become `?`), for sniffing.
     static func asciiPrefix(_ bytes: [UInt8], count: Int) -> String {
+        String(decoding: asciiPrefixBytes(bytes, count: count), as: UTF8.self)
+    }
+
+    /// `asciiPrefix` as bytes, ASCII letters lower-cased when `lowercased`.
+    static func asciiPrefixBytes(_ bytes: [UInt8], count: Int, lowercased: Bool = false) -> [UInt8] {
         var i = 0
         // Skip a UTF-8 BOM; for UTF-16 keep every other byte so sniffing still sees tags.
         var step = 1
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         else if bytes.starts(with: [0xFF, 0xFE]) { i = 2; step = 2 }
         else if bytes.starts(with: [0xFE, 0xFF]) { i = 3; step = 2 }
-        // `s.count` walks the whole string, so keep the count as we go: every byte
-        // is one Character except a line feed after a carriage return ("\r\n" is one).
-        // At most one byte out per Character counted, plus the line feeds of "\r\n".
+        // Every byte is one Character except a line feed after a carriage return
+        // ("\r\n" is one): at most one byte out per Character counted, plus the line
+        // feeds of "\r\n".
         let capacity = min(2 * count + 2, (bytes.count - i + step - 1) / step)
-        guard capacity > 0 else { return "" }
-        // Bytes first, one String at the end: appending Characters one by one was slow.
-        let out = bytes.withUnsafeBufferPointer { bytes in
-            [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
-                var characters = 0
-                var previous: UInt8 = 0
-                while i < bytes.count && characters < count && written < capacity {
-                    let b = bytes[i]
-                    let ascii: UInt8 = b < 0x80 && b != 0 ? b : UInt8(ascii: "?")
-                    buffer[written] = ascii
-                    written += 1
-                    if !(ascii == 0x0A && previous == 0x0D) { characters += 1 }
-                    previous = ascii
-                    i += step
+        guard capacity > 0 else { return [] }
+        // ASCII stays, upper case folded when asked; anything else reads "?".
+        var map = [UInt8](repeating: UInt8(ascii: "?"), count: 256)
+        for b in 1..<128 { map[b] = lowercased && b >= 0x41 && b <= 0x5A ? UInt8(b) | 0x20 : UInt8(b) }
+        return bytes.withUnsafeBufferPointer { bytes in
+            map.withUnsafeBufferPointer { map in
+                [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+                    // Without a carriage return, characters are bytes: map the window at once.
+                    let window = min(count, bytes.count - i, capacity)
+                    if step == 1, let base = bytes.baseAddress, memchr(base + i, 0x0D, window) == nil {
+                        for k in 0..<window { buffer[k] = map[Int(base[i + k])] }
+                        written = window
+                        return
+                    }
+                    var characters = 0
+                    var previous: UInt8 = 0
+                    while i < bytes.count && characters < count && written < capacity {
+                        let b = bytes[i]
+                        buffer[written] = map[Int(b)]
+                        written += 1
+                        if !(b == 0x0A && previous == 0x0D) { characters += 1 }
+                        previous = b
+                        i += step
+                    }
                 }
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Refuses NUL bytes in a file that has no UTF-16 byte-order mark: a binary

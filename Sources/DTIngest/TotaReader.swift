@@ -36,26 +36,29 @@ enum TotaReader {
 /// `parties` and `parties_original` in `meta`; an article is a `chapter`'s child
 /// or a `body`'s child, and its text is all the character data below it.
 final class TotaBuilder: XMLStreamHandler {
+    // One parse calls the builder, one event at a time, so accesses to its fields
+    // never overlap: the run-time exclusivity check on each (several per event)
+    // showed in whole-corpus profiles.
     private let path: String
     private let deferParagraphs: Bool
     /// `IngestOptions.bodyLanguages`.
     private let bodyLanguages: Set<String>?
     /// The parse stopped at `<body>`: the declared language is not one the caller reads.
-    private(set) var skippedBody = false
+    @exclusivity(unchecked) private(set) var skippedBody = false
 
-    private(set) var rootName = ""
-    private(set) var rootLine = 0
-    private(set) var wantsMore = true
-    private var sawMeta = false
-    private var sawBody = false
+    @exclusivity(unchecked) private(set) var rootName = ""
+    @exclusivity(unchecked) private(set) var rootLine = 0
+    @exclusivity(unchecked) private(set) var wantsMore = true
+    @exclusivity(unchecked) private var sawMeta = false
+    @exclusivity(unchecked) private var sawBody = false
 
-    private var title: String?
-    private var dateSigned: String?
-    private var language: String?
-    private var parties: [String]?
-    private var partiesOriginal: [String]?
-    private var seenFields: Set<Field> = []
-    private var divisions: [Division] = []
+    @exclusivity(unchecked) private var title: String?
+    @exclusivity(unchecked) private var dateSigned: String?
+    @exclusivity(unchecked) private var language: String?
+    @exclusivity(unchecked) private var parties: [String]?
+    @exclusivity(unchecked) private var partiesOriginal: [String]?
+    @exclusivity(unchecked) private var seenFields: Set<Field> = []
+    @exclusivity(unchecked) private var divisions: [Division] = []
 
     private enum Field: Hashable { case name, dateSigned, language }
     /// What each open element is to the reader.
@@ -68,18 +71,18 @@ final class TotaBuilder: XMLStreamHandler {
         case inside
     }
 
-    private var stack: [Role] = []
+    @exclusivity(unchecked) private var stack: [Role] = []
     /// Character data of the field, party or article being read (while `collecting`).
     /// One buffer for the whole file, emptied but kept: a new array per article regrew
     /// (and copied) the text over and over.
-    private var buffer: [UInt8] = []
-    private var collecting = false
-    private var listed: [String] = []
-    private var chapter: Division?
-    private var chapterCount = 0
-    private var chapterArticleCount = 0
-    private var looseArticleCount = 0
-    private var article: (number: String?, heading: String?, line: Int, path: String)?
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var collecting = false
+    @exclusivity(unchecked) private var listed: [String] = []
+    @exclusivity(unchecked) private var chapter: Division?
+    @exclusivity(unchecked) private var chapterCount = 0
+    @exclusivity(unchecked) private var chapterArticleCount = 0
+    @exclusivity(unchecked) private var looseArticleCount = 0
+    @exclusivity(unchecked) private var article: (number: String?, heading: String?, line: Int, path: String)?
 
     init(path: String, deferParagraphs: Bool, bodyLanguages: Set<String>? = nil) {
         self.path = path

@@ -98,16 +98,19 @@ public struct Division: Sendable, Equatable {
     /// The fields. Written only through `unique`, so a box reachable from more than
     /// one value is never written: that is why it may be shared across threads.
     private final class Storage: @unchecked Sendable {
-        var kind: DivisionKind
-        var number: String?
-        var heading: String?
-        var storedText: String
-        var utf8Text: [UInt8]?
-        var footnotes: [Footnote]
-        var location: SourceLocation
-        var textLocation: SourceLocation?
-        var children: [Division]
-        var paragraphsPending: Bool
+        // A box is written only when uniquely referenced (`unique`), so accesses
+        // cannot overlap: the run-time exclusivity check on each field read showed in
+        // whole-corpus profiles.
+        @exclusivity(unchecked) var kind: DivisionKind
+        @exclusivity(unchecked) var number: String?
+        @exclusivity(unchecked) var heading: String?
+        @exclusivity(unchecked) var storedText: String
+        @exclusivity(unchecked) var utf8Text: [UInt8]?
+        @exclusivity(unchecked) var footnotes: [Footnote]
+        @exclusivity(unchecked) var location: SourceLocation
+        @exclusivity(unchecked) var textLocation: SourceLocation?
+        @exclusivity(unchecked) var children: [Division]
+        @exclusivity(unchecked) var paragraphsPending: Bool
 
         init(kind: DivisionKind, number: String?, heading: String?, storedText: String, utf8Text: [UInt8]?, footnotes: [Footnote],
              location: SourceLocation, textLocation: SourceLocation?, children: [Division], paragraphsPending: Bool) {

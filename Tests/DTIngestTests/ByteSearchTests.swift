@@ -41,4 +41,21 @@ import Testing
         let crlf = Array(String(repeating: "\r\n", count: 3000).utf8)
         #expect(TextDecoding.asciiPrefix(crlf, count: 4096).utf8.count == 6000)
     }
+
+    /// Sniffing reads the first characters as lower-case ASCII bytes.
+    @Test func sniffingReadsTheHeadAsLowerCaseBytes() {
+        #expect(TextDecoding.asciiPrefixBytes(Array("<HTML é".utf8), count: 10, lowercased: true) == Array("<html ??".utf8))
+        func sniff(_ text: String, _ path: String) -> InputFormat { FormatSniffer.sniff(bytes: Array(text.utf8), path: path) }
+        #expect(sniff("<!DOCTYPE HTML><p>x</p>", "a.txt") == .html)
+        #expect(sniff("  \n\t<HTML lang=\"en\">", "a") == .html)
+        // Line breaks before the first tag are white space, "\r\n" as much as "\n".
+        #expect(sniff("\r\n\r\n<html><body>x</body></html>", "a.txt") == .html)
+        #expect(sniff("\n\n<html><body>x</body></html>", "a.txt") == .html)
+        #expect(sniff("<?xml version=\"1.0\"?><treaty/>", "a.txt") == .auto)
+        #expect(sniff("<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"/>", "a.xml") == .html)
+        #expect(sniff("<meta charset=\"utf-8\">\n# Title", "a.md") == .markdown)
+        #expect(sniff("<note>x</note>", "a.txt") == .text)
+        #expect(sniff("Plain words", "a.md") == .markdown)
+        #expect(sniff("Plain words", "a.xml") == .auto)
+    }
 }
