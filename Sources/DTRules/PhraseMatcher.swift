@@ -53,6 +53,8 @@ struct PhraseProgram: Sendable {
     let ops: [Op]
     /// What a match can start with (`firstSet(of:)`).
     let first: FirstSet
+    /// What can follow an ASCII first scalar (`SecondSet`).
+    let second: SecondSet
 
     // MARK: - Syntax
 
@@ -138,6 +140,7 @@ struct PhraseProgram: Sendable {
         ops.append(.match)
         self.ops = ops
         first = Self.firstSet(of: ops)
+        second = SecondSet(ops, first: first)
     }
 
     /// Appends the ops of `node`; control passes on to whatever follows.
@@ -226,6 +229,7 @@ struct PhraseProgram: Sendable {
                 defer { search.release() }
                 for start in from...n {
                     if start < n ? !first.admits(text[start]) : !first.nullable { continue }
+                    if start + 1 < n, !second.admits(text[start], then: text[start + 1]) { continue }
                     search.push(0, start)
                     while let (pc, pos) = search.pop() {
                         // Pushed last, explored first: the preferred successor goes on top.
@@ -331,6 +335,7 @@ struct PhraseProgram: Sendable {
         /// A match can be empty.
         var nullable = false
 
+        @inline(__always)
         func admits(_ v: UInt32) -> Bool {
             if any { return true }
             if v < 64 { if low & (1 << UInt64(v)) != 0 { return true } }
@@ -342,6 +347,74 @@ struct PhraseProgram: Sendable {
         mutating func add(_ v: UInt32) {
             if v < 64 { low |= 1 << UInt64(v) } else if v < 128 { high |= 1 << UInt64(v - 64) } else { other.insert(v) }
         }
+    }
+
+    /// For each ASCII scalar a match can start with, the ASCII scalars that can come
+    /// second: a start whose first two scalars no match begins with is not tried
+    /// (the first alone let a fifth of an English text through for a pattern that
+    /// begins with "e", "d" or "p"). Conservative: a second scalar outside ASCII,
+    /// a gap, or a match that may end after one scalar lets every start through.
+    struct SecondSet: Sendable {
+        /// `masks[2 * v]` and `masks[2 * v + 1]`: the ASCII scalars that may follow `v`.
+        private var masks = [UInt64](repeating: 0, count: 256)
+        /// First scalars after which anything may follow.
+        private var open = [Bool](repeating: false, count: 128)
+
+        init(_ ops: [Op], first: FirstSet) {
+            let starts = PhraseProgram.closure(of: [0], in: ops)
+            for v in 0..<UInt32(128) where first.admits(v) {
+                // The ops where a match stands after reading `v` first.
+                var after: [Int] = []
+                for pc in starts {
+                    switch ops[pc] {
+                    case .scalar(let s) where s == v: after.append(pc + 1)
+                    case .run(let cls) where cls.contains(v): after.append(pc)
+                    case .gap: open[Int(v)] = true
+                    default: break
+                    }
+                }
+                guard !open[Int(v)] else { continue }
+                for pc in PhraseProgram.closure(of: after, in: ops) {
+                    switch ops[pc] {
+                    case .scalar(let s): if s < 128 { add(s, after: v) }
+                    case .run(let cls): for s in 0..<UInt32(128) where cls.contains(s) { add(s, after: v) }
+                    case .gap, .match: open[Int(v)] = true
+                    default: break
+                    }
+                }
+            }
+        }
+
+        private mutating func add(_ s: UInt32, after v: UInt32) {
+            masks[Int(2 * v + s / 64)] |= 1 << UInt64(s % 64)
+        }
+
+        /// False only when no match can start with `v` followed by `w`.
+        @inline(__always)
+        func admits(_ v: UInt32, then w: UInt32) -> Bool {
+            guard v < 128, w < 128, !open[Int(v)] else { return true }
+            return masks[Int(2 * v + w / 64)] & (1 << UInt64(w % 64)) != 0
+        }
+    }
+
+    /// The ops reachable from `starts` without reading a scalar (runs both taken
+    /// and passed over), each once.
+    static func closure(of starts: [Int], in ops: [Op]) -> [Int] {
+        var seen = [Bool](repeating: false, count: ops.count)
+        var out: [Int] = []
+        var stack = starts
+        while let pc = stack.popLast() {
+            guard !seen[pc] else { continue }
+            seen[pc] = true
+            out.append(pc)
+            switch ops[pc] {
+            case .run, .gap, .wordBoundary: stack.append(pc + 1)
+            case .split(let a, let b): stack += [a, b]
+            case .jump(let a): stack.append(a)
+            case .scalar, .match: break
+            }
+        }
+        return out
     }
 
     /// The scalars a match can start with: every op reachable from the start

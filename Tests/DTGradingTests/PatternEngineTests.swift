@@ -40,6 +40,33 @@ import Testing
         return compared
     }
 
+    /// The second-scalar filter lets through every pair a match can begin with,
+    /// and rules out the others.
+    @Test func secondScalarFilter() throws {
+        func v(_ c: Character) -> UInt32 { c.unicodeScalars.first?.value ?? 0 }
+        func admits(_ source: String, _ pair: String) throws -> Bool {
+            let p = try PhraseProgram(source)
+            let a = Array(pair)
+            return p.second.admits(v(a[0]), then: v(a[1]))
+        }
+        // A hyphen is "-", white space or nothing.
+        for pair in ["ec", "e-", "e ", "e\t"] { #expect(try admits("e-commerce", pair), "\(pair)") }
+        #expect(try !admits("e-commerce", "ex"))
+        #expect(try !admits("e-commerce", "el"))
+        for pair in ["el", "di", "pe"] { #expect(try admits("(electronic commerce|digital trade|personal data)", pair)) }
+        for pair in ["ex", "da", "pa", "ee"] { #expect(try !admits("(electronic commerce|digital trade|personal data)", pair)) }
+        // Optional parts and runs: "transfer*" may go on with a letter, "s?" may be skipped.
+        #expect(try admits("(data|information)s? flow", "da"))
+        #expect(try admits("dat*", "da"))
+        #expect(try !admits("dat*", "dx"))
+        // A match that can end after one scalar, or a gap, lets anything follow.
+        #expect(try admits("a*", "a!"))
+        #expect(try admits("x... y", "x!"))
+        // A second scalar outside ASCII is never ruled out.
+        #expect(try admits("data", "dé"))
+        #expect(try admits("data", "d\u{00A0}"))
+    }
+
     @Test func agreesWithICUOnRuleExamples() throws {
         let rules = try #require(Self.rules)
         let texts = rules.rules.flatMap { $0.examples.map(\.text) }
