@@ -7,7 +7,10 @@ import DTModel
 /// skipped), so merged OCR words and line breaks cannot hide a keyword and no
 /// squeezed copy of the text is made. A text whose typography normalising would
 /// rewrite is read as the normalised text reads (`squeezable`).
-public struct KeywordMatcher: Sendable {
+///
+/// A class: every article's scan holds the matcher, and copying a struct of four
+/// arrays retained and released each of them (atomically) per article.
+public final class KeywordMatcher: Sendable {
     /// Transition table over byte classes, a row of `1 << classShift` entries per
     /// state: `next[offset + class]`, where a state's offset is its row's start. Each
     /// entry is the next state's offset, so a step of the walk is an add and a load.

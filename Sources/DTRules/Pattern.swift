@@ -15,7 +15,10 @@ import Foundation
 /// - `...` a bounded gap of at most 150 characters, so matching stays linear;
 /// - `{term}` a named term from a `terms` file;
 /// - `\b` a word boundary, for short words such as `\bmay\b`.
-public struct Pattern: Sendable, CustomStringConvertible {
+///
+/// A class, as it is immutable: grading passes patterns around in every rule, and
+/// copying a struct retained each of its buffers (atomically) every time.
+public final class Pattern: Sendable, CustomStringConvertible {
     public let source: String
     let regex: NSRegularExpressionBox
     /// The same pattern for `PhraseProgram`, which answers `firstMatch` without ICU

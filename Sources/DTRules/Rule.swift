@@ -43,31 +43,35 @@ public struct RuleExample: Sendable {
 
 /// One rule, compiled. Every kind shares the same condition: a rule holds in its
 /// scope when every `when` pattern matches there and no `unless` pattern does.
-public struct Rule: Sendable {
-    public var id: String
-    public var kind: RuleKind
-    public var pillars: [PillarID]
-    public var message: String
-    public var scope: Scope
-    public var when: [Pattern]
-    public var unless: [Pattern]
+///
+/// A class, as it is immutable once loaded: grading copies rules into loops and
+/// candidates, and copying a struct of sixteen fields retained each of their
+/// buffers (atomically) every time.
+public final class Rule: Sendable {
+    public let id: String
+    public let kind: RuleKind
+    public let pillars: [PillarID]
+    public let message: String
+    public let scope: Scope
+    public let when: [Pattern]
+    public let unless: [Pattern]
     /// Headings (chapter or article) that put a match in context: for `mention`
     /// the text must be in such a place or mention it; for `sectoral` a commitment
     /// under such a heading becomes a sectoral finding.
-    public var headings: [Pattern]
+    public let headings: [Pattern]
     /// For `mention`: words that must appear somewhere in the article or its headings.
-    public var context: [Pattern]
+    public let context: [Pattern]
     /// For `limitation`/`dispute-exclusion`: the PILLARS.md limitation id.
-    public var limitation: String?
+    public let limitation: String?
     /// For `deviation`: a short id of the missing or weakened element.
-    public var element: String?
+    public let element: String?
     /// The baseline articles this rule is measured against.
-    public var baselines: [BaselineCitation]
+    public let baselines: [BaselineCitation]
     /// For `deviation`: the baseline's short operative formula.
-    public var formula: String?
-    public var examples: [RuleExample]
-    public var file: String
-    public var line: Int
+    public let formula: String?
+    public let examples: [RuleExample]
+    public let file: String
+    public let line: Int
 
     public init(id: String, kind: RuleKind, pillars: [PillarID], message: String, scope: Scope, when: [Pattern],
                 unless: [Pattern], headings: [Pattern], context: [Pattern], limitation: String?, element: String?,

@@ -118,31 +118,41 @@ extension LibXMLParser {
     }
 }
 
-private func streamState(_ ctx: UnsafeMutableRawPointer?) -> LibXMLParser.StreamState? {
-    guard let ctx else { return nil }
-    return Unmanaged<LibXMLParser.StreamState>.fromOpaque(ctx).takeUnretainedValue()
+/// Runs `body` on the state behind libxml2's user-data pointer. The parse holds
+/// the state for as long as callbacks come, so no event retains and releases it
+/// (a retain and a release per event, atomic, showed in whole-corpus profiles).
+@inline(__always)
+private func withStreamState(_ ctx: UnsafeMutableRawPointer?, _ body: (LibXMLParser.StreamState) -> Void) {
+    guard let ctx else { return }
+    Unmanaged<LibXMLParser.StreamState>.fromOpaque(ctx)._withUnsafeGuaranteedRef(body)
 }
 
 private let streamStart: startElementNsSAX2Func = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
-    guard let state = streamState(ctx), !state.stopped else { return }
-    let name = localname.map { String(cString: $0) } ?? ""
-    let ns = uri.map { String(cString: $0) }
-    let attrs = XMLAttributes(libxml: attributes.map { UnsafePointer($0) }, count: Int(nbAttributes))
-    state.handler.startElement(name, namespaceURI: ns, attributes: attrs, line: state.line)
-    if !state.handler.wantsMore, let c = state.context {
-        state.stopped = true
-        xmlStopParser(c)
+    withStreamState(ctx) { state in
+        guard !state.stopped else { return }
+        let name = localname.map { String(cString: $0) } ?? ""
+        let ns = uri.map { String(cString: $0) }
+        let attrs = XMLAttributes(libxml: attributes.map { UnsafePointer($0) }, count: Int(nbAttributes))
+        state.handler.startElement(name, namespaceURI: ns, attributes: attrs, line: state.line)
+        if !state.handler.wantsMore, let c = state.context {
+            state.stopped = true
+            xmlStopParser(c)
+        }
     }
 }
 
 private let streamEnd: endElementNsSAX2Func = { ctx, _, _, _ in
-    guard let state = streamState(ctx), !state.stopped else { return }
-    state.handler.endElement()
+    withStreamState(ctx) { state in
+        guard !state.stopped else { return }
+        state.handler.endElement()
+    }
 }
 
 private let streamCharacters: charactersSAXFunc = { ctx, chars, len in
-    guard let state = streamState(ctx), !state.stopped, let chars, len > 0 else { return }
-    state.handler.characters(UnsafeBufferPointer(start: chars, count: Int(len)))
+    withStreamState(ctx) { state in
+        guard !state.stopped, let chars, len > 0 else { return }
+        state.handler.characters(UnsafeBufferPointer(start: chars, count: Int(len)))
+    }
 }
 
 /// A start tag's attributes by local name (the first of a name wins). Read in
