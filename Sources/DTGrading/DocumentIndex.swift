@@ -112,7 +112,7 @@ final class IndexedArticle {
         for (i, g) in unitGroups.enumerated() where g & group != 0 {
             // A lone paragraph is the article itself: the article's gate has spoken for it.
             if let rules, unitSentences[i] == nil, units.count > 1 {
-                let bloom = TrigramBloom(rawTexts: [units[i].text]) ?? TrigramBloom(TextNormalizer.normalize(units[i].text))
+                let bloom = unitBloom(i)
                 guard rules.contains(where: { $0.mayHold(in: bloom) }) else { continue }
             }
             out += sentences(ofUnit: i).filter { $0.keywordGroups & group != 0 }
@@ -120,13 +120,42 @@ final class IndexedArticle {
         return out
     }
 
+    /// The sentences of the paragraphs whose trigrams `admits` (a literal gate), in
+    /// order, and of those already split: a sentence's literals are all in its
+    /// paragraph, so a paragraph the gate rules out has no sentence where the gated
+    /// patterns match. The first sentence where they do is the first here too.
+    func sentences(inParagraphsWhere admits: (TrigramBloom) -> Bool) -> [Sentence] {
+        if let s = cachedSentences { return s }
+        var out: [Sentence] = []
+        for i in units.indices {
+            // A lone paragraph is the article itself: the caller's gate has spoken for it.
+            if unitSentences[i] == nil, units.count > 1, !admits(unitBloom(i)) { continue }
+            out += sentences(ofUnit: i)
+        }
+        return out
+    }
+
+    /// Trigrams of paragraph `i`, read once.
+    private func unitBloom(_ i: Int) -> TrigramBloom {
+        if let b = unitBlooms[i] { return b }
+        let b = TrigramBloom(rawTexts: [units[i].text]) ?? TrigramBloom(TextNormalizer.normalize(units[i].text))
+        unitBlooms[i] = b
+        return b
+    }
+
+    private lazy var unitBlooms: [TrigramBloom?] = Array(repeating: nil, count: units.count)
+
     /// Split into paragraphs here, if ingest left the body whole: most articles never get here.
     private lazy var units: [SentenceSplitter.Unit] = SentenceSplitter.units(of: readArticle.withParagraphs())
 
     /// The article with its text as a string, made once for the split that reads it
     /// (ingest may have kept it as bytes).
     private lazy var readArticle: Division = article.withTextAsString()
-    private lazy var unitGroups: [UInt64] = units.map { matcher.groups(in: [$0.text]) }
+    /// Keyword groups of each paragraph, to split only those that may hold a
+    /// sentence with the group: a sentence's keywords are in its paragraph's text.
+    /// A lone paragraph takes the article's groups, which hold all of its own (the
+    /// sentences are filtered on their own groups after), without reading it again.
+    private lazy var unitGroups: [UInt64] = units.count == 1 ? [keywordGroups] : units.map { matcher.groups(in: [$0.text]) }
     private lazy var unitSentences: [[Sentence]?] = Array(repeating: nil, count: units.count)
 
     private func sentences(ofUnit i: Int) -> [Sentence] {

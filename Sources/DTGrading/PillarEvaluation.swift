@@ -167,17 +167,36 @@ struct PillarEvaluation {
         return result
     }
 
+    /// `evaluate` over a chapter or the whole text, in order, stopping at the first
+    /// sentence where the rule holds (or, for a rule of `unless` alone, the first
+    /// that excuses it). An article, then a paragraph, where the literal gates rule
+    /// every pattern out is not split.
+    private func evaluateAcross(_ rule: Rule, around c: Candidate) -> (IndexedArticle, Sentence)? {
+        let articles = rule.scope == .chapter ? index.articles(inChapterOf: c.article) : index.articles
+        if rule.when.isEmpty {
+            let admits: (TrigramBloom) -> Bool = { bloom in rule.unless.contains { $0.gate.admits(bloom) } }
+            let excused = articles.contains { a in
+                a.mayMatch(any: rule.unless) && a.sentences(inParagraphsWhere: admits).contains { s in
+                    rule.unless.contains { $0.firstMatch(in: s.normalized, bloom: s.bloom) != nil }
+                }
+            }
+            return excused ? nil : (c.article, c.sentence)
+        }
+        for a in articles where a.mayHold(any: [rule]) {
+            if let s = a.sentences(inParagraphsWhere: { rule.mayHold(in: $0) }).first(where: { rule.holds(in: $0) != nil }) {
+                return (a, s)
+            }
+        }
+        return nil
+    }
+
     private func evaluate(_ rule: Rule, around c: Candidate) -> (IndexedArticle, Sentence)? {
         let scope: [(IndexedArticle, Sentence)]
         switch rule.scope {
         case .sentence: scope = [(c.article, c.sentence)]
         case .paragraph: scope = c.article.sentences.filter { $0.unit == c.sentence.unit }.map { (c.article, $0) }
         case .article: scope = c.article.sentences.map { (c.article, $0) }
-        // Over a chapter or the whole text, articles where no pattern can match are not split.
-        case .chapter, .document:
-            let articles = rule.scope == .chapter ? index.articles(inChapterOf: c.article) : index.articles
-            let relevant = articles.filter { rule.when.isEmpty ? $0.mayMatch(any: rule.unless) : $0.mayHold(any: [rule]) }
-            scope = relevant.flatMap { a in a.sentences.map { (a, $0) } }
+        case .chapter, .document: return evaluateAcross(rule, around: c)
         }
         if rule.when.isEmpty {
             let excused = scope.contains { _, s in rule.unless.contains { $0.firstMatch(in: s.normalized, bloom: s.bloom) != nil } }

@@ -238,7 +238,7 @@ public final class KeywordMatcher: Sendable {
             switch TextNormalizer.plainScalar(v) {
             case .keep?: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
             // A space, a quote, a dash, a semicolon or nothing: all squeeze away.
-            case .space?, .drop?, .byte?: break
+            case .space?, .drop?, .byte?, .periods?: break
             case nil:
                 if let form = cache[v] {
                     out.append(contentsOf: form)

@@ -158,6 +158,50 @@ import Testing
         #expect(Pattern.requiredParts("(no gap) here").isEmpty)
     }
 
+    /// The general normaliser against its plain statement: NFKC, the scalar rules
+    /// appended to a String, and `lowercased()` at the end.
+    @Test func scalarNormaliserAgreesWithItsPlainStatement() {
+        func reference(_ text: String) -> String {
+            let source = text.precomposedStringWithCompatibilityMapping
+            var out = String.UnicodeScalarView()
+            var pendingSpace = false
+            var scalars = source.unicodeScalars.makeIterator()
+            var lookahead: Unicode.Scalar? = scalars.next()
+            while let s = lookahead {
+                lookahead = scalars.next()
+                let mapped: Unicode.Scalar
+                switch s.value {
+                case 0x00AD, 0x200B, 0x200C, 0x200D, 0xFEFF: continue
+                case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x0060, 0x00B4: mapped = "'"
+                case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: mapped = "\""
+                case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: mapped = "-"
+                default: mapped = s
+                }
+                if mapped.value < 0x20 || TextNormalizer.isWhitespace(mapped) { pendingSpace = true; continue }
+                if mapped == "-", let last = out.last, last.properties.isAlphabetic, let next = lookahead, next == "\n" || next == "\r" {
+                    var probe = scalars
+                    var after = probe.next()
+                    while let a = after, a == "\n" || a == "\r" || a == " " || a == "\t" { after = probe.next() }
+                    if let a = after, a.properties.isLowercase { scalars = probe; lookahead = after; continue }
+                }
+                if pendingSpace { if !out.isEmpty { out.append(" ") }; pendingSpace = false }
+                out.append(mapped)
+            }
+            return String(out).lowercased()
+        }
+        // Every script's letters, capitals with multi-scalar lower cases (İ), marks,
+        // ligatures, astral letters, spaces and the hyphen rule, shuffled.
+        let pieces = ["ΟΔΟΣ", "σας", "Ελληνική", "ά\u{0301}", "РОССИЯ", "ёж", "İstanbul", "ǅ", "ﬁ", "Ｆ", "𝐀𝐁", "𐐀", "ß", "Å", "e\u{0301}",
+                      "한국", "\u{1100}\u{1161}", "日本", "עִבְרִית", "العربية", "…", "·", "\u{FFFD}", "-\n", "-\n  x", " ", "\u{00A0}", "\t", "\u{2028}",
+                      "\u{201C}q\u{201D}", "word", "WORD", "x"]
+        var generator = SplitMix64(seed: 5)
+        for _ in 0..<3000 {
+            let n = Int(generator.next() % 12)
+            let text = (0..<n).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(TextNormalizer.normalizeScalars(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     /// The byte-level normaliser against the general (NFKC, scalar) one.
     @Test func byteNormaliserAgreesWithTheScalarOne() throws {
         var samples = [
@@ -170,6 +214,10 @@ import Testing
             "UPPER Case ÉLAN Côte d\u{2019}Ivoire ﬁnance ＦＵＬＬ", "é-\nment", "dé-\nment", "\u{0085}-\nx",
             "café-\nau lait", "naïve Québec", "Ærø and ærø", "ĳ ſ ß ǆ ǅ", "× ÷ ș ț", "x-\nétude", "x-\nÉtude", "e\u{0301}-\nx",
             "São Tomé and Príncipe, Côte d'Ivoire, Türkiye", "ŀ ŉ ǰ", "laws\u{037E} and regulations\u{037E}-\nx",
+            // Greek, Cyrillic, the ellipsis and the middle dot, which the byte path reads.
+            "Ελληνική Δημοκρατία and Κυπριακή δημοκρατία, ΣΑΣ σας, άλφα-\nβήτα, ά\u{0301}, ι\u{0308}",
+            "Российская Федерация, Україна, Ёё-\nж, и\u{0306}", "etc\u{2026} and\u{2026}-\nso \u{2026}\u{2026}x", "a\u{00B7}b · \u{0387}",
+            "\u{FFFD} \u{00BF}qu\u{00E9}? \u{00A1}s\u{00ED}! \u{05D0}\u{05B8} \u{0531}\u{0561}", "\u{00D0}\u{00F0} \u{0130}\u{0131}",
         ]
         if let other = SharedCorpus.path("other") {
             for name in try FileManager.default.contentsOfDirectory(atPath: other).sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") {
