@@ -208,21 +208,25 @@ final class DocumentIndex {
         var chapterIDs: [ChapterKey: Int] = [:]
         // Articles of one chapter come together: the previous article's chapter is
         // compared before the table is asked.
-        var previous: (key: ChapterKey, index: Int)?
+        var previous: (chapter: Division, key: ChapterKey, index: Int)?
         var built: [IndexedArticle] = []
         built.reserveCapacity(contexts.count)
         let verbatimLines = Self.keepsLineBreaks(agreement.sourceFormat)
         for (i, (article, chapter)) in contexts.enumerated() {
             var chapterIndex: Int?
             if let ch = chapter {
-                let key = ChapterKey(line: ch.location.line, path: ch.location.path, number: ch.number, heading: ch.heading)
-                if let previous, previous.key == key {
+                if let previous, previous.chapter.isIdentical(to: ch) {
                     chapterIndex = previous.index
                 } else {
-                    let index = chapterIDs[key] ?? chapterIDs.count
-                    chapterIDs[key] = index
-                    chapterIndex = index
-                    previous = (key, index)
+                    let key = ChapterKey(line: ch.location.line, path: ch.location.path, number: ch.number, heading: ch.heading)
+                    if let previous, previous.key == key {
+                        chapterIndex = previous.index
+                    } else {
+                        let index = chapterIDs[key] ?? chapterIDs.count
+                        chapterIDs[key] = index
+                        chapterIndex = index
+                    }
+                    previous = (ch, key, chapterIndex ?? 0)
                 }
             }
             built.append(IndexedArticle(position: i, article: article, chapter: chapter, chapterIndex: chapterIndex, matcher: matcher,
@@ -254,6 +258,10 @@ final class DocumentIndex {
         var path: String?
         var number: String?
         var heading: String?
+
+        /// The line alone: it nearly always tells chapters apart, and hashing the
+        /// strings showed in profiles. Equality still compares every field.
+        func hash(into hasher: inout Hasher) { hasher.combine(line) }
     }
 
     /// Leaf-most divisions that carry text, treated as articles.

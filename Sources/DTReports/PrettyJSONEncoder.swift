@@ -148,6 +148,10 @@ struct PrettyJSONEncoder {
             out.append(0x22)
         }
 
+        mutating func writeInt(_ n: Int) { out.append(contentsOf: String(n).utf8) }
+
+        mutating func writeNull() { out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+
         private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
     }
 }

@@ -44,7 +44,7 @@ public struct ReportStream: Sendable {
         case .text(let color): return TextReport.document(doc, Styler(enabled: color)) + "\n"
         case .csv: return CSVReport.rows(doc)
         case .json:
-            return try JSONOutput.encode(doc, indent: 4)
+            return String(decoding: VerdictJSON.encode(doc, indent: 4), as: UTF8.self)
         }
     }
 

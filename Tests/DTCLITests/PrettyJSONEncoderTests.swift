@@ -67,6 +67,42 @@ import Testing
         #expect(verdicts.count >= 10)
         for v in verdicts { try expectSameAsFoundation(v) }
         try expectSameAsFoundation(Fixtures.report(verdicts))
+        try expectVerdictWriterSame(verdicts)
+    }
+
+    /// The verdict writer (`VerdictJSON`, what a streamed report writes) against
+    /// Foundation and the lean encoder, on every field present and absent.
+    func expectVerdictWriterSame(_ verdicts: [DocumentVerdict], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        for v in verdicts {
+            let foundation = try JSONOutput.foundationEncode(v)
+            #expect(String(decoding: VerdictJSON.encode(v, indent: 0), as: UTF8.self) == foundation, "\(v.path)", sourceLocation: sourceLocation)
+            #expect(VerdictJSON.encode(v, indent: 4) == (try PrettyJSONEncoder.encode(v, indent: 4)), "\(v.path)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func verdictWriterWritesEveryFieldAsCodableDoes() throws {
+        let bare = Evidence(article: "Article 1", heading: nil, paragraph: nil, chapter: nil, quote: "q \"x\"\n",
+                            file: "a/b.xml", location: SourceLocation(line: 0))
+        let full = Evidence(article: "Article 2", heading: "H", paragraph: "1", chapter: "Chapter 3", quote: "é / \\",
+                            file: "c.md", location: SourceLocation(line: 4, column: 5, path: "/treaty/body"), rule: "r.x")
+        let citations = [BaselineCitation(baseline: .usmca, article: "19.11"), BaselineCitation(baseline: .ujdta, article: "11")]
+        let finding = Finding(id: "domestic-law", kind: .limitation, rule: "r", message: "m", baselines: citations, evidence: full, fingerprint: "f")
+        let loose = Finding(id: "d", kind: .deviation, rule: "r2", message: "", baselines: [], evidence: nil, fingerprint: "")
+        let pillar = PillarVerdict(id: .dataFlows, level: .bindingQualified, score: 77, rule: "rule.id", evidence: [full, bare],
+                                   limitations: [finding], deviations: [loose, finding], sectoral: [loose], summary: "s")
+        let empty = PillarVerdict(id: .customsDuties, level: .absent, score: 0, rule: nil, evidence: [], limitations: [],
+                                  deviations: [], sectoral: [], summary: "")
+        let verdicts = [
+            DocumentVerdict(path: "p", status: .assessed, format: "tota", language: "en", title: "T", dateSigned: "2020-01-01",
+                            parties: ["A", "B"], pillars: [pillar, empty], overallScore: 12, summary: "x", error: nil),
+            DocumentVerdict(path: "p", status: .notAssessed, format: nil, language: nil, title: nil, dateSigned: nil,
+                            parties: [], pillars: [], overallScore: nil, summary: "", error: nil),
+            DocumentVerdict(path: "bad.xml", status: .error, format: nil, language: nil, title: nil, dateSigned: nil, parties: [],
+                            pillars: [], overallScore: nil, summary: "e", error: DocumentError(message: "bad", line: 3, column: 9)),
+            DocumentVerdict(path: "bad.xml", status: .error, format: nil, language: nil, title: nil, dateSigned: nil, parties: [],
+                            pillars: [], overallScore: nil, summary: "e", error: DocumentError(message: "bad", line: nil, column: nil)),
+        ]
+        try expectVerdictWriterSame(verdicts)
     }
 
     /// What the lean encoder does not write (floating point, dates, super encoders)
