@@ -75,7 +75,8 @@ public enum ASCIIContent {
         let n = bytes.count
         var out: [UInt8] = []
         out.reserveCapacity(n + n / 64 + 64)
-        var i = 0 // read up to here
+        // A UTF-8 byte-order mark is not character data: it is copied as it is.
+        var i = n >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0 // read up to here
         var copied = 0 // copied up to here
         func copy(to end: Int) {
             if end > copied { out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: end - copied)) }
