@@ -31,7 +31,12 @@ public struct RuleSet: Sendable {
     /// plus "dispute" (group `disputeGroup`), for the dispute-settlement scan.
     public let keywordMatcher: KeywordMatcher
     /// `rules(_:for:)`, computed once.
-    private let byKindAndPillar: [String: [Rule]]
+    private let byKindAndPillar: [KindAndPillar: [Rule]]
+
+    private struct KindAndPillar: Hashable {
+        var kind: RuleKind
+        var pillar: PillarID
+    }
     public static let disputeGroup = PillarID.allCases.count
 
     public init(directory: String, files: [String], rules: [Rule], modality: Modality, scoring: Scoring, terms: [String: String],
@@ -43,10 +48,10 @@ public struct RuleSet: Sendable {
         self.rules = rules
         // Grading asks for these lists per pillar of every document: filtering (and
         // copying every rule) each time showed in profiles.
-        var lists: [String: [Rule]] = [:]
+        var lists: [KindAndPillar: [Rule]] = [:]
         for kind in RuleKind.allCases {
             for pillar in PillarID.allCases {
-                lists["\(kind.rawValue)|\(pillar.rawValue)"] = rules.filter { $0.kind == kind && $0.pillars.contains(pillar) }
+                lists[KindAndPillar(kind: kind, pillar: pillar)] = rules.filter { $0.kind == kind && $0.pillars.contains(pillar) }
             }
         }
         self.byKindAndPillar = lists
@@ -80,7 +85,7 @@ public struct RuleSet: Sendable {
     }
 
     public func rules(_ kind: RuleKind, for pillar: PillarID) -> [Rule] {
-        byKindAndPillar["\(kind.rawValue)|\(pillar.rawValue)"] ?? []
+        byKindAndPillar[KindAndPillar(kind: kind, pillar: pillar)] ?? []
     }
 
     /// `DTCHECK_RULES`, else a `rules/` folder beside the package the executable was
