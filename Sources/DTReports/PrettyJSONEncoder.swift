@@ -53,18 +53,19 @@ struct PrettyJSONEncoder {
 
         init(base: Int) {
             self.base = base
-            out.reserveCapacity(4096)
+            // A graded document's report is a few kilobytes: one buffer, not regrown.
+            out.reserveCapacity(16_384)
         }
 
-        private static let spaces = [UInt8](repeating: 0x20, count: 256)
-
         mutating func pad(_ depth: Int) {
-            var n = base + 2 * depth
-            while n > 0 {
-                let k = min(n, Self.spaces.count)
-                out.append(contentsOf: Self.spaces[..<k])
-                n -= k
-            }
+            for _ in 0..<(base + 2 * depth) { out.append(0x20) }
+        }
+
+        /// `" : "` between a key and its value.
+        mutating func writeKeySeparator() {
+            out.append(0x20)
+            out.append(0x3A)
+            out.append(0x20)
         }
 
         /// Whether `a`'s UTF-8 bytes sort before `b`'s (Foundation's key order).
@@ -114,7 +115,7 @@ struct PrettyJSONEncoder {
                     first = false
                     pad(depth + 1)
                     writeString(box.pairs[i].key)
-                    out.append(contentsOf: [0x20, 0x3A, 0x20])
+                    writeKeySeparator()
                     write(box.pairs[i].value, depth: depth + 1)
                 }
                 if !first { out.append(0x0A) }
@@ -127,6 +128,11 @@ struct PrettyJSONEncoder {
             out.append(0x22)
             var s = s
             s.withUTF8 { bytes in
+                // Most strings need no escape: copied whole after one look at their bytes.
+                guard bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+                    out.append(contentsOf: bytes)
+                    return
+                }
                 // Runs that need no escape are copied whole.
                 var runStart = 0
                 for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
@@ -146,6 +152,14 @@ struct PrettyJSONEncoder {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }
             out.append(0x22)
+        }
+
+        /// A key known to need no escape, quoted, then `" : "`.
+        mutating func writeKey(_ key: StaticString) {
+            out.append(0x22)
+            key.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(0x22)
+            writeKeySeparator()
         }
 
         mutating func writeInt(_ n: Int) { out.append(contentsOf: String(n).utf8) }

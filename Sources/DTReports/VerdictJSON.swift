@@ -123,12 +123,11 @@ enum VerdictJSON {
             w.out.append(0x0A)
         }
 
-        mutating func key(_ k: String, _ w: inout PrettyJSONEncoder.Writer) {
+        mutating func key(_ k: StaticString, _ w: inout PrettyJSONEncoder.Writer) {
             if !first { w.out.append(0x2C); w.out.append(0x0A) }
             first = false
             w.pad(depth + 1)
-            w.writeString(k)
-            w.out.append(contentsOf: [0x20, 0x3A, 0x20])
+            w.writeKey(k)
         }
 
         func close(_ w: inout PrettyJSONEncoder.Writer) {
