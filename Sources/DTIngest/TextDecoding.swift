@@ -21,9 +21,7 @@ enum TextDecoding {
         // feeds of "\r\n".
         let capacity = min(2 * count + 2, (bytes.count - i + step - 1) / step)
         guard capacity > 0 else { return [] }
-        // ASCII stays, upper case folded when asked; anything else reads "?".
-        var map = [UInt8](repeating: UInt8(ascii: "?"), count: 256)
-        for b in 1..<128 { map[b] = lowercased && b >= 0x41 && b <= 0x5A ? UInt8(b) | 0x20 : UInt8(b) }
+        let map = lowercased ? Self.lowerASCIIMap : Self.asciiMap
         return bytes.withUnsafeBufferPointer { bytes in
             map.withUnsafeBufferPointer { map in
                 [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
@@ -48,6 +46,11 @@ enum TextDecoding {
             }
         }
     }
+
+    /// Each byte as sniffing reads it: ASCII as it is, anything else (and NUL) as "?".
+    private static let asciiMap: [UInt8] = (0..<256).map { $0 > 0 && $0 < 128 ? UInt8($0) : UInt8(ascii: "?") }
+    /// The same, ASCII capitals folded to lower case.
+    private static let lowerASCIIMap: [UInt8] = asciiMap.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
 
     /// Refuses NUL bytes in a file that has no UTF-16 byte-order mark: a binary
     /// file renamed, or UTF-16 without a BOM, neither of which can be read safely.
