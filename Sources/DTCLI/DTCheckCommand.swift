@@ -26,7 +26,8 @@ public struct DTCheckCommand: ParsableCommand {
     /// Like ArgumentParser's `main()`, but usage errors exit 2 (not 64) as the docs promise.
     public static func main() {
         do {
-            var command = try parseAsRoot()
+            // A long list of paths is parsed in linear time (see `LongPathList`).
+            var command = try LongPathList.parse(Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
