@@ -66,7 +66,7 @@ struct CheckCommand: ParsableCommand {
         let files: [String]
         do {
             files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
-            pipeline = try Pipeline.make(settings: settings, files: files.count)
+            pipeline = try Pipeline.make(settings: settings, files: files.count, reading: files)
         } catch let e as CLIError {
             Terminal.error(e.description)
             throw ExitCode(2)

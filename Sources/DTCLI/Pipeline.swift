@@ -12,56 +12,58 @@ struct Pipeline: Sendable {
     var grade: GradeOptions
     var ingest: IngestOptions
     var jobs: Int
-    /// Rules for the grading threads after the first, each compiled on its own (see
-    /// `RuleSet.compiledAgain`); a thread without one compiles its copy when it starts.
-    var spareRules: [RuleSet] = []
+    /// Documents read while the rules were compiling, for `stream` to grade.
+    var early: EarlyReads?
 
-    /// Loads the rule set; a broken rule folder is a usage error (exit 2). For a
-    /// batch of `files` graded on several threads, every thread's copy of the rules
-    /// is compiled at once, one per core, instead of the later threads compiling
-    /// theirs while the first grades: the load no longer waits on the CPU twice.
-    static func make(settings: Settings, files: Int = 1) throws -> Pipeline {
-        let copies = max(1, min(settings.jobs, files))
-        let loaded = RuleCopies(count: copies)
-        DispatchQueue.concurrentPerform(iterations: copies) { i in
-            loaded.set(i, Result { try RuleSet.load(directory: settings.rules) })
+    /// Loads the rule set; a broken rule folder is a usage error (exit 2). With
+    /// several grading threads and the batch's `paths`, one thread compiles the
+    /// rules while another reads the first files; every thread after the first
+    /// then grades with its own copy of the compiled rules (`RuleSet.independentCopy`,
+    /// far cheaper than compiling them again): start-up no longer costs a compile
+    /// per core, and no core waits for it.
+    static func make(settings: Settings, files: Int = 1, reading paths: [String] = []) throws -> Pipeline {
+        // Grading splits only the articles its rules read into paragraphs, and reads
+        // no further than the metadata of a ToTA file in a language the rules do not read.
+        var options = settings.ingestOptions
+        options.deferParagraphs = true
+        options.bodyLanguages = Grader.languages
+        let ingest = options
+        let threads = max(1, min(settings.jobs, files))
+        let compiled = CompiledRules()
+        let early = threads > 1 && !paths.isEmpty ? EarlyReads(paths: paths) : nil
+        DispatchQueue.concurrentPerform(iterations: early == nil ? 1 : 2) { i in
+            if i == 0 {
+                compiled.set(Result { try RuleSet.load(directory: settings.rules) })
+                early?.stop()
+            } else if let early {
+                early.readUntilStopped(ingest)
+            }
         }
-        let rules: [RuleSet]
+        let rules: RuleSet
         do {
-            rules = try loaded.all()
+            rules = try compiled.get()
         } catch let e as RuleLoadError {
             throw CLIError.usage("rules: \(e.description)")
         }
-        // Grading splits only the articles its rules read into paragraphs, and reads
-        // no further than the metadata of a ToTA file in a language the rules do not read.
-        var ingest = settings.ingestOptions
-        ingest.deferParagraphs = true
-        ingest.bodyLanguages = Grader.languages
-        return Pipeline(grader: Grader(rules: rules[0]), grade: settings.gradeOptions, ingest: ingest, jobs: settings.jobs,
-                        spareRules: Array(rules.dropFirst()))
+        return Pipeline(grader: Grader(rules: rules), grade: settings.gradeOptions, ingest: ingest, jobs: settings.jobs, early: early)
     }
 
-    /// The rule sets being compiled side by side, each by its own thread.
-    private final class RuleCopies: @unchecked Sendable {
+    /// The rule set being compiled on one thread.
+    private final class CompiledRules: @unchecked Sendable {
         private let lock = NSLock()
-        private var results: [Result<RuleSet, any Error>?]
+        private var result: Result<RuleSet, any Error>?
 
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-
-        func set(_ i: Int, _ r: Result<RuleSet, any Error>) {
+        func set(_ r: Result<RuleSet, any Error>) {
             lock.lock()
             defer { lock.unlock() }
-            results[i] = r
+            result = r
         }
 
-        /// Every copy, or the first copy's error (they read the same files).
-        func all() throws -> [RuleSet] {
+        func get() throws -> RuleSet {
             lock.lock()
             defer { lock.unlock() }
-            return try results.map { r in
-                guard let r else { throw RuleLoadError(file: "rules", message: "not loaded") }
-                return try r.get()
-            }
+            guard let result else { throw RuleLoadError(file: "rules", message: "not loaded") }
+            return try result.get()
         }
     }
 
@@ -81,19 +83,12 @@ struct Pipeline: Sendable {
         let emitter = OrderedEmitter(count: paths.count, emit: emit)
         let workers = max(1, min(jobs, paths.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Every thread but the first grades with its own copy of the rules (see
-            // `RuleSet.compiledAgain`); should that fail, it shares the first's.
+            // Every thread but the first grades with its own copy of the rules.
             var pipeline = self
-            if worker > 0 {
-                if worker - 1 < spareRules.count {
-                    pipeline.grader = Grader(rules: spareRules[worker - 1])
-                } else if let own = try? grader.rules.compiledAgain() {
-                    pipeline.grader = Grader(rules: own)
-                }
-            }
-            pipeline.spareRules = []
+            if worker > 0 { pipeline.grader = Grader(rules: grader.rules.independentCopy()) }
             while let i = emitter.claim() {
-                emitter.deliver(prepare(pipeline.process(paths[i])), at: i)
+                let verdict = early?.take(i, path: paths[i]).map { pipeline.verdict(paths[i], $0) } ?? pipeline.process(paths[i])
+                emitter.deliver(prepare(verdict), at: i)
                 progress?.tick()
             }
         }
@@ -101,14 +96,32 @@ struct Pipeline: Sendable {
     }
 
     func process(_ path: String) -> DocumentVerdict {
+        verdict(path, Pipeline.read(path, ingest))
+    }
+
+    /// A file read into the model, or why it could not be.
+    static func read(_ path: String, _ ingest: IngestOptions) -> Result<Agreement, ReadFailure> {
         do {
-            let agreement = try DocumentLoader.load(path: path, options: ingest)
-            return grader.grade(agreement, options: grade)
+            return .success(try DocumentLoader.load(path: path, options: ingest))
         } catch let e as IngestError {
-            return Pipeline.errorVerdict(path: path, message: e.message, line: e.line, column: e.column)
+            return .failure(ReadFailure(message: e.message, line: e.line, column: e.column))
         } catch {
-            return Pipeline.errorVerdict(path: path, message: "\(error)", line: nil, column: nil)
+            return .failure(ReadFailure(message: "\(error)", line: nil, column: nil))
         }
+    }
+
+    /// The verdict on a file read (or not).
+    func verdict(_ path: String, _ read: Result<Agreement, ReadFailure>) -> DocumentVerdict {
+        switch read {
+        case .success(let agreement): return grader.grade(agreement, options: grade)
+        case .failure(let f): return Pipeline.errorVerdict(path: path, message: f.message, line: f.line, column: f.column)
+        }
+    }
+
+    struct ReadFailure: Error, Sendable {
+        var message: String
+        var line: Int?
+        var column: Int?
     }
 
     static func errorVerdict(path: String, message: String, line: Int?, column: Int?) -> DocumentVerdict {
@@ -162,5 +175,45 @@ final class OrderedEmitter<T>: @unchecked Sendable {
             emit(v)
             nextEmit += 1
         }
+    }
+}
+
+/// The first files of a batch, read on a second thread while the first compiles
+/// the rules; each is handed over once, to the thread that grades it.
+final class EarlyReads: @unchecked Sendable {
+    private let lock = NSLock()
+    private let paths: [String]
+    private var reads: [Int: Result<Agreement, Pipeline.ReadFailure>] = [:]
+    private var stopped = false
+
+    init(paths: [String]) { self.paths = paths }
+
+    /// No more files are read once the rules are compiled.
+    func stop() {
+        lock.lock()
+        defer { lock.unlock() }
+        stopped = true
+    }
+
+    /// Reads files in batch order until `stop` (the one in hand is finished).
+    func readUntilStopped(_ ingest: IngestOptions) {
+        for (i, path) in paths.enumerated() {
+            lock.lock()
+            let done = stopped
+            lock.unlock()
+            if done { return }
+            let read = Pipeline.read(path, ingest)
+            lock.lock()
+            reads[i] = read
+            lock.unlock()
+        }
+    }
+
+    /// File `i`'s read, if it was read early (and it is still `path`), once.
+    func take(_ i: Int, path: String) -> Result<Agreement, Pipeline.ReadFailure>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard i < paths.count, paths[i] == path else { return nil }
+        return reads.removeValue(forKey: i)
     }
 }

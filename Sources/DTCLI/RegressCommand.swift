@@ -70,7 +70,7 @@ struct RegressCommand: ParsableCommand {
         let documents: [DocumentVerdict]
         do {
             let files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
-            let pipeline = try Pipeline.make(settings: settings, files: files.count)
+            let pipeline = try Pipeline.make(settings: settings, files: files.count, reading: files)
             documents = pipeline.run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
         } catch let e as CLIError {
             Terminal.error(e.description)

@@ -43,7 +43,7 @@ struct SurveyCommand: ParsableCommand {
                 return
             }
             let files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
-            documents = try Pipeline.make(settings: settings, files: files.count).run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
+            documents = try Pipeline.make(settings: settings, files: files.count, reading: files).run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
         } catch let e as CLIError {
             Terminal.error(e.description)
             throw ExitCode(2)

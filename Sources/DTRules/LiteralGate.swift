@@ -47,6 +47,17 @@ public struct LiteralGate: Sendable {
         alternatives = gates.flatMap(\.alternatives)
     }
 
+    private init(alternatives: [Alternative]) {
+        self.alternatives = alternatives
+    }
+
+    /// A copy that shares no buffer with this one (`RuleSet.independentCopy`).
+    func independentCopy() -> LiteralGate {
+        LiteralGate(alternatives: alternatives.map { a in
+            Alternative(clauses: a.clauses.map { $0.map { $0.map { $0 } } }, parts: a.parts.map { $0.independentCopy() })
+        })
+    }
+
     private static func trigrams(_ clauses: [[String]]) -> [[[UInt16]]] {
         clauses.map { clause in clause.map { TrigramBloom.trigrams(of: Squeezed.of($0)) } }
     }

@@ -56,6 +56,19 @@ public final class Pattern: Sendable, CustomStringConvertible {
         gate = LiteralGate(anyOf: alternatives)
     }
 
+    private init(source: String, regex: NSRegularExpressionBox, program: PhraseProgram?, gate: LiteralGate) {
+        self.source = source
+        self.regex = regex
+        self.program = program
+        self.gate = gate
+    }
+
+    /// A copy that shares no buffer with this one (`RuleSet.independentCopy`); the
+    /// compiled ICU expression, read only when the program cannot answer, is shared.
+    public func independentCopy() -> Pattern {
+        Pattern(source: source.independentCopy(), regex: regex, program: program?.independentCopy(), gate: gate.independentCopy())
+    }
+
     private static func compile(_ regexSource: String, source: String) throws -> NSRegularExpressionBox {
         do {
             return NSRegularExpressionBox(try NSRegularExpression(pattern: regexSource, options: [.dotMatchesLineSeparators]))

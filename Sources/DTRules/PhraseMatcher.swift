@@ -68,6 +68,17 @@ struct PhraseProgram: Sendable {
         case alternatives([[Node]])
     }
 
+    /// A copy that shares no buffer with this one (`RuleSet.independentCopy`).
+    func independentCopy() -> PhraseProgram {
+        PhraseProgram(ops: ops.map { $0 }, first: first.independentCopy(), second: second.independentCopy())
+    }
+
+    private init(ops: [Op], first: FirstSet, second: SecondSet) {
+        self.ops = ops
+        self.first = first
+        self.second = second
+    }
+
     /// Compiles `source` (terms already expanded). Throws where `translate` throws.
     init(_ source: String) throws {
         let chars = Array(source)
@@ -335,6 +346,14 @@ struct PhraseProgram: Sendable {
         /// A match can be empty.
         var nullable = false
 
+        /// A copy that shares no buffer with this one.
+        func independentCopy() -> FirstSet {
+            var c = self
+            c.other = Set(other.map { $0 })
+            c.classes = classes.map { $0 }
+            return c
+        }
+
         @inline(__always)
         func admits(_ v: UInt32) -> Bool {
             if any { return true }
@@ -383,6 +402,14 @@ struct PhraseProgram: Sendable {
                     }
                 }
             }
+        }
+
+        /// A copy that shares no buffer with this one.
+        func independentCopy() -> SecondSet {
+            var c = self
+            c.masks = masks.map { $0 }
+            c.open = open.map { $0 }
+            return c
         }
 
         private mutating func add(_ s: UInt32, after v: UInt32) {

@@ -31,6 +31,36 @@ import Testing
         }
     }
 
+    /// Grading threads after the first grade with an independent copy of the
+    /// compiled rules: it must grade every draft and real text the same way, and
+    /// share no rule, pattern or keyword automaton with the original.
+    @Test func independentCopyGradesTheSameAndSharesNothing() throws {
+        let rules = try #require(ProjectRules.loaded)
+        let copy = rules.independentCopy()
+        #expect(copy.rules.map(\.id) == rules.rules.map(\.id))
+        #expect(copy.sources.map(\.file) == rules.sources.map(\.file))
+        #expect(copy.keywordMatcher !== rules.keywordMatcher)
+        for (a, b) in zip(rules.rules, copy.rules) {
+            #expect(a !== b)
+            #expect(a.kind == b.kind && a.pillars == b.pillars && a.scope == b.scope && a.message == b.message)
+            for (p, q) in zip(a.when + a.unless + a.headings + a.context, b.when + b.unless + b.headings + b.context) {
+                #expect(p !== q && p.source == q.source)
+            }
+        }
+        for (p, q) in zip(rules.modality.binding + rules.modality.nonBinding + rules.modality.exception,
+                          copy.modality.binding + copy.modality.nonBinding + copy.modality.exception) {
+            #expect(p !== q && p.source == q.source)
+        }
+        var paths = try FileManager.default.contentsOfDirectory(atPath: Self.drafts).filter { $0.hasSuffix(".md") }.sorted()
+            .map { Self.drafts + "/" + $0 }
+        paths += SharedCorpus.totaFiles(450)?.enumerated().filter { $0.offset % 15 == 0 }.map(\.element) ?? []
+        for path in paths {
+            let agreement = try DocumentLoader.load(path: path)
+            let a = Grader(rules: rules).grade(agreement), b = Grader(rules: copy).grade(agreement)
+            #expect(a == b, "\(path)")
+        }
+    }
+
     /// Typography from Word and PDF inside the words the prefilter looks for (a
     /// no-break space, a non-breaking hyphen, curly quotes, a soft hyphen, a
     /// ligature) grades as the plain text does: the prefilter reads what the
