@@ -195,9 +195,13 @@ final class EarlyReads: @unchecked Sendable {
         stopped = true
     }
 
+    /// At most this many files are held: their models wait in memory for grading,
+    /// and a large rule set compiles for long.
+    static let limit = 64
+
     /// Reads files in batch order until `stop` (the one in hand is finished).
     func readUntilStopped(_ ingest: IngestOptions) {
-        for (i, path) in paths.enumerated() {
+        for (i, path) in paths.prefix(Self.limit).enumerated() {
             lock.lock()
             let done = stopped
             lock.unlock()
