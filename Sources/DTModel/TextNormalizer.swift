@@ -21,7 +21,13 @@ public enum TextNormalizer {
     /// for the lower-case mapping of scalars that have none, cost over a thousand
     /// instructions a byte on texts in other scripts.
     static func normalizeScalars(_ text: String) -> String {
-        let source = text.precomposedStringWithCompatibilityMapping
+        lowercasedUTF8(applyingScalarRules(to: text.precomposedStringWithCompatibilityMapping))
+    }
+
+    /// The scalar rules on NFKC text: invisible marks dropped, quotes and dashes made
+    /// ASCII, white space collapsed to single spaces (none leading), and a hyphen at a
+    /// line end between letters joining the word.
+    static func applyingScalarRules(to source: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(source.utf8.count)
         var pendingSpace = false
@@ -59,9 +65,14 @@ public enum TextNormalizer {
             }
             out.append(mapped)
         }
+        return out
+    }
+
+    /// `scalars` as a lower-cased String, as `String.lowercased()` makes it.
+    static func lowercasedUTF8(_ scalars: [Unicode.Scalar]) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(out.count + out.count / 2)
-        for s in out {
+        bytes.reserveCapacity(scalars.count + scalars.count / 2)
+        for s in scalars {
             if s.value < 0x80 {
                 let b = UInt8(s.value)
                 bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)

