@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "dtcheck", targets: ["dtcheck"]),
-        .library(name: "DTCheckKit", targets: ["DTModel", "DTIngest", "DTRules", "DTGrading", "DTReports"]),
+        .library(name: "DTCheckKit", targets: ["DTModel", "DTIngest", "DTRules", "DTDrafts", "DTGrading", "DTReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,7 +25,9 @@ let package = Package(
         .target(name: "DTModel"),
         .target(name: "DTIngest", dependencies: ["DTXML", "DTModel", "ZIPFoundation"]),
         .target(name: "DTRules", dependencies: ["DTModel", "Yams"]),
-        .target(name: "DTGrading", dependencies: ["DTRules", "DTModel"]),
+        // Negotiation brackets of a draft, read from the model's text (no rules needed).
+        .target(name: "DTDrafts", dependencies: ["DTModel"]),
+        .target(name: "DTGrading", dependencies: ["DTRules", "DTModel", "DTDrafts"]),
         .target(name: "DTReports", dependencies: ["DTGrading", "DTModel", "DTRules"]),
         .target(name: "DTCLI", dependencies: [
             "DTIngest", "DTModel", "DTRules", "DTGrading", "DTReports", "Yams",
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "DTIngestTests", dependencies: ["DTIngest", "DTModel", "DTXML", "DTTestSupport"]),
         .testTarget(name: "DTGradingTests", dependencies: ["DTIngest", "DTModel", "DTRules", "DTGrading", "DTTestSupport"]),
         .testTarget(name: "DTCLITests", dependencies: ["DTCLI", "DTReports", "DTGrading", "DTRules", "DTIngest", "DTModel", "DTTestSupport"]),
+        .testTarget(name: "DTDraftsTests", dependencies: ["DTDrafts", "DTModel", "DTIngest", "DTGrading", "DTRules", "DTTestSupport"]),
         .testTarget(name: "DTHostileTests", dependencies: ["DTIngest", "DTModel", "DTXML", "DTRules", "DTGrading", "DTTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -199,12 +199,19 @@ final class DocumentIndex {
     let agreement: Agreement
     let articles: [IndexedArticle]
 
-    init(_ agreement: Agreement, matcher: KeywordMatcher) {
-        self.agreement = agreement
+    convenience init(_ agreement: Agreement, matcher: KeywordMatcher) {
         var contexts = Self.articlesWithChapters(agreement.divisions)
         if contexts.isEmpty {
             contexts = Self.pseudoArticles(agreement.divisions).map { ($0.article, $0.chapter) }
         }
+        self.init(agreement, contexts: contexts, matcher: matcher)
+    }
+
+    /// An index of some articles of `agreement` only, each with its chapter: a
+    /// draft's bracket is graded on the articles it touches and those its pillar
+    /// reads, not on the whole text again (`DraftGrading`).
+    init(_ agreement: Agreement, contexts: [(article: Division, chapter: Division?)], matcher: KeywordMatcher) {
+        self.agreement = agreement
         var chapterIDs: [ChapterKey: Int] = [:]
         // Articles of one chapter come together: the previous article's chapter is
         // compared before the table is asked.

@@ -1,3 +1,4 @@
+import DTDrafts
 import DTModel
 import DTRules
 import Foundation
@@ -37,6 +38,16 @@ public struct Grader: Sendable {
                                    parties: agreement.parties, pillars: pillars, overallScore: nil,
                                    summary: "not assessed: the rules read English and this text is in \(lang)", error: nil)
         }
+        // A draft with negotiation brackets or comments is graded by state (agreed,
+        // proposed, weakest); any other text exactly as before.
+        if let draft = DraftAnalysis.of(agreement), draft.isDraft {
+            return DraftGrading(grader: self, analysis: draft, agreement: agreement, options: options).verdict()
+        }
+        return gradeAsWritten(agreement, options: options)
+    }
+
+    /// The verdict on the text as it stands, every bracket read as text.
+    func gradeAsWritten(_ agreement: Agreement, options: GradeOptions) -> DocumentVerdict {
         let index = DocumentIndex(agreement, matcher: rules.keywordMatcher)
         let pillars = options.pillars.map { PillarEvaluation(rules: rules, index: index, pillar: $0, baselines: options.baselines).verdict() }
         let overall = pillars.isEmpty ? 0 : Int((Double(pillars.map(\.score).reduce(0, +)) / Double(pillars.count)).rounded())

@@ -74,6 +74,12 @@ public struct PillarVerdict: Codable, Sendable, Equatable {
     public var sectoral: [Finding]
     /// One line a negotiator can read.
     public var summary: String
+    /// Drafts only (nil otherwise, and then not written): the strongest and
+    /// weakest level accepting bracketed proposals would give, and the brackets
+    /// that bear on the pillar. `level` is then the agreed level.
+    public var proposed: StateLevel?
+    public var weakest: StateLevel?
+    public var open: [OpenBracket]?
 
     public init(id: PillarID, level: Level, score: Int, rule: String?, evidence: [Evidence], limitations: [Finding],
                 deviations: [Finding], sectoral: [Finding], summary: String) {
@@ -121,6 +127,8 @@ public struct DocumentVerdict: Codable, Sendable, Equatable {
     public var overallScore: Int?
     public var summary: String
     public var error: DocumentError?
+    /// Drafts only (nil otherwise, and then not written): brackets, comments, warnings.
+    public var draft: DraftInfo?
 
     public init(path: String, status: DocumentStatus, format: String?, language: String?, title: String?,
                 dateSigned: String?, parties: [String], pillars: [PillarVerdict], overallScore: Int?,

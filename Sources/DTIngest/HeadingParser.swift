@@ -40,7 +40,40 @@ enum HeadingParser {
     ]
 
     /// Parses `line` (markdown `#` marks and emphasis already allowed) or returns nil.
+    /// A heading that opens a negotiation bracket (`[US propose: Article 5: Location
+    /// of Computing Facilities`, a whole article proposed) is a heading too: the
+    /// bracket and its attribution are kept at the front of the title, so the
+    /// bracket stays in the model's text for the draft analysis to find.
     static func parse(_ line: String) -> HeadingMatch? {
+        if let plain = parsePlain(line) { return plain }
+        guard let (prefix, rest) = bracketPrefix(line), var match = parsePlain(rest) else { return nil }
+        match.heading = prefix + (match.heading ?? "")
+        match.offset += prefix.count
+        return match
+    }
+
+    /// `[`, `[US propose: `, `[ALT 1: ` before a heading's keyword, and the line after it.
+    static func bracketPrefix(_ line: String) -> (String, String)? {
+        let lead = line.prefix { $0 == " " || $0 == "\t" || $0 == "#" || $0 == "*" || $0 == "_" }
+        let afterLead = line.dropFirst(lead.count)
+        guard afterLead.first == "[" else { return nil }
+        var body = afterLead.dropFirst()
+        var prefix = "["
+        // An attribution or alternative label up to a colon, then the keyword.
+        if let colon = body.prefix(80).firstIndex(of: ":") {
+            let words = body[..<colon].lowercased()
+            let attribution = ["propos", "oppos", "consider", "support"].contains { words.contains($0) }
+            let label = words.hasPrefix("alt") || words.hasPrefix("option")
+            if attribution || label {
+                let upTo = body.index(after: colon)
+                prefix += String(body[..<upTo]) + " "
+                body = body[upTo...].drop { $0 == " " }
+            }
+        }
+        return (prefix, String(lead) + String(body))
+    }
+
+    private static func parsePlain(_ line: String) -> HeadingMatch? {
         func isLead(_ c: Character) -> Bool {
             c == " " || c == "\t" || c == "#" || c == "*" || c == "_" || c == "\u{00A0}"
         }

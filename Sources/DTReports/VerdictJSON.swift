@@ -10,6 +10,9 @@ import DTModel
 enum VerdictJSON {
     /// `doc` as `PrettyJSONEncoder.encode(doc, indent:)` writes it.
     static func encode(_ doc: DocumentVerdict, indent: Int) -> [UInt8] {
+        // A draft's states (rare, and small) take the general encoder: the same
+        // layout, and the draft fields need no second hand-written copy.
+        if doc.draft != nil, let bytes = try? PrettyJSONEncoder.encode(doc, indent: indent) { return bytes }
         var w = PrettyJSONEncoder.Writer(base: indent)
         w.pad(0)
         write(doc, &w, depth: 0)

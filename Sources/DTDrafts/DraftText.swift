@@ -1,0 +1,120 @@
+import DTModel
+
+/// A document's text as one stream of Unicode scalars, as the model holds it:
+/// every division's heading and then its own text, in document order, each
+/// followed by a line break. Brackets are found on this stream, so they are found
+/// the same way whatever format the document came in, and a bracket may run from
+/// a heading into the body or over several paragraphs.
+struct DraftText: Sendable {
+    /// One division's heading or text in the stream. Division `n` (in document
+    /// order) has segments `2n` (heading) and `2n + 1` (text).
+    struct Segment: Sendable {
+        var start: Int
+        var end: Int
+        var isHeading: Bool
+        /// The segment opens a new article, chapter, section …: a bracket the draft
+        /// never closes is closed before it.
+        var isBoundary: Bool
+        /// The article (document order) the segment belongs to, nil outside articles.
+        var article: Int?
+        /// Line of the segment's first character in the file.
+        var line: Int
+        /// Whether the text keeps the file's line breaks, so that counting them
+        /// gives the line of a character.
+        var countsLines: Bool
+    }
+
+    var scalars: [Unicode.Scalar] = []
+    var segments: [Segment] = []
+    /// Each article (document order), its division ordinal and its label.
+    var articles: [(ordinal: Int, division: Division, label: String)] = []
+
+    /// Whether any heading or text of `agreement` holds a `[`: most documents have
+    /// none and are read no further.
+    static func mayHoldBrackets(_ agreement: Agreement) -> Bool {
+        var stack = agreement.divisions
+        while let d = stack.popLast() {
+            if d.heading?.utf8.contains(0x5B) == true { return true }
+            if d.withTextUTF8({ $0.contains(0x5B) }) { return true }
+            stack.append(contentsOf: d.children)
+        }
+        return false
+    }
+
+    init(_ agreement: Agreement) {
+        let countsLines = [.tota, .akomaNtoso, .xml, .markdown, .text].contains(agreement.sourceFormat)
+        var ordinal = 0
+        func add(_ text: String, heading: Bool, boundary: Bool, article: Int?, line: Int) {
+            let start = scalars.count
+            scalars.append(contentsOf: text.unicodeScalars)
+            segments.append(Segment(start: start, end: scalars.count, isHeading: heading, isBoundary: boundary, article: article,
+                                    line: line, countsLines: countsLines && !heading))
+            scalars.append("\n")
+        }
+        func visit(_ divisions: [Division], article: Int?) {
+            for d in divisions {
+                var own = article
+                if article == nil, d.kind == .article {
+                    own = articles.count
+                    articles.append((ordinal, d, d.number ?? d.heading ?? "article \(articles.count + 1)"))
+                }
+                let boundary = d.kind != .paragraph && d.kind != .subparagraph && (article == nil || d.kind == .article)
+                ordinal += 1
+                add(d.heading ?? "", heading: true, boundary: boundary, article: own, line: d.location.line)
+                add(d.text, heading: false, boundary: false, article: own, line: (d.textLocation ?? d.location).line)
+                visit(d.children, article: own)
+            }
+        }
+        visit(agreement.divisions, article: nil)
+    }
+
+    /// The segment holding stream offset `offset` (or the next one, for a separator).
+    func segment(at offset: Int) -> Int {
+        var lo = 0
+        var hi = segments.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if segments[mid].end < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return min(lo, max(0, segments.count - 1))
+    }
+
+    /// The file line of stream offset `offset`.
+    func line(at offset: Int) -> Int {
+        guard !segments.isEmpty else { return 0 }
+        let s = segments[segment(at: offset)]
+        guard s.countsLines, offset > s.start else { return s.line }
+        var n = 0
+        for i in s.start..<min(offset, s.end) where scalars[i] == "\n" { n += 1 }
+        return s.line + n
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
+        return String(v)
+    }
+
+    /// Segment `i` with every scalar in `blanks` (sorted, disjoint) made a space,
+    /// line breaks kept so that lines and paragraphs stay where they were; nil when
+    /// no blank touches it.
+    func render(_ i: Int, blanks: [Range<Int>]) -> String? {
+        let s = segments[i]
+        // First blank that ends after the segment starts.
+        var lo = 0
+        var hi = blanks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if blanks[mid].upperBound <= s.start { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < blanks.count, blanks[lo].lowerBound < s.end else { return nil }
+        var out = String.UnicodeScalarView()
+        var k = lo
+        for p in s.start..<s.end {
+            while k < blanks.count, blanks[k].upperBound <= p { k += 1 }
+            let c = scalars[p]
+            if k < blanks.count, blanks[k].contains(p), c != "\n" { out.append(" ") } else { out.append(c) }
+        }
+        return String(out)
+    }
+}
