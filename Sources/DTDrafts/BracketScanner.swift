@@ -85,6 +85,14 @@ struct BracketScanner {
             warnings.append(DraftWarning(file: path, line: text.line(at: top.offset), message: "bracket never closed; closed at the end of the text"))
         }
         var out = brackets.compactMap { $0 }
+        // Bare brackets (no parties, no label) are options only in a text that
+        // attributes brackets somewhere: final texts use them for translators'
+        // insertions, formulas and names (`normative [legislative] acts`,
+        // `RVC = [(TV - VNM) / TV] * 100`), and a draft is known by its attributions.
+        let negotiating = out.contains { $0.role == .alternative || $0.role == .proposal && $0.attribution != nil }
+        if !negotiating {
+            for i in out.indices where out[i].role == .proposal { out[i].role = .editorial }
+        }
         group(&out)
         return (Result(brackets: out, warnings: warnings), unclosedHeadings)
     }
@@ -107,6 +115,9 @@ struct BracketScanner {
         let after: Unicode.Scalar? = c + 1 < s.count ? s[c + 1] : nil
         // An editor's insertion in a quote (`“[the] Party`, `[t]he`), an image or a link in Markdown.
         if let before, ["“", "\"", "‘", "!"].contains(before) { b.role = .editorial; return b }
+        // `Annex[es]`, `Bis[(5-ethyl…)methyl]`: part of a word or a formula.
+        if let before, before.properties.isAlphabetic || ("0"..."9").contains(before) { b.role = .editorial; return b }
+        if precededByEquals(o.offset) { b.role = .editorial; return b }
         if !unbalanced, let after, after.properties.isAlphabetic, inner.count <= 3 { b.role = .editorial; return b }
         if !unbalanced, after == "(", trailingAttribution(after: c) == nil { b.role = .editorial; return b }
         if let lead = BracketWords.lead(inner) {
@@ -125,7 +136,17 @@ struct BracketScanner {
             return b
         }
         if !unbalanced, BracketWords.isEditorial(inner) || followsReference(o.offset) { b.role = .editorial; return b }
+        // Operative words are written in lower case: a bracket of names, numbers
+        // or capitals (`[R. S. GUERREIRO 25 February 1972`) is no option.
+        if !BracketWords.hasLowercaseWord(inner) { b.role = .editorial; return b }
         return b
+    }
+
+    /// Whether `=` comes just before `offset` (a formula: `RVC = [(TV - VNM) / TV]`).
+    private func precededByEquals(_ offset: Int) -> Bool {
+        var i = offset - 1
+        while i >= 0, text.scalars[i] == " " || text.scalars[i] == "\t" { i -= 1 }
+        return i >= 0 && text.scalars[i] == "="
     }
 
     /// Whether the text before `offset` ends with a reference (`Article 14.13 [`),

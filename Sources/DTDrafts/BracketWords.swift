@@ -129,12 +129,22 @@ enum BracketWords {
         return (collapse(written), n)
     }
 
+    /// Whether the text has a word of three or more lower-case letters.
+    static func hasLowercaseWord(_ text: String) -> Bool {
+        var run = 0
+        for c in text.unicodeScalars {
+            if c.properties.isLowercase { run += 1; if run >= 3 { return true } } else { run = 0 }
+        }
+        return false
+    }
+
     /// Whether a whole bracket's text is a blank to fill in (`[date]`, `[X]`, `[insert name]`).
     static func isPlaceholder(_ text: String) -> Bool {
         let t = text.trimmingCharacters(in: " \t\n").lowercased()
         if ["date", "x", "xx", "xxx", "number", "year", "years", "n", "tbd", "tbc", "to be confirmed", "to be determined",
-            "name", "party", "amount", "period", "days", "months", "•"].contains(t) { return true }
-        return t.hasPrefix("insert ") || t.hasPrefix("placeholder") || t.hasPrefix("x ") && t.count < 20
+            "name", "party", "amount", "period", "days", "months", "•", "venue", "place", "signed", "signed:", "signature",
+            "l.s.", "seal"].contains(t) { return true }
+        return t.hasPrefix("insert ") || t.hasPrefix("indicate ") || t.hasPrefix("name of ") || t.hasPrefix("placeholder") || t.hasPrefix("x ") && t.count < 20
     }
 
     /// Whether a whole bracket's text marks it as editorial: `reserved`, `sic`, an

@@ -108,13 +108,24 @@ struct DraftText: Sendable {
             if blanks[mid].upperBound <= s.start { lo = mid + 1 } else { hi = mid }
         }
         guard lo < blanks.count, blanks[lo].lowerBound < s.end else { return nil }
-        var out = String.UnicodeScalarView()
+        var out = Array(scalars[s.start..<s.end])
         var k = lo
         for p in s.start..<s.end {
             while k < blanks.count, blanks[k].upperBound <= p { k += 1 }
-            let c = scalars[p]
-            if k < blanks.count, blanks[k].contains(p), c != "\n" { out.append(" ") } else { out.append(c) }
+            if k < blanks.count, blanks[k].contains(p), scalars[p] != "\n" { out[p - s.start] = " " }
         }
-        return String(out)
+        // `transmissions [KR: …], including`: the comma moves up to the word before the
+        // dropped bracket, so quotes read `transmissions, including` (same length).
+        for r in blanks[lo...] {
+            guard r.lowerBound < s.end else { break }
+            let before = r.lowerBound - 1 - s.start
+            let after = r.upperBound - s.start
+            guard before >= 0, after < out.count, out[before] == " ", [",", ".", ";", ":", ")"].contains(out[after]) else { continue }
+            out[before] = out[after]
+            out[after] = " "
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: out)
+        return String(view)
     }
 }

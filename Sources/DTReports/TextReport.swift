@@ -29,18 +29,29 @@ public enum TextReport {
         if doc.status == .notAssessed {
             out += "  " + s.dim("not assessed: the rules read English texts only") + "\n"
         }
+        if let d = doc.draft { out += "  " + s.yellow(DraftLines.summary(d)) + "\n" }
         for p in doc.pillars {
             out += pillar(p, s)
         }
         if let overall = doc.overallScore { out += "  overall score \(overall)\n" }
+        if let d = doc.draft {
+            for c in d.comments { out += "  comment " + DraftLines.comment(c) + "  " + s.dim("\(c.file):\(c.line)") + "\n" }
+            for w in d.warnings { out += "  " + s.yellow("warning: ") + w + "\n" }
+        }
         return out
     }
 
     static func pillar(_ p: PillarVerdict, _ s: Styler) -> String {
         let name = p.id.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
         var out = "  \(name) " + s.level(p.level) + "  score \(p.score)"
+        // A draft: the agreed level, then what the brackets would make of it.
+        if let proposed = p.proposed, let weakest = p.weakest {
+            out = "  \(name) agreed " + s.level(p.level) + " \(p.score) · " + s.yellow(DraftLines.state("proposed", proposed, p))
+                + " · " + s.yellow(DraftLines.state("weakest", weakest, p))
+        }
         if let rule = p.rule { out += s.dim("  [\(rule)]") }
         out += "\n"
+        for o in p.open ?? [] { out += "      " + s.yellow("open ") + DraftLines.open(o) + "  " + s.dim("\(o.file):\(o.line)") + "\n" }
         for e in p.evidence {
             var head = "      " + e.article
             if let h = e.heading, !h.isEmpty { head += " — " + h }

@@ -1,0 +1,47 @@
+import DTGrading
+
+/// The words every report uses for a draft's states, so the terminal, Markdown
+/// and HTML say the same thing: `agreed absent · proposed baseline (US propose;
+/// VN oppose) · weakest absent`.
+enum DraftLines {
+    /// Who a state rests on: the attribution of its innermost bracket, or `bracket N`.
+    static func rests(_ state: StateLevel, _ p: PillarVerdict) -> String? {
+        guard let last = state.brackets.last else { return nil }
+        let open = p.open?.first { $0.bracket == last }
+        return open?.parties ?? open.map { "\($0.article), unattributed" } ?? "bracket \(last)"
+    }
+
+    static func state(_ name: String, _ state: StateLevel, _ p: PillarVerdict) -> String {
+        var s = "\(name) \(state.level.rawValue) \(state.score)"
+        if let r = rests(state, p) { s += " (\(r))" }
+        return s
+    }
+
+    /// `agreed absent 0 · proposed baseline 100 (US propose; VN oppose) · weakest absent 0`, nil for a text that is no draft.
+    static func states(_ p: PillarVerdict) -> String? {
+        guard let proposed = p.proposed, let weakest = p.weakest else { return nil }
+        return "agreed \(p.level.rawValue) \(p.score) · " + state("proposed", proposed, p) + " · " + state("weakest", weakest, p)
+    }
+
+    /// One open bracket: `[US propose; VN oppose] Article 9.12: “…” → baseline 100`.
+    static func open(_ o: OpenBracket) -> String {
+        var s = "[" + (o.label.map { $0 + (o.parties.map { ": " + $0 } ?? "") } ?? o.parties ?? "unattributed") + "]"
+        if o.unbalanced { s += " (never closed)" }
+        s += " \(o.article): “\(Trim.quote(o.quote, limit: 160))” → if accepted \(o.level.rawValue) \(o.score)"
+        if !o.limitations.isEmpty { s += " (" + o.limitations.joined(separator: ", ") + ")" }
+        return s
+    }
+
+    /// `draft: 3 negotiation brackets, 1 comment, 1 placeholder`.
+    static func summary(_ d: DraftInfo) -> String {
+        func n(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
+        var parts = [n(d.brackets, "negotiation bracket")]
+        if !d.comments.isEmpty { parts.append(n(d.comments.count, "comment")) }
+        if d.placeholders > 0 { parts.append(n(d.placeholders, "placeholder")) }
+        return "draft: " + parts.joined(separator: ", ") + "; levels are agreed text only"
+    }
+
+    static func comment(_ c: DraftComment) -> String {
+        "\(c.article ?? "text")\(c.author.map { " (\($0))" } ?? ""): \(c.text)"
+    }
+}
