@@ -126,6 +126,11 @@ struct Expectations: Codable, Equatable {
         var rule: String?
         var limitations: [String]
         var findings: [Finding]
+        /// Drafts only: `level score` proposed and weakest, and each open bracket as
+        /// `article [parties] → level score`. Absent for a text that is no draft.
+        var proposed: String?
+        var weakest: String?
+        var open: [String]?
     }
 
     struct Finding: Codable, Equatable, Comparable {
@@ -159,7 +164,10 @@ struct Expectations: Codable, Equatable {
                 }.sorted()
                 pillars[p.id.rawValue] = Pillar(level: p.level.rawValue, score: p.score, rule: p.rule,
                                                 limitations: Array(Set(p.limitations.map(\.id))).sorted(),
-                                                findings: findings)
+                                                findings: findings,
+                                                proposed: p.proposed.map { "\($0.level.rawValue) \($0.score)" },
+                                                weakest: p.weakest.map { "\($0.level.rawValue) \($0.score)" },
+                                                open: p.open?.map { "\($0.article) [\($0.label ?? $0.parties ?? "unattributed")] → \($0.level.rawValue) \($0.score)" })
             }
             docs[v.path] = Document(status: v.status.rawValue, pillars: pillars)
         }
@@ -251,6 +259,12 @@ struct RegressDiff {
         let score = a.score == b.score ? "score \(a.score)" : "score \(a.score) → \(b.score)"
         lines.append("  \(id): \(level) (\(score))")
         if a.rule != b.rule { lines.append("    rule: \(a.rule ?? "none") → \(b.rule ?? "none")") }
+        if a.proposed != b.proposed { lines.append("    proposed: \(a.proposed ?? "none") → \(b.proposed ?? "none")") }
+        if a.weakest != b.weakest { lines.append("    weakest: \(a.weakest ?? "none") → \(b.weakest ?? "none")") }
+        if a.open != b.open {
+            for o in (a.open ?? []) where !(b.open ?? []).contains(o) { lines.append("    - open \(o)") }
+            for o in (b.open ?? []) where !(a.open ?? []).contains(o) { lines.append("    + open \(o)") }
+        }
         if a.limitations != b.limitations {
             lines.append("    limitations: [\(a.limitations.joined(separator: ", "))] → [\(b.limitations.joined(separator: ", "))]")
         }

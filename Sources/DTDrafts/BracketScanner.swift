@@ -115,9 +115,6 @@ struct BracketScanner {
         let after: Unicode.Scalar? = c + 1 < s.count ? s[c + 1] : nil
         // An editor's insertion in a quote (`“[the] Party`, `[t]he`), an image or a link in Markdown.
         if let before, ["“", "\"", "‘", "!"].contains(before) { b.role = .editorial; return b }
-        // `Annex[es]`, `Bis[(5-ethyl…)methyl]`: part of a word or a formula.
-        if let before, before.properties.isAlphabetic || ("0"..."9").contains(before) { b.role = .editorial; return b }
-        if precededByEquals(o.offset) { b.role = .editorial; return b }
         if !unbalanced, let after, after.properties.isAlphabetic, inner.count <= 3 { b.role = .editorial; return b }
         if !unbalanced, after == "(", trailingAttribution(after: c) == nil { b.role = .editorial; return b }
         if let lead = BracketWords.lead(inner) {
@@ -129,6 +126,10 @@ struct BracketScanner {
             return b
         }
         if BracketWords.isPlaceholder(inner) { b.role = .placeholder; return b }
+        // A bracket with no parties that is part of a word or a formula:
+        // `Annex[es]`, `Bis[(5-ethyl…)methyl]`, `RVC = [(TV - VNM) / TV]`.
+        if let before, before.properties.isAlphabetic || ("0"..."9").contains(before) { b.role = .editorial; return b }
+        if precededByEquals(o.offset) { b.role = .editorial; return b }
         // Parties and stances alone, with no bracket before them to attach to.
         if let positions = BracketWords.positions(Substring(inner)) {
             b.role = .comment

@@ -8,7 +8,9 @@ enum DraftLines {
     static func rests(_ state: StateLevel, _ p: PillarVerdict) -> String? {
         guard let last = state.brackets.last else { return nil }
         let open = p.open?.first { $0.bracket == last }
-        return open?.parties ?? open.map { "\($0.article), unattributed" } ?? "bracket \(last)"
+        guard let open else { return "bracket \(last)" }
+        let who = [open.label, open.parties].compactMap { $0 }.joined(separator: ": ")
+        return who.isEmpty ? "\(open.article), unattributed" : who
     }
 
     static func state(_ name: String, _ state: StateLevel, _ p: PillarVerdict) -> String {

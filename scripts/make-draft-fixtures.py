@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Writes the same bracketed draft as .txt, .md, .html and .docx into
+corpus/drafts/negotiating/ (the team's fixtures for issue #16: one draft in four
+formats must give the same states). Standard library only; the .docx is written
+as XML by hand and kept small. Rerun after editing DRAFT; the outputs are committed.
+
+    python3 scripts/make-draft-fixtures.py
+"""
+import html
+import os
+import zipfile
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "corpus", "drafts", "negotiating")
+
+# Headings start with "Article"; paragraphs are separated by blank lines. Forms
+# from PILLARS.md "Negotiating drafts": attribution after the bracket, an inline
+# weakening insertion, a bracketed exception, a comment and a placeholder.
+TITLE = "Digital Trade Chapter (negotiating draft, round 3)"
+DRAFT = [
+    ("Article 9.11: Cross-Border Transfer of Information by Electronic Means", [
+        "1. No Party shall prohibit or restrict the cross-border transfer of information, including personal information, "
+        "by electronic means if this activity is for the conduct of the business of a covered person.",
+        "2. Nothing in this Article shall prevent a Party from adopting or maintaining a measure inconsistent with paragraph 1 "
+        "that is necessary to achieve a legitimate public policy objective, provided that the measure is not applied in a "
+        "manner which would constitute a means of arbitrary or unjustifiable discrimination or a disguised restriction on "
+        "trade, and does not impose restrictions on transfers of information greater than are required to achieve the "
+        "objective[VN propose: , or that it considers necessary to protect its essential security interests].",
+    ]),
+    ("Article 9.12: Location of Computing Facilities", [
+        "[No Party shall require a covered person to use or locate computing facilities in that Party's territory as a "
+        "condition for conducting business in that territory.] [US propose; VN oppose]",
+    ]),
+    ("Article 9.13: Customs Duties", [
+        "No Party shall [TW propose: endeavour to] impose customs duties on electronic transmissions, including content "
+        "transmitted electronically, between a person of one Party and a person of another Party [KR: we need more time].",
+    ]),
+    ("Article 9.14: Entry into Force", [
+        "This Chapter shall enter into force on [date].",
+    ]),
+]
+
+
+def write(name, text, mode="w"):
+    with open(os.path.join(OUT, name), mode) as f:
+        f.write(text)
+
+
+def txt():
+    out = [TITLE, ""]
+    for heading, paras in DRAFT:
+        out += [heading, ""]
+        for p in paras:
+            out += [p, ""]
+    return "\n".join(out)
+
+
+def md():
+    out = ["# " + TITLE, ""]
+    for heading, paras in DRAFT:
+        out += ["## " + heading, ""]
+        for p in paras:
+            out += [p, ""]
+    return "\n".join(out)
+
+
+def htm():
+    out = ["<!DOCTYPE html>", "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>%s</title></head><body>" % html.escape(TITLE),
+           "<h1>%s</h1>" % html.escape(TITLE)]
+    for heading, paras in DRAFT:
+        out.append("<h2>%s</h2>" % html.escape(heading))
+        for p in paras:
+            out.append("<p>%s</p>" % html.escape(p))
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def para(text, style=None):
+    ppr = '<w:pPr><w:pStyle w:val="%s"/></w:pPr>' % style if style else ""
+    return '<w:p>%s<w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % (ppr, html.escape(text, quote=False))
+
+
+def docx_parts(body_xml):
+    content_types = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                     '<Default Extension="xml" ContentType="application/xml"/>'
+                     '<Override PartName="/word/document.xml" '
+                     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+                     '</Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>')
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W, body_xml))
+    return {"[Content_Types].xml": content_types, "_rels/.rels": rels, "word/document.xml": document}
+
+
+def write_docx(name, parts):
+    path = os.path.join(OUT, name)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for part, data in parts.items():
+            # A fixed date keeps the file's bytes the same on every run.
+            info = zipfile.ZipInfo(part, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
+def docx():
+    body = [para(TITLE, "Title")]
+    for heading, paras in DRAFT:
+        body.append(para(heading, "Heading2"))
+        body += [para(p) for p in paras]
+    return docx_parts("".join(body))
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    write("round3.txt", txt())
+    write("round3.md", md())
+    write("round3.html", htm())
+    write_docx("round3.docx", docx())
