@@ -38,11 +38,18 @@ struct CheckCommand: ParsableCommand {
                                valueName: "level"))
     var failUnder: String?
 
+    @Option(help: ArgumentHelp("Which state of a draft the gates read: agreed (the text outside negotiation brackets; default), proposed (the strongest a bracket would give) or weakest. Example: --state weakest",
+                               valueName: "state"))
+    var state: String?
+
     @Option(name: .customLong("min-score"),
             help: ArgumentHelp("Exit 1 if any assessed pillar scores below N (0-100). Example: --min-score 50", valueName: "n"))
     var minScore: Int?
 
     func validate() throws {
+        if let state, Gate.DraftState(rawValue: state) == nil {
+            throw ValidationError("--state must be agreed, proposed or weakest, not '\(state)'")
+        }
         // PATH is optional only so `--print-config` can run without one.
         if paths.isEmpty && !grading.printConfig { throw ValidationError("Missing expected argument '<path> ...'") }
     }
@@ -84,6 +91,7 @@ struct CheckCommand: ParsableCommand {
             Terminal.error(e.description)
             throw ExitCode(2)
         }
+        if !settings.quiet { for line in outcome.warningLines { Terminal.stderr("warning: " + line) } }
         for line in outcome.errorLines { Terminal.error(line) }
         if !outcome.errorLines.isEmpty { throw ExitCode(2) }
         if outcome.gateFailed {
@@ -92,8 +100,16 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// The gates of `settings`, reading the draft state `--state` names.
+    func gate(_ settings: Settings) -> Gate {
+        var g = settings.gate
+        g.state = state.flatMap(Gate.DraftState.init(rawValue:)) ?? .agreed
+        return g
+    }
+
     func gateDescription(_ s: Settings) -> String {
         var parts: [String] = []
+        if let state, state != "agreed" { parts.append("state \(state)") }
         if let f = s.failUnder { parts.append("fail-under \(f.rawValue)") }
         if let m = s.minScore { parts.append("min-score \(m)") }
         return parts.joined(separator: ", ")
@@ -104,6 +120,8 @@ struct CheckCommand: ParsableCommand {
 private struct Outcome {
     var errorLines: [String] = []
     var gateFailed = false
+    /// Drafts' unclosed brackets, `path:line: message`.
+    var warningLines: [String] = []
 }
 
 extension CheckCommand {
@@ -121,7 +139,7 @@ extension CheckCommand {
                                   baselines: settings.baselines, pillars: settings.pillars)
         let sink = try OutputSink(path: output)
         sink.write(try stream.header())
-        let gate = settings.gate
+        let gate = gate(settings)
         var summary = ReportSummary(documents: [])
         var outcome = Outcome()
         var failure: Error?
@@ -138,6 +156,7 @@ extension CheckCommand {
             index += 1
             summary.add(counts)
             if counts.status == .error { outcome.errorLines.append(counts.errorLine) }
+            outcome.warningLines += counts.draft?.warnings ?? []
             if gateFails { outcome.gateFailed = true }
         })
         if let failure { throw CLIError.usage("cannot render the report: \(failure)") }
@@ -158,14 +177,14 @@ extension CheckCommand {
         case .html: text = HTMLReport.render(report)
         case .sarif: text = try SARIFReport.render(report, rules: pipeline.grader.rules.sarifMetadata,
                                                    baseDirectory: FileManager.default.currentDirectoryPath)
-        case .junit: text = JUnitReport.render(report, gate: settings.gate)
+        case .junit: text = JUnitReport.render(report, gate: gate(settings))
         case .text: text = TextReport.render(report, color: settings.useColor(output: output))
         case .json: text = try JSONReport.render(report)
         case .csv: text = CSVReport.render(report)
         }
         try Terminal.emit(text, to: output)
         return Outcome(errorLines: documents.filter { $0.status == .error }.map(\.errorLine),
-                       gateFailed: settings.gate.fails(documents))
+                       gateFailed: gate(settings).fails(documents), warningLines: documents.flatMap { $0.draft?.warnings ?? [] })
     }
 }
 
@@ -174,8 +193,12 @@ extension DocumentVerdict {
     var countsOnly: DocumentVerdict {
         var v = self
         v.pillars = pillars.map {
-            PillarVerdict(id: $0.id, level: $0.level, score: $0.score, rule: nil, evidence: [], limitations: [],
-                          deviations: [], sectoral: [], summary: "")
+            var p = PillarVerdict(id: $0.id, level: $0.level, score: $0.score, rule: nil, evidence: [], limitations: [],
+                                  deviations: [], sectoral: [], summary: "")
+            // The gate may read a draft's states.
+            p.proposed = $0.proposed
+            p.weakest = $0.weakest
+            return p
         }
         return v
     }

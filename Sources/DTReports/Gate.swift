@@ -5,6 +5,13 @@ import DTGrading
 public struct Gate: Sendable, Equatable {
     public var failUnder: Level?
     public var minScore: Int?
+    /// Which state of a draft is gated (`--state`): the agreed text by default. A
+    /// text that is no draft has only its agreed state.
+    public var state: DraftState = .agreed
+
+    public enum DraftState: String, Sendable, Equatable, CaseIterable {
+        case agreed, proposed, weakest
+    }
 
     public init(failUnder: Level? = nil, minScore: Int? = nil) {
         self.failUnder = failUnder
@@ -17,11 +24,19 @@ public struct Gate: Sendable, Equatable {
     public func failure(_ pillar: PillarVerdict, in document: DocumentVerdict) -> String? {
         guard document.status == .assessed, pillar.level != .notAssessed else { return nil }
         var reasons: [String] = []
-        if let failUnder, pillar.level < failUnder {
-            reasons.append("level \(pillar.level.rawValue) is below \(failUnder.rawValue)")
+        var level = pillar.level
+        var score = pillar.score
+        var what = ""
+        switch state {
+        case .agreed: break
+        case .proposed: if let p = pillar.proposed { (level, score, what) = (p.level, p.score, "proposed ") }
+        case .weakest: if let w = pillar.weakest { (level, score, what) = (w.level, w.score, "weakest ") }
         }
-        if let minScore, pillar.score < minScore {
-            reasons.append("score \(pillar.score) is below \(minScore)")
+        if let failUnder, level < failUnder {
+            reasons.append("\(what)level \(level.rawValue) is below \(failUnder.rawValue)")
+        }
+        if let minScore, score < minScore {
+            reasons.append("\(what)score \(score) is below \(minScore)")
         }
         return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
     }
