@@ -40,10 +40,10 @@ struct DraftGrading {
 
         for (p, agreedVerdict) in verdict.pillars.enumerated() {
             let pillar = agreedVerdict.id
-            let reads = Self.patterns(of: rules, for: pillar)
-            let keywordBits = RuleSet.bit(pillar) | (1 << UInt64(RuleSet.disputeGroup))
-            func relevant(_ a: IndexedArticle) -> Bool { a.has(keywordBits) || a.mayMatch(any: reads) }
-            let context = Set(index.articles.filter(relevant).map(\.position))
+            let keyword = RuleSet.bit(pillar)
+            let dispute: UInt64 = 1 << UInt64(RuleSet.disputeGroup)
+            let wide = Self.widePatterns(of: rules, for: pillar)
+            func grades(_ a: IndexedArticle) -> Bool { a.has(keyword) }
 
             func gradeSub(_ positions: Set<Int>, _ replaced: [Int: Division]) -> PillarVerdict {
                 let list = positions.sorted().map { (article: replaced[$0] ?? contexts[$0].article, chapter: contexts[$0].chapter) }
@@ -56,7 +56,21 @@ struct DraftGrading {
                 one.pillars = [pillar]
                 return grader.gradeAsWritten(text, options: one).pillars.first ?? agreedVerdict
             }
-            let reduced = articleWise && Self.same(gradeSub(context, [:]), agreedVerdict)
+            // The articles every bracket of this pillar is graded with: those the
+            // agreed verdict cites, those a dispute exclusion or a chapter- or
+            // document-wide rule of the pillar may read.
+            let citedLabels = Set((agreedVerdict.evidence + (agreedVerdict.limitations + agreedVerdict.deviations).compactMap(\.evidence)).map(\.article))
+            let cited = Set(index.articles.filter { citedLabels.contains($0.label) }.map(\.position))
+            let base = cited.union(index.articles.filter { $0.has(dispute) || (!wide.isEmpty && $0.mayMatch(any: wide)) }.map(\.position))
+            let reduced = articleWise && Self.same(gradeSub(base, [:]), agreedVerdict)
+            // What the rest of the text gives without the cited articles: a bracket that
+            // weakens a cited article leaves the pillar no lower than this.
+            let rest = Set(index.articles.filter { grades($0) || base.contains($0.position) }.map(\.position)).subtracting(cited)
+            let floor = reduced && !cited.isEmpty ? gradeSub(rest, [:]) : nil
+            func relevant(_ division: Division, _ position: Int) -> Bool {
+                grades(IndexedArticle(position: position, article: division, chapter: contexts[position].chapter,
+                                      chapterIndex: nil, matcher: rules.keywordMatcher, verbatimLines: false))
+            }
 
             var open: [OpenBracket] = []
             var strongest = StateLevel(level: agreedVerdict.level, score: agreedVerdict.score, brackets: [])
@@ -65,12 +79,11 @@ struct DraftGrading {
                 let accepted: PillarVerdict
                 if reduced {
                     let variants = analysis.articles(touched[k], accepting: Set(chains[k]))
-                    let bears = touched[k].contains { context.contains($0) } || variants.contains { position, division in
-                        relevant(IndexedArticle(position: position, article: division, chapter: contexts[position].chapter,
-                                                chapterIndex: nil, matcher: rules.keywordMatcher, verbatimLines: false))
-                    }
+                    let bears = touched[k].contains { cited.contains($0) || grades(index.articles[$0]) }
+                        || variants.contains { relevant($0.value, $0.key) }
                     guard bears else { continue }
-                    accepted = gradeSub(context.union(touched[k]), variants)
+                    let sub = gradeSub(base.union(touched[k]), variants)
+                    if let floor, (floor.level, floor.score) > (sub.level, sub.score) { accepted = floor } else { accepted = sub }
                 } else {
                     accepted = gradeWhole(chains[k])
                 }
@@ -89,10 +102,12 @@ struct DraftGrading {
         return verdict
     }
 
-    /// Every pattern a pillar's limitation, deviation and dispute rules read.
-    static func patterns(of rules: RuleSet, for pillar: PillarID) -> [Pattern] {
-        [RuleKind.limitation, .deviation, .disputeExclusion, .sectoral].flatMap { kind in
-            rules.rules(kind, for: pillar).flatMap { $0.when + $0.unless }
+    /// The patterns of a pillar's rules that read beyond the commitment's article
+    /// (chapter or document scope): an article where one may match is graded with
+    /// every bracket.
+    static func widePatterns(of rules: RuleSet, for pillar: PillarID) -> [Pattern] {
+        [RuleKind.limitation, .deviation, .disputeExclusion].flatMap { kind in
+            rules.rules(kind, for: pillar).filter { $0.scope == .chapter || $0.scope == .document }.flatMap { $0.when + $0.unless }
         }
     }
 
