@@ -37,14 +37,38 @@ public enum HTMLReport {
                 + Escape.markup(Self.distinct(p.evidence.map(\.article)).joined(separator: "; ")) + "</td></tr>\n"
         }
         out += "</table>\n"
+        if let d = doc.draft {
+            out += "<p class=\"draft-summary\">" + Escape.markup(DraftLines.summary(d)) + "</p>\n"
+            for c in d.comments {
+                out += "<p class=\"comment\">comment " + Escape.markup(DraftLines.comment(c)) + " <code>"
+                    + Escape.markup("\(c.file):\(c.line)") + "</code></p>\n"
+            }
+            for w in d.warnings { out += "<p class=\"error\">warning: <code>" + Escape.markup(w) + "</code></p>\n" }
+        }
         for p in doc.pillars { out += pillar(p, docID: id, baselines: baselines) }
         return out + "</section>\n"
+    }
+
+    /// A draft's states and its open brackets, each bracketed text highlighted with
+    /// its parties; nothing for a text that is no draft.
+    static func draftStates(_ p: PillarVerdict) -> String {
+        guard let states = DraftLines.states(p) else { return "" }
+        var out = "<p class=\"states\">" + Escape.markup(states) + "</p>\n"
+        for o in p.open ?? [] {
+            let who = [o.label, o.parties].compactMap { $0 }.joined(separator: ": ")
+            out += "<p class=\"open\">" + Escape.markup(o.article) + ": <mark class=\"bracket\" title=\""
+                + Escape.markup(who.isEmpty ? "unattributed" : who) + "\">[" + Escape.markup(who.isEmpty ? "" : who + ": ")
+                + Escape.markup(Trim.quote(o.quote, limit: 400)) + "]</mark> → if accepted " + HTMLPage.level(o.level.rawValue)
+                + " \(o.score) <code>" + Escape.markup("\(o.file):\(o.line)") + "</code></p>\n"
+        }
+        return out
     }
 
     static func pillar(_ p: PillarVerdict, docID: String, baselines: [BaselineID]) -> String {
         let pid = "\(docID)-\(p.id.rawValue)"
         var out = "<div class=\"pillar\" id=\"\(pid)\">\n<h3>" + Escape.markup(p.id.title) + " " + HTMLPage.level(p.level.rawValue)
             + " <span class=\"meta\">score \(p.score)</span></h3>\n"
+        out += draftStates(p)
         // Every quoted place gets an anchor; findings quoting somewhere else add their own.
         var quotes: [Evidence] = p.evidence
         for f in p.limitations + p.deviations + p.sectoral {

@@ -1,3 +1,4 @@
+import Foundation
 import DTGrading
 
 /// A briefing note / PR comment: a pillars × level/score table per document, then details.
@@ -30,6 +31,7 @@ public enum MarkdownReport {
             out += "| \(p.id.rawValue) | \(p.level.rawValue) | \(p.score) | \(Escape.markdownCell(articles)) | \(Escape.markdownCell(limits)) |\n"
         }
         out += "\n"
+        out += draft(doc)
         for p in doc.pillars where !(p.evidence.isEmpty && p.limitations.isEmpty && p.deviations.isEmpty && p.sectoral.isEmpty) {
             out += "### \(p.id.rawValue): \(p.level.rawValue) (\(p.score))\n\n"
             let ref = BaselineArticles.reference(for: p.id)
@@ -50,5 +52,26 @@ public enum MarkdownReport {
             out += "\n"
         }
         return out
+    }
+
+    /// A draft's states, open brackets, comments and warnings; nothing for a text that is no draft.
+    static func draft(_ doc: DocumentVerdict) -> String {
+        guard let d = doc.draft else { return "" }
+        var out = "**" + DraftLines.summary(d) + "**\n\n"
+        out += "| pillar | agreed | proposed | weakest |\n|---|---|---|---|\n"
+        for p in doc.pillars {
+            let proposed = p.proposed.map { DraftLines.state("", $0, p).trimmingCharacters(in: .whitespaces) } ?? "—"
+            let weakest = p.weakest.map { DraftLines.state("", $0, p).trimmingCharacters(in: .whitespaces) } ?? "—"
+            out += "| \(p.id.rawValue) | \(p.level.rawValue) \(p.score) | \(Escape.markdownCell(proposed)) | \(Escape.markdownCell(weakest)) |\n"
+        }
+        out += "\n"
+        for p in doc.pillars {
+            for o in p.open ?? [] {
+                out += "- open on \(p.id.rawValue): \(Escape.markdownCell(DraftLines.open(o))) (`\(o.file):\(o.line)`)\n"
+            }
+        }
+        for c in d.comments { out += "- comment \(Escape.markdownCell(DraftLines.comment(c))) (`\(c.file):\(c.line)`)\n" }
+        for w in d.warnings { out += "- warning `\(w)`\n" }
+        return out + "\n"
     }
 }

@@ -58,6 +58,10 @@ public enum SARIFReport {
                         pending.append((f.rule, p.id, findingResult(f, kind: kind, pillar: p, uri: uri, base: baseDirectory)))
                     }
                 }
+                // A draft's open bracket is a result of its own kind (`open`): not agreed yet.
+                for o in p.open ?? [] {
+                    pending.append((openBracketRule(p.id), p.id, openBracketResult(o, pillar: p, uri: uri, base: baseDirectory)))
+                }
             }
         }
         // Rules sorted by id so ruleIndex does not depend on document order.
@@ -93,7 +97,24 @@ public enum SARIFReport {
         return p.level == .notAssessed ? "\(p.id.rawValue).not-assessed" : "\(p.id.rawValue).absent"
     }
 
+    static func openBracketRule(_ pillar: PillarID) -> String { "\(pillar.rawValue).open-bracket" }
+
+    static func openBracketResult(_ o: OpenBracket, pillar p: PillarVerdict, uri: String, base: String?) -> SarifResult {
+        let rule = openBracketRule(p.id)
+        let text = "open bracket on \(p.id.shortName): " + DraftLines.open(o) + " (agreed \(p.level.rawValue) \(p.score))"
+        let fileURI = o.file.isEmpty ? uri : SARIFPaths.uri(o.file, base: base)
+        let region = o.line > 0 ? SarifRegion(startLine: o.line, startColumn: nil) : nil
+        return SarifResult(
+            ruleId: rule, ruleIndex: 0, kind: "open", level: o.level == p.level ? "note" : "warning",
+            message: SarifText(text: text),
+            locations: [SarifLocation(physicalLocation: SarifPhysicalLocation(artifactLocation: .init(uri: fileURI), region: region))],
+            partialFingerprints: ["dtcheck/v1": Fingerprint.of(rule: rule, pillar: p.id, quote: o.quote)],
+            properties: SarifResultProperties(pillar: p.id.rawValue, level: o.level.rawValue, score: o.score,
+                                              finding: o.parties, findingKind: "open-bracket", baselines: nil))
+    }
+
     static func defaultDescription(_ rule: String, pillar: PillarID) -> String {
+        if rule.hasSuffix(".open-bracket") { return "Negotiation bracket bearing on \(pillar.shortName), not agreed" }
         if rule.hasSuffix(".absent") { return "No provision on \(pillar.shortName)" }
         if rule.hasSuffix(".not-assessed") { return "Text not assessed for \(pillar.shortName)" }
         return "\(pillar.title): \(rule)"
