@@ -37,6 +37,15 @@ struct DraftGrading {
         let articleWise = !contexts.isEmpty && contexts.count == analysis.articleCount
         let chains = negotiation.map { analysis.chain($0.id) }
         let touched = chains.map { analysis.articles(touchedBy: $0) }
+        // Each bracket's accepted articles, and the keyword groups they hold, made
+        // once and read by every pillar.
+        let variants: [[Int: Division]] = articleWise ? zip(touched, chains).map { analysis.articles($0, accepting: Set($1)) } : []
+        let variantGroups: [UInt64] = variants.map { v in
+            v.reduce(UInt64(0)) { groups, entry in
+                groups | IndexedArticle(position: entry.key, article: entry.value, chapter: nil, chapterIndex: nil,
+                                        matcher: rules.keywordMatcher, verbatimLines: false).keywordGroups
+            }
+        }
 
         for (p, agreedVerdict) in verdict.pillars.enumerated() {
             let pillar = agreedVerdict.id
@@ -67,10 +76,6 @@ struct DraftGrading {
             // weakens a cited article leaves the pillar no lower than this.
             let rest = Set(index.articles.filter { grades($0) || base.contains($0.position) }.map(\.position)).subtracting(cited)
             let floor = reduced && !cited.isEmpty ? gradeSub(rest, [:]) : nil
-            func relevant(_ division: Division, _ position: Int) -> Bool {
-                grades(IndexedArticle(position: position, article: division, chapter: contexts[position].chapter,
-                                      chapterIndex: nil, matcher: rules.keywordMatcher, verbatimLines: false))
-            }
 
             var open: [OpenBracket] = []
             var strongest = StateLevel(level: agreedVerdict.level, score: agreedVerdict.score, brackets: [])
@@ -78,11 +83,10 @@ struct DraftGrading {
             for (k, b) in negotiation.enumerated() {
                 let accepted: PillarVerdict
                 if reduced {
-                    let variants = analysis.articles(touched[k], accepting: Set(chains[k]))
                     let bears = touched[k].contains { cited.contains($0) || grades(index.articles[$0]) }
-                        || variants.contains { relevant($0.value, $0.key) }
+                        || variantGroups[k] & keyword != 0
                     guard bears else { continue }
-                    let sub = gradeSub(base.union(touched[k]), variants)
+                    let sub = gradeSub(base.union(touched[k]), variants[k])
                     if let floor, (floor.level, floor.score) > (sub.level, sub.score) { accepted = floor } else { accepted = sub }
                 } else {
                     accepted = gradeWhole(chains[k])
