@@ -117,9 +117,51 @@ def docx():
     return docx_parts("".join(body))
 
 
+def run(text):
+    return '<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % html.escape(text, quote=False)
+
+
+def change(tag, cid, author, date, text):
+    inner = ('<w:r><w:delText xml:space="preserve">%s</w:delText></w:r>' if tag in ("del", "moveFrom")
+             else '<w:r><w:t xml:space="preserve">%s</w:t></w:r>') % html.escape(text, quote=False)
+    return '<w:%s w:id="%d" w:author="%s" w:date="%s">%s</w:%s>' % (tag, cid, author, date, inner, tag)
+
+
+def docx_tracked():
+    """A redline with no brackets: an insertion that makes the data-flows exception
+    self-judging, a deletion of the personal-information coverage, a sentence moved
+    within the customs-duties article, a format change (ignored) and a comment."""
+    A, D = "J. Smith (Party B)", "2026-03-14T10:00:00Z"
+    body = [para("Digital Trade Chapter (redline, round 4)", "Title"),
+            para("Article 9.11: Cross-Border Transfer of Information by Electronic Means", "Heading2"),
+            '<w:p>' + run("1. No Party shall prohibit or restrict the cross-border transfer of information") +
+            change("del", 1, "K. Tanaka (Party A)", "2026-03-13T09:30:00Z", ", including personal information,") +
+            run(" by electronic means if this activity is for the conduct of the business of a covered person.") + '</w:p>',
+            '<w:p>' + run("2. Nothing in this Article shall prevent a Party from adopting or maintaining a measure inconsistent "
+                          "with paragraph 1 ") +
+            change("ins", 2, A, D, "that it considers necessary ") +
+            run("to achieve a legitimate public policy objective, provided that the measure is not applied in a manner which "
+                "would constitute a means of arbitrary or unjustifiable discrimination or a disguised restriction on trade, and "
+                "does not impose restrictions on transfers of information greater than are required to achieve the objective.") +
+            '<w:commentRangeStart w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>',
+            para("Article 9.13: Customs Duties", "Heading2"),
+            '<w:p>' + change("moveFrom", 3, A, D, "For greater certainty, this applies to content transmitted electronically. ") +
+            '<w:r><w:rPr><w:b/><w:rPrChange w:id="5" w:author="%s" w:date="%s"><w:rPr/></w:rPrChange></w:rPr>' % (A, D) +
+            '<w:t xml:space="preserve">No Party shall impose customs duties on electronic transmissions between a person of '
+            'one Party and a person of another Party.</w:t></w:r>' +
+            change("moveTo", 4, A, D, " For greater certainty, this applies to content transmitted electronically.") + '</w:p>']
+    parts = docx_parts("".join(body))
+    parts["word/comments.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="%s">'
+        '<w:comment w:id="0" w:author="K. Tanaka (Party A)" w:date="2026-03-14T11:00:00Z">'
+        '<w:p><w:r><w:t>We cannot accept a self-judging exception here.</w:t></w:r></w:p></w:comment></w:comments>' % W)
+    return parts
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     write("round3.txt", txt())
     write("round3.md", md())
     write("round3.html", htm())
     write_docx("round3.docx", docx())
+    write_docx("redline-round4.docx", docx_tracked())

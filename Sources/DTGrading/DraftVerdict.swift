@@ -90,11 +90,35 @@ public struct DraftInfo: Codable, Sendable, Equatable {
     public var placeholders: Int
     /// Unclosed brackets and stray `]`, with `file:line`.
     public var warnings: [String]
+    /// Tracked changes in the file (Word), nil when it has none.
+    public var trackedChanges: Int?
 
     public init(brackets: Int, comments: [DraftComment], placeholders: Int, warnings: [String]) {
         self.brackets = brackets
         self.comments = comments
         self.placeholders = placeholders
         self.warnings = warnings
+    }
+}
+
+/// A tracked change that moves a pillar: who, when, where, which words.
+public struct ChangeRef: Codable, Sendable, Equatable {
+    /// `insertion`, `deletion`, `move-from`, `move-to`.
+    public var kind: String
+    public var author: String?
+    public var date: String?
+    public var article: String?
+    public var words: String
+    public var file: String
+    public var line: Int
+
+    public init(kind: String, author: String?, date: String?, article: String?, words: String, file: String, line: Int) {
+        self.kind = kind
+        self.author = author
+        self.date = date
+        self.article = article
+        self.words = words
+        self.file = file
+        self.line = line
     }
 }

@@ -40,10 +40,14 @@ public struct Grader: Sendable {
         }
         // A draft with negotiation brackets or comments is graded by state (agreed,
         // proposed, weakest); any other text exactly as before.
+        var verdict: DocumentVerdict
         if let draft = DraftAnalysis.of(agreement), draft.isDraft {
-            return DraftGrading(grader: self, analysis: draft, agreement: agreement, options: options).verdict()
+            verdict = DraftGrading(grader: self, analysis: draft, agreement: agreement, options: options).verdict()
+        } else {
+            verdict = gradeAsWritten(agreement, options: options)
         }
-        return gradeAsWritten(agreement, options: options)
+        if !agreement.trackedChanges.isEmpty { TrackedChangeGrading(grader: self, agreement: agreement, options: options).add(to: &verdict) }
+        return verdict
     }
 
     /// The verdict on the text as it stands, every bracket read as text.

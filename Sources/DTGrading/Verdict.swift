@@ -80,6 +80,10 @@ public struct PillarVerdict: Codable, Sendable, Equatable {
     public var proposed: StateLevel?
     public var weakest: StateLevel?
     public var open: [OpenBracket]?
+    /// Files with tracked changes only: the level with every change rejected, and
+    /// the changes in the articles either level rests on (when the level moved).
+    public var original: StateLevel?
+    public var changes: [ChangeRef]?
 
     public init(id: PillarID, level: Level, score: Int, rule: String?, evidence: [Evidence], limitations: [Finding],
                 deviations: [Finding], sectoral: [Finding], summary: String) {

@@ -28,8 +28,25 @@ enum DocxReader {
         }
         var walker = DocxWalker(notes: notes)
         walker.walk(body, path: "/w:document/w:body")
+        let titleBefore = title
         let divisions = BlockOutline.build(walker.blocks, title: &title)
-        return Agreement(title: title, language: language, sourceFormat: .docx, sourcePath: path, divisions: divisions)
+        var agreement = Agreement(title: title, language: language, sourceFormat: .docx, sourcePath: path, divisions: divisions)
+        // Tracked changes: the text above has every change accepted; the original
+        // (every change rejected) is read from the same tree. Comments are never text.
+        if !walker.changes.isEmpty {
+            let comments = try zip.read("word/comments.xml").map { try parsePart($0, name: "word/comments.xml", path: path) }
+            agreement.trackedChanges = walker.changes.compactMap { change in
+                guard change.kind == .comment else { return change }
+                return comments.flatMap { DocxWalker.comment(id: change.text, in: $0, line: change.line) }
+            }
+            if walker.changes.contains(where: { $0.kind != .comment }) {
+                var rejected = DocxWalker(notes: notes, view: .rejected)
+                rejected.walk(body, path: "/w:document/w:body")
+                var originalTitle = titleBefore
+                agreement.original = BlockOutline.build(rejected.blocks, title: &originalTitle)
+            }
+        }
+        return agreement
     }
 
     static func parsePart(_ bytes: [UInt8], name: String, path: String) throws -> XMLDocumentTree {
@@ -55,12 +72,58 @@ enum DocxReader {
 
 /// Walks `w:body` in order, turning paragraphs and tables into blocks.
 struct DocxWalker {
+    /// Which text of a document with tracked changes: every change accepted (the
+    /// document as it stands) or every change rejected (the original).
+    enum View { case accepted, rejected }
+
     let notes: [String: String]
+    let view: View
     private(set) var blocks: [DocBlock] = []
+    /// Tracked changes and comment references (their id as `text`), read in the accepted view.
+    private(set) var changes: [TrackedChange] = []
     private var paragraphNumber = 0
 
-    init(notes: [String: String]) {
+    init(notes: [String: String], view: View = .accepted) {
         self.notes = notes
+        self.view = view
+    }
+
+    /// The `w:ins`, `w:del`, `w:moveFrom`, `w:moveTo` and comment references of a
+    /// paragraph. Paragraph-mark and format changes (inside `w:pPr`/`w:rPr`) carry
+    /// no words and are left out.
+    static func changes(in p: XMLElement, line: Int) -> [TrackedChange] {
+        var out: [TrackedChange] = []
+        func visit(_ e: XMLElement) {
+            for child in e.childElements {
+                let kind: TrackedChange.Kind
+                switch child.name {
+                case "ins": kind = .insertion
+                case "del": kind = .deletion
+                case "moveFrom": kind = .moveFrom
+                case "moveTo": kind = .moveTo
+                case "commentReference":
+                    if let id = child["id"] { out.append(TrackedChange(kind: .comment, author: nil, date: nil, text: id, line: line)) }
+                    continue
+                case "pPr", "rPr": continue
+                default:
+                    visit(child)
+                    continue
+                }
+                let words = TextCollapse.collapse(child.textContent)
+                if !words.trimmed().isEmpty {
+                    out.append(TrackedChange(kind: kind, author: child["author"], date: child["date"], text: words, line: line))
+                }
+            }
+        }
+        visit(p)
+        return out
+    }
+
+    /// Comment `id` of `word/comments.xml` as a change of kind `comment`.
+    static func comment(id: String, in tree: XMLDocumentTree, line: Int) -> TrackedChange? {
+        guard let c = tree.root.childElements.first(where: { $0.name == "comment" && $0["id"] == id }) else { return nil }
+        let text = c.descendants { $0.name == "p" }.map { paragraphText($0).text.trimmed() }.filter { !$0.isEmpty }.joined(separator: " ")
+        return TrackedChange(kind: .comment, author: c["author"], date: c["date"], text: text, line: line)
     }
 
     mutating func walk(_ container: XMLElement, path: String) {
@@ -71,7 +134,8 @@ struct DocxWalker {
             switch child.name {
             case "p":
                 paragraphNumber += 1
-                let (text, refs) = Self.paragraphText(child)
+                if view == .accepted { changes += Self.changes(in: child, line: paragraphNumber) }
+                let (text, refs) = Self.paragraphText(child, view: view)
                 let footnotes = refs.compactMap { id in
                     notes[id].map { Footnote(label: id, text: $0, location: SourceLocation(line: paragraphNumber, path: "/w:footnotes/w:footnote[@w:id='\(id)']")) }
                 }
@@ -87,7 +151,7 @@ struct DocxWalker {
                     for cell in row.childElements where cell.name == "tc" {
                         let ps = cell.descendants { $0.name == "p" }
                         paragraphNumber += ps.count
-                        let texts = ps.map { Self.paragraphText($0) }
+                        let texts = ps.map { Self.paragraphText($0, view: view) }
                         refs += texts.flatMap(\.refs)
                         cells.append(TextCollapse.collapse(texts.map(\.text).joined(separator: " ")))
                     }
@@ -99,7 +163,10 @@ struct DocxWalker {
                     blocks.append(DocBlock(text: rows.joined(separator: "\n"), isStyledHeading: false, line: first,
                                            path: childPath, footnotes: footnotes, isTable: true))
                 }
-            case "sdt", "customXml", "ins", "smartTag":
+            case "ins" where view == .rejected, "moveTo" where view == .rejected, "del" where view == .accepted,
+                 "moveFrom" where view == .accepted:
+                continue
+            case "sdt", "customXml", "ins", "smartTag", "del", "moveFrom", "moveTo":
                 // Content controls and tracked insertions wrap ordinary paragraphs.
                 if let content = child.child("sdtContent") { walk(content, path: childPath + "/w:sdtContent") }
                 else { walk(child, path: childPath) }
@@ -111,7 +178,7 @@ struct DocxWalker {
 
     /// A paragraph's text (runs joined, `w:tab` → tab, `w:br` → newline) and the
     /// footnote ids it cites. Deleted text and field instructions are skipped.
-    static func paragraphText(_ p: XMLElement) -> (text: String, refs: [String]) {
+    static func paragraphText(_ p: XMLElement, view: View = .accepted) -> (text: String, refs: [String]) {
         var text = ""
         var refs: [String] = []
         var stack: [ArraySlice<XMLChild>] = [p.children[...]]
@@ -126,7 +193,11 @@ struct DocxWalker {
             case "br", "cr": text += "\n"
             case "noBreakHyphen": text += "\u{2011}"
             case "footnoteReference": if let id = e["id"] { refs.append(id) }
-            case "delText", "instrText", "pPr", "rPr", "del", "fldData": continue
+            case "instrText", "pPr", "rPr", "fldData": continue
+            // Deleted and moved-away words are the original's; inserted and moved-in ones the draft's.
+            case "delText": if view == .rejected { text += e.textContent }
+            case "del", "moveFrom": if view == .rejected { stack.append(e.children[...]) }
+            case "ins", "moveTo": if view == .accepted { stack.append(e.children[...]) }
             default: stack.append(e.children[...])
             }
         }

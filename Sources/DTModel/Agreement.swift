@@ -14,6 +14,11 @@ public struct Agreement: Sendable, Equatable {
     public var sourceFormat: SourceFormat
     public var sourcePath: String
     public var divisions: [Division]
+    /// Tracked changes and comments of a Word or ODT draft, in document order;
+    /// `divisions` holds the text with every change accepted.
+    public var trackedChanges: [TrackedChange] = []
+    /// The text with every tracked change rejected, when the file has any.
+    public var original: [Division]?
 
     public init(title: String? = nil, parties: [String] = [], dateSigned: String? = nil, language: String? = nil,
                 sourceFormat: SourceFormat, sourcePath: String, divisions: [Division] = []) {
@@ -67,5 +72,30 @@ public struct ArticleInContext: Sendable, Equatable {
     public init(article: Division, ancestors: [Division]) {
         self.article = article
         self.ancestors = ancestors
+    }
+}
+
+/// One tracked change in a Word or ODT draft (`w:ins`, `w:del`, `w:moveFrom`,
+/// `w:moveTo`; format changes are not kept), or a reviewer's comment.
+public struct TrackedChange: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        case insertion, deletion, moveFrom = "move-from", moveTo = "move-to", comment
+    }
+
+    public var kind: Kind
+    public var author: String?
+    public var date: String?
+    /// The words inserted, deleted, moved or commented.
+    public var text: String
+    /// The line of the paragraph it is in, as the reader numbers divisions
+    /// (for Word, the paragraph's number in the document).
+    public var line: Int
+
+    public init(kind: Kind, author: String?, date: String?, text: String, line: Int) {
+        self.kind = kind
+        self.author = author
+        self.date = date
+        self.text = text
+        self.line = line
     }
 }

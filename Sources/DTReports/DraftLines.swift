@@ -38,9 +38,28 @@ enum DraftLines {
     static func summary(_ d: DraftInfo) -> String {
         func n(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
         var parts = [n(d.brackets, "negotiation bracket")]
+        if let t = d.trackedChanges { parts.append(n(t, "tracked change")) }
         if !d.comments.isEmpty { parts.append(n(d.comments.count, "comment")) }
         if d.placeholders > 0 { parts.append(n(d.placeholders, "placeholder")) }
-        return "draft: " + parts.joined(separator: ", ") + "; levels are agreed text only"
+        var s = "draft: " + parts.joined(separator: ", ")
+        if d.brackets > 0 { s += "; levels are agreed text only" }
+        if d.trackedChanges != nil { s += "; levels are with every tracked change accepted" }
+        return s
+    }
+
+    /// `tracked changes: data-flows baseline 100 → binding-qualified 77 (J. Smith, 2026-03-14, Article 9.11: inserted “that it considers necessary”)`,
+    /// nil when the pillar did not move.
+    static func tracked(_ p: PillarVerdict) -> String? {
+        guard let was = p.original, was.level != p.level || was.score != p.score else { return nil }
+        var s = "tracked changes: \(p.id.rawValue) \(was.level.rawValue) \(was.score) → \(p.level.rawValue) \(p.score)"
+        let who = (p.changes ?? []).map { c -> String in
+            let verb = ["insertion": "inserted", "deletion": "deleted", "move-from": "moved away", "move-to": "moved here"][c.kind] ?? c.kind
+            let when = c.date.map { String($0.prefix(10)) }
+            return [c.author, when].compactMap { $0 }.joined(separator: ", ") + (c.article.map { ", " + $0 } ?? "")
+                + ": \(verb) “\(Trim.quote(c.words, limit: 120))”"
+        }
+        if !who.isEmpty { s += " (" + who.joined(separator: "; ") + ")" }
+        return s
     }
 
     static func comment(_ c: DraftComment) -> String {

@@ -52,8 +52,19 @@ public enum HTMLReport {
     /// A draft's states and its open brackets, each bracketed text highlighted with
     /// its parties; nothing for a text that is no draft.
     static func draftStates(_ p: PillarVerdict) -> String {
-        guard let states = DraftLines.states(p) else { return "" }
-        var out = "<p class=\"states\">" + Escape.markup(states) + "</p>\n"
+        var out = ""
+        if let t = DraftLines.tracked(p) {
+            // The redline: the changes that moved the pillar, inserted and deleted words marked.
+            out += "<p class=\"tracked\">" + Escape.markup(t.prefix { $0 != "(" }.description) + "</p>\n<ul class=\"redline\">\n"
+            for c in p.changes ?? [] {
+                let tag = c.kind == "insertion" || c.kind == "move-to" ? "ins" : "del"
+                out += "<li>" + Escape.markup([c.author, c.date, c.article].compactMap { $0 }.joined(separator: ", ")) + ": <\(tag)>"
+                    + Escape.markup(c.words) + "</\(tag)></li>\n"
+            }
+            out += "</ul>\n"
+        }
+        guard let states = DraftLines.states(p) else { return out }
+        out += "<p class=\"states\">" + Escape.markup(states) + "</p>\n"
         for o in p.open ?? [] {
             let who = [o.label, o.parties].compactMap { $0 }.joined(separator: ": ")
             out += "<p class=\"open\">" + Escape.markup(o.article) + ": <mark class=\"bracket\" title=\""

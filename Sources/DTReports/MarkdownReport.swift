@@ -66,6 +66,7 @@ public enum MarkdownReport {
         }
         out += "\n"
         for p in doc.pillars {
+            if let t = DraftLines.tracked(p) { out += "- \(Escape.markdownCell(t))\n" }
             for o in p.open ?? [] {
                 out += "- open on \(p.id.rawValue): \(Escape.markdownCell(DraftLines.open(o))) (`\(o.file):\(o.line)`)\n"
             }

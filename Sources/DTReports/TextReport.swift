@@ -51,6 +51,7 @@ public enum TextReport {
         }
         if let rule = p.rule { out += s.dim("  [\(rule)]") }
         out += "\n"
+        if let t = DraftLines.tracked(p) { out += "      " + s.yellow(t) + "\n" }
         for o in p.open ?? [] { out += "      " + s.yellow("open ") + DraftLines.open(o) + "  " + s.dim("\(o.file):\(o.line)") + "\n" }
         for e in p.evidence {
             var head = "      " + e.article

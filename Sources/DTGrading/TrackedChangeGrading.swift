@@ -1,0 +1,49 @@
+import DTModel
+
+/// A Word draft with tracked changes: the verdict is on the text with every
+/// change accepted; each pillar also gets `original` (every change rejected) and,
+/// where the two differ, the changes in the articles either level rests on.
+/// Comments go beside their article in `draft.comments`.
+struct TrackedChangeGrading {
+    let grader: Grader
+    let agreement: Agreement
+    let options: GradeOptions
+
+    func add(to verdict: inout DocumentVerdict) {
+        let changes = agreement.trackedChanges.filter { $0.kind != .comment }
+        let comments = agreement.trackedChanges.filter { $0.kind == .comment }
+        var info = verdict.draft ?? DraftInfo(brackets: 0, comments: [], placeholders: 0, warnings: [])
+        info.trackedChanges = changes.count
+        info.comments += comments.map {
+            DraftComment(article: article(at: $0.line), author: $0.author, text: $0.text, file: agreement.sourcePath, line: $0.line)
+        }
+        verdict.draft = info
+        guard let divisions = agreement.original, !changes.isEmpty else { return }
+        var original = agreement
+        original.divisions = divisions
+        original.trackedChanges = []
+        original.original = nil
+        let before = grader.grade(original, options: options)
+        for (i, p) in verdict.pillars.enumerated() {
+            guard let was = before.pillar(p.id) else { continue }
+            verdict.pillars[i].original = StateLevel(level: was.level, score: was.score, brackets: [])
+            guard was.level != p.level || was.score != p.score else {
+                verdict.pillars[i].changes = []
+                continue
+            }
+            let cited = Set((p.evidence + was.evidence + (p.limitations + was.limitations).compactMap(\.evidence)).map(\.article))
+            verdict.pillars[i].changes = changes.compactMap { c in
+                let a = article(at: c.line)
+                guard let a, cited.contains(a) else { return nil }
+                return ChangeRef(kind: c.kind.rawValue, author: c.author, date: c.date, article: a, words: c.text,
+                                 file: agreement.sourcePath, line: c.line)
+            }
+        }
+    }
+
+    /// The article whose text holds line `line` (the last to start at or before it).
+    private func article(at line: Int) -> String? {
+        let articles = agreement.articles
+        return articles.last { $0.article.location.line <= line }.map { $0.article.number ?? $0.article.heading ?? "article" }
+    }
+}
