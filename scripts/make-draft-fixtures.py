@@ -158,6 +158,30 @@ def docx_tracked():
     return parts
 
 
+def html_tracked():
+    """The same redline as docx_tracked, as a comparison tool saves it in HTML."""
+    A, D = "J. Smith (Party B)", "2026-03-14T10:00:00Z"
+    return "\n".join([
+        "<!DOCTYPE html>",
+        "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Digital Trade Chapter (redline, round 4)</title></head><body>",
+        "<h1>Digital Trade Chapter (redline, round 4)</h1>",
+        "<h2>Article 9.11: Cross-Border Transfer of Information by Electronic Means</h2>",
+        "<p>1. No Party shall prohibit or restrict the cross-border transfer of information"
+        "<del cite=\"mailto:K. Tanaka (Party A)\" datetime=\"2026-03-13T09:30:00Z\">, including personal information,</del>"
+        " by electronic means if this activity is for the conduct of the business of a covered person.</p>",
+        "<p>2. Nothing in this Article shall prevent a Party from adopting or maintaining a measure inconsistent with "
+        "paragraph 1 <ins cite=\"mailto:%s\" datetime=\"%s\">that it considers necessary </ins>to achieve a legitimate "
+        "public policy objective, provided that the measure is not applied in a manner which would constitute a means of "
+        "arbitrary or unjustifiable discrimination or a disguised restriction on trade, and does not impose restrictions on "
+        "transfers of information greater than are required to achieve the objective.</p>" % (A, D),
+        "<h2>Article 9.13: Customs Duties</h2>",
+        "<p><del cite=\"mailto:%s\" datetime=\"%s\">For greater certainty, this applies to content transmitted "
+        "electronically. </del>No Party shall impose customs duties on electronic transmissions between a person of one "
+        "Party and a person of another Party.<ins cite=\"mailto:%s\" datetime=\"%s\"> For greater certainty, this "
+        "applies to content transmitted electronically.</ins></p>" % (A, D, A, D),
+        "</body></html>", ""])
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     write("round3.txt", txt())
@@ -165,3 +189,4 @@ if __name__ == "__main__":
     write("round3.html", htm())
     write_docx("round3.docx", docx())
     write_docx("redline-round4.docx", docx_tracked())
+    write("redline-round4.html", html_tracked())

@@ -25,6 +25,11 @@ struct HTMLBlockCollector {
 
     /// Ids of elements that are footnote bodies (not walked as text).
     var footnoteIds: Set<String> = []
+    /// Read the original of a redline (`<del>` kept, `<ins>` dropped) instead of
+    /// the text with every change accepted.
+    var rejectChanges = false
+    /// `<ins>` and `<del>` as comparison tools save them, read with changes accepted.
+    private(set) var changes: [TrackedChange] = []
     private(set) var blocks: [HTMLBlock] = []
     private var buffer = ""
     private var refs: [String] = []
@@ -91,6 +96,18 @@ struct HTMLBlockCollector {
             } else {
                 walk(c, path: path, depth: depth)
             }
+        case "ins", "del":
+            let inserted = c.name == "ins"
+            if !rejectChanges {
+                let words = TextCollapse.collapse(c.textContent)
+                if !words.isEmpty {
+                    // Word's "save as web page" writes the author as `cite="mailto:…"`; others use `title`.
+                    let author = c["data-author"] ?? c["cite"].map { $0.hasPrefix("mailto:") ? String($0.dropFirst(7)) : $0 } ?? c["title"]
+                    changes.append(TrackedChange(kind: inserted ? .insertion : .deletion, author: author, date: c["datetime"],
+                                                 text: words, line: c.line))
+                }
+            }
+            if inserted != rejectChanges { walk(c, path: path, depth: depth) }
         case "sup":
             // A `sup` holding only a footnote link contributes the reference, not its number.
             walk(c, path: path, depth: depth)

@@ -23,8 +23,26 @@ enum HTMLReader {
         let footnotes = footnoteBodies(root)
         var collector = HTMLBlockCollector(footnoteIds: Set(footnotes.keys))
         let body = root.child("body") ?? root
-        collector.collect(body, path: root.child("body") != nil ? "/\(root.name)/body" : "/\(root.name)")
-        let blocks = collector.blocks
+        let bodyPath = root.child("body") != nil ? "/\(root.name)/body" : "/\(root.name)"
+        collector.collect(body, path: bodyPath)
+        var agreement = Agreement(title: title, language: language, sourceFormat: .html, sourcePath: path,
+                                  divisions: outline(collector.blocks, footnotes: footnotes, title: &title))
+        agreement.title = title
+        // A redline (`<ins>`/`<del>`): the text above has every change accepted; the
+        // original is the same page with every change rejected.
+        if !collector.changes.isEmpty {
+            var original = HTMLBlockCollector(footnoteIds: Set(footnotes.keys))
+            original.rejectChanges = true
+            original.collect(body, path: bodyPath)
+            var originalTitle = head?.child("title").map { TextCollapse.collapse($0.textContent) }?.nonEmpty
+            agreement.trackedChanges = collector.changes
+            agreement.original = outline(original.blocks, footnotes: footnotes, title: &originalTitle)
+        }
+        return agreement
+    }
+
+    /// The divisions of a page's blocks; the page's first heading may become `title`.
+    static func outline(_ blocks: [HTMLBlock], footnotes: [String: Footnote], title: inout String?) -> [Division] {
 
         // Headings: `hN` elements are strong; paragraphs only in the document's heading style.
         let headings = HeadingFilter.headings(blocks.enumerated()
@@ -47,8 +65,7 @@ enum HTMLReader {
                 if let f = footnotes[id] { builder.footnote(f) }
             }
         }
-        return Agreement(title: title, language: language, sourceFormat: .html, sourcePath: path,
-                         divisions: builder.finish())
+        return builder.finish()
     }
 
     /// Footnote bodies: elements whose id a footnote-like link points at
