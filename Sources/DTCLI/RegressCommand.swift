@@ -131,6 +131,8 @@ struct Expectations: Codable, Equatable {
         var proposed: String?
         var weakest: String?
         var open: [String]?
+        /// Files with tracked changes: `level score` with every change rejected.
+        var original: String?
     }
 
     struct Finding: Codable, Equatable, Comparable {
@@ -167,7 +169,8 @@ struct Expectations: Codable, Equatable {
                                                 findings: findings,
                                                 proposed: p.proposed.map { "\($0.level.rawValue) \($0.score)" },
                                                 weakest: p.weakest.map { "\($0.level.rawValue) \($0.score)" },
-                                                open: p.open?.map { "\($0.article) [\($0.label ?? $0.parties ?? "unattributed")] → \($0.level.rawValue) \($0.score)" })
+                                                open: p.open?.map { "\($0.article) [\($0.label ?? $0.parties ?? "unattributed")] → \($0.level.rawValue) \($0.score)" },
+                                                original: p.original.map { "\($0.level.rawValue) \($0.score)" })
             }
             docs[v.path] = Document(status: v.status.rawValue, pillars: pillars)
         }
@@ -260,6 +263,7 @@ struct RegressDiff {
         lines.append("  \(id): \(level) (\(score))")
         if a.rule != b.rule { lines.append("    rule: \(a.rule ?? "none") → \(b.rule ?? "none")") }
         if a.proposed != b.proposed { lines.append("    proposed: \(a.proposed ?? "none") → \(b.proposed ?? "none")") }
+        if a.original != b.original { lines.append("    original: \(a.original ?? "none") → \(b.original ?? "none")") }
         if a.weakest != b.weakest { lines.append("    weakest: \(a.weakest ?? "none") → \(b.weakest ?? "none")") }
         if a.open != b.open {
             for o in (a.open ?? []) where !(b.open ?? []).contains(o) { lines.append("    - open \(o)") }

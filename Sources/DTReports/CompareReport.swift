@@ -27,6 +27,15 @@ public enum CompareReport {
             let mark = p.regression ? s.red(m) : (m == "improved" ? s.wrap(m, "32") : s.dim(m))
             out += "  " + p.id.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
                 + side(p.levelBefore, p.scoreBefore) + " → " + side(p.levelAfter, p.scoreAfter) + "  " + mark + "\n"
+            if let st = p.states {
+                out += "      " + s.yellow("draft (levels above are agreed): proposed \(st.proposedBefore ?? "—") → \(st.proposedAfter ?? "—")"
+                    + " · weakest \(st.weakestBefore ?? "—") → \(st.weakestAfter ?? "—")") + "\n"
+                if st.originalBefore != nil || st.originalAfter != nil {
+                    out += "      original (tracked changes rejected) \(st.originalBefore ?? "—") → \(st.originalAfter ?? "—")\n"
+                }
+                for o in st.openAdded { out += "      + open \(o)\n" }
+                for o in st.openRemoved { out += "      - open \(o)\n" }
+            }
             for l in p.limitationsAdded { out += "      + limitation \(l)\n" }
             for l in p.limitationsRemoved { out += "      - limitation \(l)\n" }
             for a in p.articles {

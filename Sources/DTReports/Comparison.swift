@@ -20,6 +20,39 @@ public struct PillarChange: Codable, Sendable, Equatable {
     public var limitationsRemoved: [String]
     /// The level went down or the score went down (only when both sides were assessed).
     public var regression: Bool
+    /// Drafts only (nil when neither side is a draft): how the states and the open
+    /// brackets changed. `levelBefore`/`levelAfter` are the agreed levels.
+    public var states: StatesChange?
+}
+
+/// A draft pillar's states on both sides of a comparison, as `level score` (nil
+/// where that side has no such state), and the open brackets closed and opened.
+public struct StatesChange: Codable, Sendable, Equatable {
+    public var proposedBefore: String?
+    public var proposedAfter: String?
+    public var weakestBefore: String?
+    public var weakestAfter: String?
+    public var originalBefore: String?
+    public var originalAfter: String?
+    /// Open brackets (`Article 9.12 [US propose; VN oppose]: quote → level score`) only in the new draft.
+    public var openAdded: [String]
+    /// Open brackets only in the old draft: agreed, dropped or rewritten since.
+    public var openRemoved: [String]
+
+    static func of(old: PillarVerdict?, new: PillarVerdict?) -> StatesChange? {
+        let draft = [old, new].contains { p in p?.proposed != nil || p?.original != nil }
+        guard draft else { return nil }
+        func text(_ s: StateLevel?) -> String? { s.map { "\($0.level.rawValue) \($0.score)" } }
+        func open(_ p: PillarVerdict?) -> [String] {
+            (p?.open ?? []).map { "\($0.article) [\($0.label ?? $0.parties ?? "unattributed")]: \(Trim.quote($0.quote, limit: 120)) → \($0.level.rawValue) \($0.score)" }
+        }
+        let before = open(old)
+        let after = open(new)
+        return StatesChange(proposedBefore: text(old?.proposed), proposedAfter: text(new?.proposed),
+                            weakestBefore: text(old?.weakest), weakestAfter: text(new?.weakest),
+                            originalBefore: text(old?.original), originalAfter: text(new?.original),
+                            openAdded: after.filter { !before.contains($0) }, openRemoved: before.filter { !after.contains($0) })
+    }
 }
 
 /// The side of a comparison: enough to say which document it was.
@@ -69,7 +102,7 @@ public struct Comparison: Codable, Sendable, Equatable {
                             scoreAfter: new?.score, articles: articleChanges(old?.evidence ?? [], new?.evidence ?? []),
                             limitationsAdded: limitsAfter.subtracting(limitsBefore).sorted(),
                             limitationsRemoved: limitsBefore.subtracting(limitsAfter).sorted(),
-                            regression: regression)
+                            regression: regression, states: StatesChange.of(old: old, new: new))
     }
 
     /// Quotes compared after normalisation so re-wrapping or re-paginating is not a change.
