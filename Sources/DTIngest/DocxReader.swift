@@ -14,7 +14,6 @@ enum DocxReader {
         guard let documentBytes = try zip.read("word/document.xml") else {
             throw IngestError(path: path, message: "not a DOCX file: the package has no word/document.xml")
         }
-        let document = try parsePart(documentBytes, name: "word/document.xml", path: path)
         let footnotes = try zip.read("word/footnotes.xml").map { try parsePart($0, name: "word/footnotes.xml", path: path) }
         let notes = footnotes.map(footnoteTexts) ?? [:]
         let core = try zip.read("docProps/core.xml").flatMap { try? LibXMLParser.parseXML($0) }
@@ -23,27 +22,31 @@ enum DocxReader {
         // Word fills dc:title with the file name when no one set it; that names nothing.
         if let t = title, t.lowercased().hasSuffix(".docx") || t.lowercased().hasSuffix(".doc") { title = nil }
 
-        guard let body = document.root.child("body") else {
-            throw IngestError(path: path, message: "word/document.xml has no w:body", line: document.root.line)
+        // The body is streamed, not built as a tree: one pass reads the text with
+        // every tracked change accepted, the original, and the changes.
+        let stream = DocxStream(notes: notes)
+        do {
+            _ = try LibXMLParser.streamXML(documentBytes, name: "word/document.xml", into: stream)
+        } catch let e as XMLParseError {
+            throw IngestError(path: path, message: "word/document.xml is malformed XML: \(e.message)", line: e.line, column: e.column)
         }
-        var walker = DocxWalker(notes: notes)
-        walker.walk(body, path: "/w:document/w:body")
+        guard stream.sawBody else {
+            throw IngestError(path: path, message: "word/document.xml has no w:body", line: 1)
+        }
         let titleBefore = title
-        let divisions = BlockOutline.build(walker.blocks, title: &title)
+        let divisions = BlockOutline.build(stream.accepted, title: &title)
         var agreement = Agreement(title: title, language: language, sourceFormat: .docx, sourcePath: path, divisions: divisions)
-        // Tracked changes: the text above has every change accepted; the original
-        // (every change rejected) is read from the same tree. Comments are never text.
-        if !walker.changes.isEmpty {
+        // Tracked changes: the text above has every change accepted; the original has
+        // every change rejected. Comments are never text.
+        if !stream.changes.isEmpty {
             let comments = try zip.read("word/comments.xml").map { try parsePart($0, name: "word/comments.xml", path: path) }
-            agreement.trackedChanges = walker.changes.compactMap { change in
+            agreement.trackedChanges = stream.changes.compactMap { change in
                 guard change.kind == .comment else { return change }
                 return comments.flatMap { DocxWalker.comment(id: change.text, in: $0, line: change.line) }
             }
-            if walker.changes.contains(where: { $0.kind != .comment }) {
-                var rejected = DocxWalker(notes: notes, view: .rejected)
-                rejected.walk(body, path: "/w:document/w:body")
+            if stream.changes.contains(where: { $0.kind != .comment }) {
                 var originalTitle = titleBefore
-                agreement.original = BlockOutline.build(rejected.blocks, title: &originalTitle)
+                agreement.original = BlockOutline.build(stream.rejected, title: &originalTitle)
             }
         }
         return agreement
