@@ -182,6 +182,54 @@ def html_tracked():
         "</body></html>", ""])
 
 
+def odt_tracked():
+    """The same redline as docx_tracked, as LibreOffice records changes in ODT."""
+    A, D = "J. Smith (Party B)", "2026-03-14T10:00:00"
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"')
+
+    def region(cid, kind, author, date, words=""):
+        body = "<text:p>%s</text:p>" % html.escape(words, quote=False) if words else ""
+        return ('<text:changed-region text:id="%s"><text:%s><office:change-info><dc:creator>%s</dc:creator>'
+                '<dc:date>%s</dc:date></office:change-info>%s</text:%s></text:changed-region>' % (cid, kind, author, date, body, kind))
+    tracked = ("<text:tracked-changes>" +
+               region("ct1", "deletion", "K. Tanaka (Party A)", "2026-03-13T09:30:00", ", including personal information,") +
+               region("ct2", "insertion", A, D) +
+               region("ct3", "deletion", A, D, "For greater certainty, this applies to content transmitted electronically.") +
+               region("ct4", "insertion", A, D) + "</text:tracked-changes>")
+    body = [
+        '<text:h text:outline-level="1">Digital Trade Chapter (redline, round 4)</text:h>',
+        '<text:h text:outline-level="2">Article 9.11: Cross-Border Transfer of Information by Electronic Means</text:h>',
+        '<text:p>1. No Party shall prohibit or restrict the cross-border transfer of information<text:change text:change-id="ct1"/>'
+        ' by electronic means if this activity is for the conduct of the business of a covered person.</text:p>',
+        '<text:p>2. Nothing in this Article shall prevent a Party from adopting or maintaining a measure inconsistent with '
+        'paragraph 1 <text:change-start text:change-id="ct2"/>that it considers necessary <text:change-end text:change-id="ct2"/>'
+        'to achieve a legitimate public policy objective, provided that the measure is not applied in a manner which would '
+        'constitute a means of arbitrary or unjustifiable discrimination or a disguised restriction on trade, and does not '
+        'impose restrictions on transfers of information greater than are required to achieve the objective.'
+        '<office:annotation><dc:creator>K. Tanaka (Party A)</dc:creator><dc:date>2026-03-14T11:00:00</dc:date>'
+        '<text:p>We cannot accept a self-judging exception here.</text:p></office:annotation></text:p>',
+        '<text:h text:outline-level="2">Article 9.13: Customs Duties</text:h>',
+        '<text:p><text:change text:change-id="ct3"/>No Party shall impose customs duties on electronic transmissions between a '
+        'person of one Party and a person of another Party.<text:change-start text:change-id="ct4"/> For greater certainty, '
+        'this applies to content transmitted electronically.<text:change-end text:change-id="ct4"/></text:p>',
+    ]
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content %s office:version="1.3"><office:body>'
+               '<office:text>%s%s</office:text></office:body></office:document-content>' % (ns, tracked, "".join(body)))
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+    path = os.path.join(OUT, "redline-round4.odt")
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data, method in [("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED),
+                                   ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED),
+                                   ("content.xml", content, zipfile.ZIP_DEFLATED)]:
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = method
+            z.writestr(info, data)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     write("round3.txt", txt())
@@ -190,3 +238,4 @@ if __name__ == "__main__":
     write_docx("round3.docx", docx())
     write_docx("redline-round4.docx", docx_tracked())
     write("redline-round4.html", html_tracked())
+    odt_tracked()

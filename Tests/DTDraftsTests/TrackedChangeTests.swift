@@ -30,7 +30,7 @@ import Testing
         #expect(rejected.contains("For greater certainty, this applies to content transmitted electronically. No Party shall impose"))
     }
 
-    @Test(arguments: ["redline-round4.docx", "redline-round4.html"])
+    @Test(arguments: ["redline-round4.docx", "redline-round4.html", "redline-round4.odt"])
     func theChangesThatMoveAPillar(_ file: String) throws {
         let v = try Self.grade(file)
         let data = try #require(v.pillar(.dataFlows))
@@ -39,7 +39,7 @@ import Testing
         let changes = try #require(data.changes)
         #expect(changes.map(\.kind) == ["deletion", "insertion"])
         #expect(changes.last?.author == "J. Smith (Party B)")
-        #expect(changes.last?.date == "2026-03-14T10:00:00Z")
+        #expect(changes.last?.date?.hasPrefix("2026-03-14T10:00:00") == true)
         #expect(changes.last?.article == "Article 9.11")
         #expect(changes.last?.words.hasPrefix("that it considers necessary") == true)
         // A move inside the customs-duties article moves nothing.
