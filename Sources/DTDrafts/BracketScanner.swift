@@ -6,6 +6,11 @@ struct BracketScanner {
     let text: DraftText
     let path: String
 
+    /// Scalars of a bracket read to classify and quote it.
+    static let readLimit = 2000
+    /// Nesting beyond this is not negotiation (real drafts nest three deep).
+    static let maxDepth = 16
+
     struct Result {
         var brackets: [Bracket]
         var warnings: [DraftWarning]
@@ -100,12 +105,21 @@ struct BracketScanner {
     /// What the bracket opened at `o` and closed at `close` is.
     private func classify(_ o: Opening, close c: Int, unbalanced: Bool) -> Bracket {
         let s = text.scalars
-        let inner = text.string((o.offset + 1)..<c)
+        // Deeper than any draft nests: kept as text, so no chain of acceptance grows
+        // without bound and a hostile text of nested brackets is not read per bracket.
+        if o.depth >= Self.maxDepth {
+            return Bracket(id: o.id, role: .editorial, open: o.offset, close: c, contentStart: o.offset + 1, end: c + 1,
+                           parent: o.parent, depth: o.depth, label: nil, group: nil, attribution: nil, unbalanced: unbalanced,
+                           text: "", article: nil, articles: [], line: 0)
+        }
+        // Only a bracket's first words tell what it is, and quotes are short.
+        let inner = text.string((o.offset + 1)..<min(c, o.offset + 1 + Self.readLimit))
         let startSegment = text.segment(at: o.offset)
         let endSegment = text.segment(at: c)
         var articles: [Int] = []
         for k in startSegment...max(startSegment, endSegment) {
             if let a = text.segments[k].article, articles.last != a { articles.append(a) }
+            if articles.count > Self.readLimit { break }
         }
         var b = Bracket(id: o.id, role: .proposal, open: o.offset, close: c, contentStart: o.offset + 1,
                         end: unbalanced ? c : c + 1, parent: o.parent, depth: o.depth, label: nil, group: nil, attribution: nil,
@@ -119,7 +133,7 @@ struct BracketScanner {
         if !unbalanced, after == "(", trailingAttribution(after: c) == nil { b.role = .editorial; return b }
         if let lead = BracketWords.lead(inner) {
             b.contentStart = o.offset + 1 + lead.length
-            b.text = BracketWords.collapse(text.string(b.contentStart..<c))
+            b.text = BracketWords.collapse(text.string(b.contentStart..<min(c, b.contentStart + Self.readLimit)))
             b.attribution = lead.attribution
             b.label = lead.label
             if lead.comment { b.role = .comment } else if lead.label != nil { b.role = .alternative }

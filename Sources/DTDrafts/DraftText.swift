@@ -66,6 +66,9 @@ struct DraftText: Sendable {
             }
         }
         visit(agreement.divisions, article: nil)
+        for s in segments where s.countsLines {
+            for i in s.start..<s.end where scalars[i] == "\n" { breaks.append(i) }
+        }
     }
 
     /// The segment holding stream offset `offset` (or the next one, for a separator).
@@ -79,14 +82,25 @@ struct DraftText: Sendable {
         return min(lo, max(0, segments.count - 1))
     }
 
+    /// Offsets of every line break inside segments, in order (built once, so a
+    /// line is found by binary search however many brackets ask).
+    private(set) var breaks: [Int] = []
+
     /// The file line of stream offset `offset`.
     func line(at offset: Int) -> Int {
         guard !segments.isEmpty else { return 0 }
         let s = segments[segment(at: offset)]
         guard s.countsLines, offset > s.start else { return s.line }
-        var n = 0
-        for i in s.start..<min(offset, s.end) where scalars[i] == "\n" { n += 1 }
-        return s.line + n
+        func rank(_ x: Int) -> Int {
+            var lo = 0
+            var hi = breaks.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if breaks[mid] < x { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        return s.line + rank(min(offset, s.end)) - rank(s.start)
     }
 
     func string(_ range: Range<Int>) -> String {

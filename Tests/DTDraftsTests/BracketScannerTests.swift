@@ -166,3 +166,19 @@ import Testing
 func BracketWords_collapse(_ s: String) -> String {
     s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
 }
+
+/// Hostile nesting: deeper than any draft, brackets are text, so grading stays bounded.
+@Suite struct BracketNestingLimitTests {
+    @Test func deepNestingIsNotNegotiation() throws {
+        let n = 20_000
+        let body = "[US propose: No Party shall require it.] " + String(repeating: "[and more words ", count: n)
+            + "No Party shall require local facilities." + String(repeating: "]", count: n)
+        let article = Division(kind: .article, number: "Article 1", heading: "Location", text: body, location: SourceLocation(line: 1))
+        let agreement = Agreement(language: "en", sourceFormat: .text, sourcePath: "deep.txt", divisions: [article])
+        let a = DraftAnalysis(agreement)
+        #expect(a.brackets.count == n + 1)
+        #expect(a.negotiation.count == 17)
+        #expect(a.negotiation.allSatisfy { $0.depth < 16 })
+        #expect(a.warnings.isEmpty)
+    }
+}
