@@ -1,0 +1,98 @@
+import DTModel
+
+/// The languages a text holds, and its articles in each: a bilingual agreement
+/// (English and French, say, article after article or one version after the
+/// other) is graded in each language it holds. A sample of articles decides
+/// first, so a text in one language costs a few short look-ups.
+enum LanguageParts {
+    /// Articles sampled to tell whether a text mixes languages.
+    static let sampleSize = 16
+    /// Bytes of an article read to tell its language.
+    static let bytesPerArticle = 1200
+
+    /// `agreement` split by language, in the order of `readable` languages found
+    /// (the declared language first); a text in one language is returned whole.
+    static func split(_ agreement: Agreement, readable: Set<String>) -> [(language: String, agreement: Agreement)] {
+        let declared = agreement.language
+        let articles = DocumentIndexShape.articles(of: agreement)
+        guard articles.count >= 4, let declared else {
+            return declared.map { [($0, agreement)] } ?? []
+        }
+        // A sample spread over the text: does another language the rules read hold a share of it?
+        let step = max(1, articles.count / sampleSize)
+        var others: [String: Int] = [:]
+        var sampled = 0
+        for i in stride(from: 0, to: articles.count, by: step) {
+            sampled += 1
+            if let l = language(of: articles[i]), l != declared, readable.contains(l) { others[l, default: 0] += 1 }
+        }
+        guard others.values.contains(where: { $0 >= 2 && $0 * 6 >= sampled }) else { return [(declared, agreement)] }
+        // Every article's language; one too short to tell keeps the one before it.
+        var byArticle: [String] = []
+        byArticle.reserveCapacity(articles.count)
+        var counts: [String: Int] = [:]
+        var last = declared
+        for a in articles {
+            let l = language(of: a).flatMap { readable.contains($0) ? $0 : nil } ?? last
+            byArticle.append(l)
+            counts[l, default: 0] += 1
+            last = l
+        }
+        let languages = counts.keys.sorted { a, b in
+            a == declared ? true : b == declared ? false : (counts[a] ?? 0, b) > (counts[b] ?? 0, a)
+        }
+        guard languages.count > 1 else { return [(languages.first ?? declared, agreement)] }
+        return languages.map { lang in
+            var part = agreement
+            part.language = lang
+            var next = 0
+            part.divisions = keep(agreement.divisions) { _ in
+                defer { next += 1 }
+                return next < byArticle.count && byArticle[next] == lang
+            }
+            return (lang, part)
+        }
+    }
+
+    /// The language of an article, from the start of its heading and text.
+    static func language(of article: Division) -> String? {
+        var sample = article.heading ?? ""
+        sample += " "
+        article.withTextUTF8 { bytes in
+            sample += String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(bytesPerArticle)), as: UTF8.self)
+        }
+        for child in article.children where sample.utf8.count < bytesPerArticle {
+            sample += " " + child.text.prefix(bytesPerArticle)
+        }
+        return LanguageGuess.detect(text: sample)
+    }
+
+    /// `divisions` with only the articles `keeps` takes (asked once per article, in
+    /// document order, as `DocumentIndex.articlesWithChapters` lists them); a
+    /// division left with no article under it goes too, unless it never had one.
+    static func keep(_ divisions: [Division], _ keeps: (Division) -> Bool) -> [Division] {
+        var out: [Division] = []
+        for d in divisions {
+            if d.kind == .article {
+                if keeps(d) { out.append(d) }
+                continue
+            }
+            let hadArticles = holdsArticle(d)
+            var copy = d
+            copy.children = keep(d.children, keeps)
+            if !hadArticles || holdsArticle(copy) { out.append(copy) }
+        }
+        return out
+    }
+
+    static func holdsArticle(_ d: Division) -> Bool {
+        d.children.contains { $0.kind == .article || holdsArticle($0) }
+    }
+}
+
+/// The articles grading reads, as `DocumentIndex` finds them.
+enum DocumentIndexShape {
+    static func articles(of agreement: Agreement) -> [Division] {
+        DocumentIndex.articlesWithChapters(agreement.divisions).map(\.article)
+    }
+}
