@@ -31,7 +31,7 @@ public enum TextReport {
             return out
         }
         if doc.status == .notAssessed {
-            out += "  " + s.dim("not assessed: the rules read English texts only") + "\n"
+            out += "  " + s.dim("not assessed: the rules read English, Spanish and French texts only") + "\n"
         }
         for p in doc.pillars {
             out += pillar(p, s)
