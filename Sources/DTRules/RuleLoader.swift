@@ -73,9 +73,10 @@ enum RuleLoader {
         guard let ms = modalitySource else {
             throw RuleLoadError(file: directory, message: "no modality section (binding / non-binding wording) in any rule file")
         }
+        let cache = PatternCache()
         func compile(_ list: [String], file: String, line: Int) throws -> [Pattern] {
             try list.map { src in
-                do { return try Pattern(src, terms: terms) } catch let e as PatternError {
+                do { return try cache.pattern(src, language: "en", terms: terms) } catch let e as PatternError {
                     throw RuleLoadError(file: file, line: line, message: e.message)
                 }
             }
@@ -109,18 +110,24 @@ enum RuleLoader {
         var rules: [Rule] = []
         var translated: [String: [Rule]] = [:]
         var seen: [String: String] = [:]
+        // English first, every file: an id defined twice is named before any translation.
+        var parsed: [(parser: RuleParser, node: Node, rule: Rule)] = []
         for (file, c) in contents {
             for node in c.rules {
                 var parser = RuleParser(file: file, terms: terms, defaults: c.defaults)
                 parser.languageTerms = languageTerms
-                let (rule, translations) = try parser.parseAll(node)
+                parser.cache = cache
+                let rule = try parser.parse(node)
                 if let other = seen[rule.id] {
                     throw RuleLoadError(file: file, line: rule.line, message: "duplicate rule id '\(rule.id)' (also in \(other))")
                 }
                 seen[rule.id] = "\(file):\(rule.line)"
                 rules.append(rule)
-                for (code, t) in translations { translated[code, default: []].append(t) }
+                parsed.append((parser, node, rule))
             }
+        }
+        for (parser, node, rule) in parsed {
+            for (code, t) in try parser.translations(of: rule, node: node) { translated[code, default: []].append(t) }
         }
         // Keywords are the cheap prefilter: an article with none of a pillar's keywords is skipped for it.
         var keywords: [PillarID: [[UInt8]]] = [:]
@@ -136,7 +143,7 @@ enum RuleLoader {
             let terms = languageTerms[code] ?? [:]
             func compileFolded(_ list: [String]) throws -> [Pattern] {
                 try list.map { src in
-                    do { return try Pattern(TextNormalizer.foldAccents(src), terms: terms) } catch let e as PatternError {
+                    do { return try cache.pattern(TextNormalizer.foldAccents(src), language: code, terms: terms) } catch let e as PatternError {
                         throw RuleLoadError(file: ms.file, line: ms.line, message: "lang \(code): \(e.message)")
                     }
                 }

@@ -8,6 +8,8 @@ struct RuleParser {
     let defaults: RuleLoader.Defaults
     /// The other languages the rules read, each with its terms (`lang:` in the files).
     var languageTerms: [String: [String: String]] = [:]
+    /// Patterns compiled so far in this load, shared by the rules that repeat one.
+    var cache = PatternCache()
 
     static let knownKeys: Set<String> = [
         "id", "kind", "pillar", "pillars", "message", "scope", "when", "unless", "headings", "context",
@@ -16,13 +18,12 @@ struct RuleParser {
     /// The keys a rule's `lang: {es: {…}}` block may hold: its wording and examples.
     static let wordingKeys = ["when", "unless", "headings", "context"]
 
-    /// The English rule and, for each language in `languageTerms`, the same rule
-    /// with that language's wording and examples (`lang:`). A rule with wording must
+    /// For each language in `languageTerms`, `rule` (parsed from `node`) with that
+    /// language's wording and examples (`lang:`). A rule with wording must
     /// give every language its own; a rule without (none yet) serves every language.
-    func parseAll(_ node: Node) throws -> (rule: Rule, translations: [String: Rule]) {
-        let rule = try parse(node)
+    func translations(of rule: Rule, node: Node) throws -> [String: Rule] {
         let r = NodeReader(file: file)
-        guard let mapping = node.mapping else { return (rule, [:]) }
+        guard let mapping = node.mapping else { return [:] }
         let m = NodeReader.fields(mapping)
         let hasWording = !(rule.when.isEmpty && rule.unless.isEmpty && rule.headings.isEmpty && rule.context.isEmpty)
         var blocks: [String: Node] = [:]
@@ -44,7 +45,7 @@ struct RuleParser {
             }
             out[code] = try translation(of: rule, block: block, language: code, terms: terms)
         }
-        return (rule, out)
+        return out
     }
 
     /// `rule` with the wording and examples of its `lang.<code>` block.
@@ -62,7 +63,7 @@ struct RuleParser {
             if m[key] == nil, english[key]?.isEmpty == false {
                 throw r.fail(block, "rule \(rule.id): lang.\(code) lacks '\(key)', which the English rule has")
             }
-            compiled[key] = try patterns(m[key], key: key, id: rule.id, terms: terms, reader: r)
+            compiled[key] = try patterns(m[key], key: key, id: rule.id, terms: terms, reader: r, language: code)
         }
         let examples = try parseExamples(m["examples"], id: "\(rule.id) (lang.\(code))", reader: r, fallbackLine: block.mark?.line)
         return Rule(id: rule.id, kind: rule.kind, pillars: rule.pillars, message: rule.message, scope: rule.scope,
@@ -74,7 +75,8 @@ struct RuleParser {
 
     /// A `when:`-style list (a pattern, or a list of patterns or of alternatives),
     /// accents folded as the normalised text has them, compiled with `terms`.
-    func patterns(_ n: Node?, key: String, id: String, terms: [String: String], reader r: NodeReader) throws -> [Pattern] {
+    func patterns(_ n: Node?, key: String, id: String, terms: [String: String], reader r: NodeReader,
+                  language: String = "en") throws -> [Pattern] {
         guard let n else { return [] }
         let list: [(String, Node)]
         if let seq = n.sequence {
@@ -88,7 +90,7 @@ struct RuleParser {
             throw r.fail(n, "'\(key)' must be a pattern or a list of patterns")
         }
         return try list.map { src, item in
-            do { return try Pattern(TextNormalizer.foldAccents(src), terms: terms) } catch let e as PatternError {
+            do { return try cache.pattern(TextNormalizer.foldAccents(src), language: language, terms: terms) } catch let e as PatternError {
                 throw r.fail(item, "rule \(id): \(e.message)")
             }
         }
@@ -208,5 +210,21 @@ struct RuleParser {
             }
         }
         return out
+    }
+}
+
+/// Compiled patterns by language and source, for one load: the same pattern in
+/// several rules (the USMCA and UJDTA deviations share their wording) and the
+/// same cue in several lists are compiled once. A pattern is immutable, so rules
+/// may share it; grading threads take independent copies of the whole set.
+final class PatternCache {
+    private var compiled: [String: Pattern] = [:]
+
+    func pattern(_ source: String, language: String, terms: [String: String]) throws -> Pattern {
+        let key = language + "\u{1F}" + source
+        if let p = compiled[key] { return p }
+        let p = try Pattern(source, terms: terms)
+        compiled[key] = p
+        return p
     }
 }
