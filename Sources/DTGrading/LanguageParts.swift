@@ -6,9 +6,9 @@ import DTModel
 /// first, so a text in one language costs a few short look-ups.
 enum LanguageParts {
     /// Articles sampled to tell whether a text mixes languages.
-    static let sampleSize = 16
-    /// Bytes of an article read to tell its language.
-    static let bytesPerArticle = 1200
+    static let sampleSize = 12
+    /// Bytes of an article read to tell its language: a few sentences' function words.
+    static let bytesPerArticle = 400
 
     /// `agreement` split by language, in the order of `readable` languages found
     /// (the declared language first); a text in one language is returned whole.
@@ -56,13 +56,15 @@ enum LanguageParts {
 
     /// The language of an article, from the start of its heading and text.
     static func language(of article: Division) -> String? {
-        var sample = article.heading ?? ""
-        sample += " "
-        article.withTextUTF8 { bytes in
-            sample += String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(bytesPerArticle)), as: UTF8.self)
+        // The article's own text, read in place; an article whose text is all in its
+        // paragraphs is read from the first of them.
+        let own = article.withTextUTF8 { bytes in
+            bytes.count >= 80 ? LanguageGuess.detect(bytes: UnsafeBufferPointer(rebasing: bytes.prefix(bytesPerArticle))) : nil
         }
-        for child in article.children where sample.utf8.count < bytesPerArticle {
-            sample += " " + child.text.prefix(bytesPerArticle)
+        if let own { return own }
+        var sample = article.heading ?? ""
+        for d in [article] + article.children where sample.utf8.count < bytesPerArticle {
+            sample += " " + d.text.prefix(bytesPerArticle)
         }
         return LanguageGuess.detect(text: sample)
     }

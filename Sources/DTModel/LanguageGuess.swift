@@ -14,14 +14,38 @@ public enum LanguageGuess {
         ("pt", ["o", "os", "da", "do", "das", "dos", "que", "e", "em", "uma", "para", "com", "no", "na"]),
     ]
 
-    /// Each stop word (as its bytes) and the languages whose list holds it, as bits.
-    private static let table: [[UInt8]: UInt8] = {
-        var t: [[UInt8]: UInt8] = [:]
+    /// Each stop word packed into a UInt64 (its ASCII bytes, first byte lowest),
+    /// with the languages whose list holds it as bits, in a small open-addressed
+    /// table: grading asks for many short samples, and hashing each word as an
+    /// array cost more than the rest of the reading.
+    private static let table: (keys: [UInt64], bits: [UInt8]) = {
+        var keys = [UInt64](repeating: 0, count: tableSize)
+        var bits = [UInt8](repeating: 0, count: tableSize)
         for (i, (_, words)) in stopwords.enumerated() {
-            for w in words { t[Array(w.utf8), default: 0] |= 1 << UInt8(i) }
+            for w in words {
+                var key: UInt64 = 0
+                for (k, b) in w.utf8.enumerated() { key |= UInt64(b) << (8 * UInt64(k)) }
+                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 57)
+                while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (tableSize - 1) }
+                keys[slot] = key
+                bits[slot] |= 1 << UInt8(i)
+            }
         }
-        return t
+        return (keys, bits)
     }()
+    private static let tableSize = 128
+
+    /// The languages whose lists hold the packed word `key`, as bits.
+    @inline(__always)
+    private static func languages(of key: UInt64) -> UInt8 {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 57)
+        while true {
+            let k = table.keys[slot]
+            if k == key { return table.bits[slot] }
+            if k == 0 { return 0 }
+            slot = (slot + 1) & (tableSize - 1)
+        }
+    }
 
     /// The language of `text`, or nil when fewer than five words or no list holds
     /// one word in twenty. At most `maxWords` words are read.
@@ -32,18 +56,30 @@ public enum LanguageGuess {
     }
 
     public static func detect(bytes: UnsafeBufferPointer<UInt8>, maxWords: Int = 20_000) -> String? {
-        var counts = [Int](repeating: 0, count: stopwords.count)
+        var counts = (0, 0, 0, 0, 0, 0)
         var total = 0
-        var word: [UInt8] = []
-        word.reserveCapacity(16)
+        // The word read so far, packed (up to 6 letters: longer words match no list).
+        var key: UInt64 = 0
+        var length = 0
+        var inWord = false
         var plain = true
-        func flush() {
-            guard !word.isEmpty || !plain else { return }
+        @inline(__always) func flush() {
+            guard inWord else { return }
             total += 1
-            if plain, word.count <= 6, let bits = table[word] {
-                for i in 0..<stopwords.count where bits & (1 << UInt8(i)) != 0 { counts[i] += 1 }
+            if plain && length <= 6 {
+                let bits = languages(of: key)
+                if bits != 0 {
+                    if bits & 1 != 0 { counts.0 += 1 }
+                    if bits & 2 != 0 { counts.1 += 1 }
+                    if bits & 4 != 0 { counts.2 += 1 }
+                    if bits & 8 != 0 { counts.3 += 1 }
+                    if bits & 16 != 0 { counts.4 += 1 }
+                    if bits & 32 != 0 { counts.5 += 1 }
+                }
             }
-            word.removeAll(keepingCapacity: true)
+            key = 0
+            length = 0
+            inWord = false
             plain = true
         }
         var i = 0
@@ -54,6 +90,7 @@ public enum LanguageGuess {
                 let (v, w) = TextNormalizer.decode(bytes, at: i) ?? (0, 1)
                 if let scalar = Unicode.Scalar(v), scalar.properties.isAlphabetic {
                     plain = false
+                    inWord = true
                 } else {
                     flush()
                 }
@@ -61,7 +98,9 @@ public enum LanguageGuess {
                 continue
             }
             if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
-                word.append(b | 0x20)
+                if length < 8 { key |= UInt64(b | 0x20) << (8 * UInt64(length)) }
+                length += 1
+                inWord = true
             } else {
                 flush()
                 if total > maxWords { break }
@@ -69,8 +108,9 @@ public enum LanguageGuess {
             i += 1
         }
         flush()
-        guard total >= 5, let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }),
-              counts[best] * 20 >= total else { return nil }
+        let tally = [counts.0, counts.1, counts.2, counts.3, counts.4, counts.5]
+        guard total >= 5, let best = tally.indices.max(by: { tally[$0] < tally[$1] || (tally[$0] == tally[$1] && $0 > $1) }),
+              tally[best] * 20 >= total else { return nil }
         return stopwords[best].0
     }
 }
