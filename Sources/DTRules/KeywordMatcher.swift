@@ -235,6 +235,15 @@ public final class KeywordMatcher: Sendable {
                 run = i
                 continue
             }
+            // An accented Latin letter (every few words of a Spanish or French text):
+            // its folded letters from the table, without the form cache's hashing.
+            if let f = TextNormalizer.foldedLatin(v) {
+                out.append(f.0)
+                if f.1 != 0 { out.append(f.1) }
+                i += w
+                run = i
+                continue
+            }
             switch TextNormalizer.plainScalar(v) {
             case .keep?: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
             // A space, a quote, a dash, a semicolon or nothing: all squeeze away.

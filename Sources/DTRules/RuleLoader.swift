@@ -89,7 +89,7 @@ enum RuleLoader {
         var languageTerms: [String: [String: String]] = [:]
         var languageModality: [String: (binding: [String], nonBinding: [String], exception: [String], line: Int, file: String)] = [:]
         for (file, c) in contents {
-            for (code, l) in c.languages {
+            for (code, l) in c.languages.sorted(by: { $0.key < $1.key }) {
                 if let m = l.modality {
                     if languageModality[code] != nil { throw RuleLoadError(file: file, line: m.line, message: "a second modality section for lang \(code); keep one") }
                     languageModality[code] = (m.binding, m.nonBinding, m.exception, m.line, file)
@@ -101,7 +101,7 @@ enum RuleLoader {
             }
         }
         for (file, c) in contents {
-            for (code, l) in c.languages where languageModality[code] == nil {
+            for (code, l) in c.languages.sorted(by: { $0.key < $1.key }) where languageModality[code] == nil {
                 throw RuleLoadError(file: file, line: l.line, message: "lang \(code) has no modality section (binding / non-binding wording in lang.\(code).modality); the rules cannot read it")
             }
         }
@@ -139,7 +139,7 @@ enum RuleLoader {
         }
         var set = RuleSet(directory: directory, files: files, rules: rules, modality: modality, scoring: scoring, terms: terms,
                           keywords: keywords)
-        for (code, ms) in languageModality {
+        for (code, ms) in languageModality.sorted(by: { $0.key < $1.key }) {
             let terms = languageTerms[code] ?? [:]
             func compileFolded(_ list: [String]) throws -> [Pattern] {
                 try list.map { src in
@@ -159,7 +159,7 @@ enum RuleLoader {
                 words[p, default: []].append(contentsOf: l.keywords.map { Squeezed.of(TextNormalizer.foldAccents($0.lowercased())) })
             }
             // A pillar with English keywords and none in this language would read every article: say so.
-            for p in keywords.keys where words[p] == nil {
+            for p in keywords.keys.sorted() where words[p] == nil {
                 throw RuleLoadError(file: ms.file, line: ms.line, message: "lang \(code) gives no keywords for pillar \(p.rawValue) (lang.\(code).keywords in its pillar file)")
             }
             set.translations[code] = RuleSet(directory: directory, files: files, rules: translated[code] ?? [], modality: modality,

@@ -37,7 +37,7 @@ struct RuleParser {
             }
         }
         var out: [String: Rule] = [:]
-        for (code, terms) in languageTerms {
+        for (code, terms) in languageTerms.sorted(by: { $0.key < $1.key }) {
             guard let block = blocks[code] else {
                 if hasWording { throw r.fail(node, "rule \(rule.id) has wording but no lang.\(code) block: give its \(code) patterns and examples") }
                 out[code] = rule
