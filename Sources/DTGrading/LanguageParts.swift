@@ -6,9 +6,9 @@ import DTModel
 /// first, so a text in one language costs a few short look-ups.
 enum LanguageParts {
     /// Articles sampled to tell whether a text mixes languages.
-    static let sampleSize = 12
+    static let sampleSize = 8
     /// Bytes of an article read to tell its language: a few sentences' function words.
-    static let bytesPerArticle = 400
+    static let bytesPerArticle = 300
 
     /// `agreement` split by language, in the order of `readable` languages found
     /// (the declared language first); a text in one language is returned whole.
@@ -26,7 +26,7 @@ enum LanguageParts {
             sampled += 1
             if let l = language(of: articles[i]), l != declared, readable.contains(l) { others[l, default: 0] += 1 }
         }
-        guard others.values.contains(where: { $0 >= 2 && $0 * 6 >= sampled }) else { return [(declared, agreement)] }
+        guard others.values.contains(where: { $0 >= 2 && $0 * 4 >= sampled }) else { return [(declared, agreement)] }
         // Every article's language; one too short to tell keeps the one before it.
         var byArticle: [String] = []
         byArticle.reserveCapacity(articles.count)

@@ -37,11 +37,11 @@ public enum LanguageGuess {
 
     /// The languages whose lists hold the packed word `key`, as bits.
     @inline(__always)
-    private static func languages(of key: UInt64) -> UInt8 {
+    private static func languages(of key: UInt64, _ keys: UnsafeBufferPointer<UInt64>, _ bits: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 57)
         while true {
-            let k = table.keys[slot]
-            if k == key { return table.bits[slot] }
+            let k = keys[slot]
+            if k == key { return bits[slot] }
             if k == 0 { return 0 }
             slot = (slot + 1) & (tableSize - 1)
         }
@@ -56,6 +56,14 @@ public enum LanguageGuess {
     }
 
     public static func detect(bytes: UnsafeBufferPointer<UInt8>, maxWords: Int = 20_000) -> String? {
+        let (keys, bits) = table
+        return keys.withUnsafeBufferPointer { keys in
+            bits.withUnsafeBufferPointer { bits in detect(bytes: bytes, maxWords: maxWords, keys, bits) }
+        }
+    }
+
+    private static func detect(bytes: UnsafeBufferPointer<UInt8>, maxWords: Int,
+                               _ keys: UnsafeBufferPointer<UInt64>, _ tableBits: UnsafeBufferPointer<UInt8>) -> String? {
         var counts = (0, 0, 0, 0, 0, 0)
         var total = 0
         // The word read so far, packed (up to 6 letters: longer words match no list).
@@ -67,7 +75,7 @@ public enum LanguageGuess {
             guard inWord else { return }
             total += 1
             if plain && length <= 6 {
-                let bits = languages(of: key)
+                let bits = languages(of: key, keys, tableBits)
                 if bits != 0 {
                     if bits & 1 != 0 { counts.0 += 1 }
                     if bits & 2 != 0 { counts.1 += 1 }
