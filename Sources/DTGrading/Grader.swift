@@ -40,7 +40,11 @@ public struct Grader: Sendable {
                                    parties: agreement.parties, pillars: pillars, overallScore: nil,
                                    summary: "not assessed: the rules read \(names) and this text is in \(lang)", error: nil)
         }
-        let parts = LanguageParts.split(agreement, readable: readable)
+        // The declared language's index first: a text in one language (nearly all)
+        // is graded on it, and its article list is the sample's.
+        let primary = rules.worded(in: language) ?? rules
+        let whole = DocumentIndex(agreement, matcher: primary.keywordMatcher)
+        let parts = LanguageParts.split(agreement, articles: whole.articles.map(\.article), readable: readable)
         // Each language's articles read by the rules worded in it; a pillar takes the
         // strongest verdict any language gives (the versions of one agreement agree).
         var pillars: [PillarVerdict] = []
@@ -48,7 +52,7 @@ public struct Grader: Sendable {
         for (lang, part) in parts {
             guard let set = rules.worded(in: lang) else { continue }
             languages.append(lang)
-            let index = DocumentIndex(part, matcher: set.keywordMatcher)
+            let index = parts.count == 1 && lang == language ? whole : DocumentIndex(part, matcher: set.keywordMatcher)
             let graded = options.pillars.map { PillarEvaluation(rules: set, index: index, pillar: $0, baselines: options.baselines).verdict() }
             if pillars.isEmpty {
                 pillars = graded

@@ -13,8 +13,14 @@ enum LanguageParts {
     /// `agreement` split by language, in the order of `readable` languages found
     /// (the declared language first); a text in one language is returned whole.
     static func split(_ agreement: Agreement, readable: Set<String>) -> [(language: String, agreement: Agreement)] {
+        split(agreement, articles: DocumentIndexShape.articles(of: agreement), readable: readable)
+    }
+
+    /// `split` with the text's articles already listed (in `DocumentIndex` order):
+    /// the grader asks with the index it builds anyway, so a text in one language
+    /// costs only the sample.
+    static func split(_ agreement: Agreement, articles: [Division], readable: Set<String>) -> [(language: String, agreement: Agreement)] {
         let declared = agreement.language
-        let articles = DocumentIndexShape.articles(of: agreement)
         guard articles.count >= 4, let declared else {
             return declared.map { [($0, agreement)] } ?? []
         }
@@ -23,8 +29,10 @@ enum LanguageParts {
         var others: [String: Int] = [:]
         var sampled = 0
         for i in stride(from: 0, to: articles.count, by: step) {
+            // Only an article with enough text of its own, read in place, speaks.
+            guard let l = ownLanguage(of: articles[i]) else { continue }
             sampled += 1
-            if let l = language(of: articles[i]), l != declared, readable.contains(l) { others[l, default: 0] += 1 }
+            if l != declared, readable.contains(l) { others[l, default: 0] += 1 }
         }
         guard others.values.contains(where: { $0 >= 2 && $0 * 4 >= sampled }) else { return [(declared, agreement)] }
         // Every article's language; one too short to tell keeps the one before it.
@@ -38,8 +46,11 @@ enum LanguageParts {
             counts[l, default: 0] += 1
             last = l
         }
+        // The declared language first, then by number of articles, then by code.
         let languages = counts.keys.sorted { a, b in
-            a == declared ? true : b == declared ? false : (counts[a] ?? 0, b) > (counts[b] ?? 0, a)
+            if a == b { return false }
+            if a == declared || b == declared { return a == declared }
+            return (counts[a] ?? 0, b) > (counts[b] ?? 0, a)
         }
         guard languages.count > 1 else { return [(languages.first ?? declared, agreement)] }
         return languages.map { lang in
@@ -54,14 +65,19 @@ enum LanguageParts {
         }
     }
 
+    /// The language of the start of an article's own text, read in place; nil when
+    /// it has too little text of its own to tell.
+    static func ownLanguage(of article: Division) -> String? {
+        article.withTextUTF8 { bytes in
+            bytes.count >= 80 ? LanguageGuess.detect(bytes: UnsafeBufferPointer(rebasing: bytes.prefix(bytesPerArticle))) : nil
+        }
+    }
+
     /// The language of an article, from the start of its heading and text.
     static func language(of article: Division) -> String? {
         // The article's own text, read in place; an article whose text is all in its
         // paragraphs is read from the first of them.
-        let own = article.withTextUTF8 { bytes in
-            bytes.count >= 80 ? LanguageGuess.detect(bytes: UnsafeBufferPointer(rebasing: bytes.prefix(bytesPerArticle))) : nil
-        }
-        if let own { return own }
+        if let own = ownLanguage(of: article) { return own }
         var sample = article.heading ?? ""
         for d in [article] + article.children where sample.utf8.count < bytesPerArticle {
             sample += " " + d.text.prefix(bytesPerArticle)
