@@ -43,7 +43,7 @@ struct EvaluateCommand: ParsableCommand {
         let ruleSet = try rules.load()
         let grader = Grader(rules: ruleSet)
         guard let data = FileManager.default.contents(atPath: gold), let text = String(data: data, encoding: .utf8) else {
-            FileHandle.standardError.write(Data("error: \(gold): cannot be read\n".utf8))
+            Terminal.error("\(gold): cannot be read")
             throw ExitCode(2)
         }
         let rows = try GoldFile.parse(text, file: gold)
@@ -68,7 +68,7 @@ struct EvaluateCommand: ParsableCommand {
         if let m = minEvidence, report.overall.evidenceRate < m { failed = true }
         if !report.unreadable.isEmpty {
             for (doc, msg) in report.unreadable.sorted(by: { $0.key < $1.key }) {
-                FileHandle.standardError.write(Data("error: \(doc): \(msg)\n".utf8))
+                Terminal.error("\(doc): \(msg)")
             }
             throw ExitCode(2)
         }

@@ -50,7 +50,7 @@ struct RegressCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if grading.printConfig {
-            try Terminal.emit(try settings.yaml(), to: nil)
+            Terminal.emit(try settings.yaml())
             return
         }
 
