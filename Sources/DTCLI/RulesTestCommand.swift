@@ -18,7 +18,7 @@ struct RulesTestCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, junit }
 
-    @Argument(help: "Rules folder (default: --rules, DTCHECK_RULES, or the package's rules/). Example: dtcheck rules test my-rules/")
+    @Argument(help: "Rules folder (default: --rules, DTCHECK_RULES, or the rules built into dtcheck). Example: dtcheck rules test my-rules/")
     var rulesDirectory: String?
 
     @Option(name: .customLong("fixtures"), help: "Folder of fixture documents with ruleid:/ok: marks (repeatable). Example: --fixtures corpus/fixtures/marked")

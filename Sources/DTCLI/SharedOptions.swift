@@ -13,7 +13,7 @@ struct GradingOptions: ParsableArguments {
                                valueName: "id"))
     var pillars: [String] = []
 
-    @Option(help: ArgumentHelp("Folder of rule files (default: DTCHECK_RULES, else rules/ beside the package). Example: --rules ./rules",
+    @Option(help: ArgumentHelp("Folder of rule files (default: DTCHECK_RULES, else the rules built into dtcheck). Example: --rules ./rules",
                                valueName: "dir"))
     var rules: String?
 
