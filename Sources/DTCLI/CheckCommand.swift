@@ -66,7 +66,7 @@ struct CheckCommand: ParsableCommand {
         let files: [String]
         let sink: OutputSink
         do {
-            files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
+            files = selection.collect(paths, settings: settings)
             // --output is checked (and its temporary file made) before any work.
             sink = try OutputSink(path: output, inputs: files)
             pipeline = try Pipeline.make(settings: settings, files: files.count, reading: files)

@@ -24,16 +24,22 @@ struct ConfigFile: Decodable, Equatable {
 
     static let fileName = ".dtcheck.yml"
 
-    /// The nearest `.dtcheck.yml` at or above `directory`, or nil.
+    /// The nearest `.dtcheck.yml` at or above `directory`, or nil. The walk up stops at
+    /// the root, and at once when there is no usable folder to start from (a working
+    /// folder that was deleted gives an empty or relative path, whose parents never end).
     static func find(from directory: String) -> String? {
-        var url = URL(fileURLWithPath: directory).standardizedFileURL
-        while true {
-            let candidate = url.appendingPathComponent(fileName).path
+        guard directory.hasPrefix("/") else { return nil }
+        var path = URL(fileURLWithPath: directory).standardizedFileURL.path
+        // A path has fewer parents than characters: the bound only guards against a loop.
+        for _ in 0...directory.count {
+            let candidate = (path == "/" ? "" : path) + "/" + fileName
             if FileManager.default.isReadableFile(atPath: candidate) { return candidate }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return nil }
-            url = parent
+            guard path != "/", !path.isEmpty else { return nil }
+            let parent = (path as NSString).deletingLastPathComponent
+            guard parent != path else { return nil }
+            path = parent
         }
+        return nil
     }
 
     static func load(path: String) throws -> ConfigFile {

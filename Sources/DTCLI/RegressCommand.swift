@@ -69,7 +69,7 @@ struct RegressCommand: ParsableCommand {
 
         let documents: [DocumentVerdict]
         do {
-            let files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
+            let files = selection.collect(paths, settings: settings)
             let pipeline = try Pipeline.make(settings: settings, files: files.count, reading: files)
             documents = pipeline.run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
         } catch let e as CLIError {

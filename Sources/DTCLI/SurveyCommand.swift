@@ -43,7 +43,7 @@ struct SurveyCommand: ParsableCommand {
                 Terminal.emit(try settings.yaml())
                 return
             }
-            let files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
+            let files = selection.collect(paths, settings: settings)
             // --output is checked (and its temporary file made) before any work.
             sink = try OutputSink(path: output, inputs: files)
             documents = try Pipeline.make(settings: settings, files: files.count, reading: files).run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
