@@ -1,5 +1,6 @@
 import ArgumentParser
 @testable import DTCLI
+import DTTestSupport
 import Testing
 
 /// A long path list is parsed into the same paths, in the same order, as the
@@ -31,6 +32,45 @@ import Testing
             #expect(paths(fast) == paths(own), "\(args.prefix(6))")
             #expect(paths(fast)?.count ?? 0 >= many.count)
             #expect(String(describing: type(of: fast)) == String(describing: type(of: own)))
+        }
+    }
+
+    /// Issue 14.9: `check --rules dir/file-0.xml dir/file-0.xml …` gave 81 paths for 80,
+    /// because runs were matched by value.
+    @Test func anOptionValueEqualToTheFollowingPathsIsNotCountedTwice() throws {
+        let args = ["check", "--rules"] + Array(repeating: "dir/file-0.xml", count: 80)
+        let fast = try LongPathList.parse(args)
+        #expect(paths(fast)?.count == 79)
+        #expect(paths(fast) == paths(try DTCheckCommand.parseAsRoot(args)))
+    }
+
+    /// Random argument lists, with repeated paths and option values equal to paths:
+    /// the linear parse gives exactly the parser's own result (or both fail).
+    @Test func randomListsGiveTheParsersOwnResult() throws {
+        var g = SplitMix64(seed: 14_9)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(g.next() % UInt64(xs.count))] }
+        let words = ["a.xml", "dir/file-0.xml", "json", "csv", "2", "rules", "-", "usmca", "data-flows", "x*"]
+        let valued = ["--format", "--jobs", "--rules", "--include", "--exclude", "--pillar", "--baseline", "--output", "--max-file-size"]
+        let flags = ["--quiet", "--verbose", "--print-config"]
+        for round in 0..<60 {
+            var args = [pick(["check", "survey", "regress", "parse"])]
+            while args.count < 64 + Int(g.next() % 40) {
+                switch g.next() % 10 {
+                case 0, 1: args.append(pick(valued)); args.append(pick(words))
+                case 2: args.append(pick(flags))
+                case 3: args.append(pick(valued) + "=" + pick(words))
+                default: args.append(pick(words))
+                }
+            }
+            let own = Result { try DTCheckCommand.parseAsRoot(args) }
+            let fast = Result { try LongPathList.parse(args) }
+            switch (own, fast) {
+            case (.success(let o), .success(let f)):
+                #expect(paths(f) == paths(o), "round \(round): \(args)")
+                #expect(String(describing: type(of: f)) == String(describing: type(of: o)))
+            case (.failure, .failure): break
+            default: Issue.record("round \(round): one parse failed, the other did not: \(args)")
+            }
         }
     }
 
