@@ -32,6 +32,9 @@ struct RegressCommand: ParsableCommand {
     @Flag(help: "Rewrite the expectations file from this run and print what changed; exit 0. Example: --update")
     var update = false
 
+    @Flag(help: "With --update, rewrite the expectations even when none of the paths graded is in them (e.g. after moving the corpus). Example: --update --force")
+    var force = false
+
     @OptionGroup var grading: GradingOptions
     @OptionGroup var selection: SelectionOptions
 
@@ -78,6 +81,17 @@ struct RegressCommand: ParsableCommand {
         }
         let now = Expectations(documents: documents)
         let before = old ?? Expectations(schemaVersion: Expectations.currentVersion, documents: [:])
+        // Paths are kept as given: run from another folder, or with other paths, and no
+        // path matches, so every document would "differ". Say that instead; --update
+        // would replace every expectation, so it needs --force.
+        if let old, !old.documents.isEmpty, !now.documents.isEmpty,
+           Set(old.documents.keys).isDisjoint(with: now.documents.keys), !(update && force) {
+            let example = old.documents.keys.sorted().first ?? ""
+            Terminal.error("none of the \(now.documents.count) paths graded is in \(expected) (\(old.documents.count) documents, e.g. \(example)): "
+                + "run from the folder it was written in (the repository root) and pass the same paths"
+                + (update ? "; to replace every expectation anyway, add --force" : ""))
+            throw ExitCode(2)
+        }
         let diff = RegressDiff.compare(expected: before, actual: now)
         if !settings.quiet {
             for doc in documents where doc.status == .error { Terminal.stderr("note: \(doc.errorLine)") }
