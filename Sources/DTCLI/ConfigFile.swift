@@ -16,7 +16,7 @@ struct ConfigFile: Decodable, Equatable {
     /// The file it came from, so relative paths in it (rules) resolve against its folder.
     var path: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case baseline, pillars, format, exclude, include, jobs, rules
         case failUnder = "fail-under"
         case minScore = "min-score"
@@ -48,6 +48,7 @@ struct ConfigFile: Decodable, Equatable {
         }
         let text = String(decoding: data, as: UTF8.self)
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return ConfigFile(path: path) }
+        try checkKeys(text, path: path)
         do {
             var config = try YAMLDecoder().decode(ConfigFile.self, from: text)
             config.path = path
@@ -57,6 +58,38 @@ struct ConfigFile: Decodable, Equatable {
         } catch {
             throw CLIError.usage("\(path): \(describe(error))")
         }
+    }
+
+    /// An unknown key (`pillar:` for `pillars:`) would be ignored by the decoder and the
+    /// setting silently not applied: it is an error naming the file, line and column,
+    /// and the nearest known key. (Syntax errors are left to the decoder's message.)
+    static func checkKeys(_ text: String, path: String) throws {
+        guard let root = try? Yams.compose(yaml: text), let map = root.mapping else { return }
+        let known = CodingKeys.allCases.map(\.rawValue)
+        for (k, _) in map {
+            let key = k.string ?? ""
+            guard !known.contains(key) else { continue }
+            let nearest = known.min { editDistance(key, $0) < editDistance(key, $1) } ?? ""
+            let place = k.mark.map { ":\($0.line):\($0.column)" } ?? ""
+            throw CLIError.usage("\(path)\(place): unknown key '\(key)'; did you mean '\(nearest)'? "
+                + "(known keys: \(known.sorted().joined(separator: ", ")))")
+        }
+    }
+
+    /// Levenshtein distance, for the "did you mean" hint.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
     }
 
     static func describe(_ error: Error) -> String {

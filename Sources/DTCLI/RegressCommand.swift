@@ -87,7 +87,7 @@ struct RegressCommand: ParsableCommand {
         if let old, !old.documents.isEmpty, !now.documents.isEmpty,
            Set(old.documents.keys).isDisjoint(with: now.documents.keys), !(update && force) {
             let example = old.documents.keys.sorted().first ?? ""
-            Terminal.error("none of the \(now.documents.count) paths graded is in \(expected) (\(old.documents.count) documents, e.g. \(example)): "
+            Terminal.error("none of the \(now.documents.count) paths graded is in \(expected) (\(documentCount(old.documents.count)), e.g. \(example)): "
                 + "run from the folder it was written in (the repository root) and pass the same paths"
                 + (update ? "; to replace every expectation anyway, add --force" : ""))
             throw ExitCode(2)
@@ -106,20 +106,24 @@ struct RegressCommand: ParsableCommand {
             }
             var text = diff.render()
             let verb = old == nil ? "created" : "updated"
-            text += diff.isEmpty ? "\(expected): unchanged (\(now.documents.count) documents)\n"
-                : "\(verb) \(expected) (\(now.documents.count) documents)\n"
+            text += diff.isEmpty ? "\(expected): unchanged (\(documentCount(now.documents.count)))\n"
+                : "\(verb) \(expected) (\(documentCount(now.documents.count)))\n"
             print(text, terminator: "")
             return
         }
         if diff.isEmpty {
-            print("\(now.documents.count) documents match \(expected)")
+            print("\(documentCount(now.documents.count)) \(now.documents.count == 1 ? "matches" : "match") \(expected)")
             return
         }
         print(diff.render(), terminator: "")
-        print("\(diff.changedDocuments) of \(Set(before.documents.keys).union(now.documents.keys).count) documents differ from \(expected); run with --update to accept")
+        let total = Set(before.documents.keys).union(now.documents.keys).count
+        print("\(diff.changedDocuments) of \(documentCount(total)) \(diff.changedDocuments == 1 ? "differs" : "differ") from \(expected); run with --update to accept")
         throw ExitCode(1)
     }
 }
+
+/// "1 document", "2 documents".
+func documentCount(_ n: Int) -> String { "\(n) document\(n == 1 ? "" : "s")" }
 
 /// The committed expectations: what each document's verdict must stay.
 /// Encoded with sorted keys and sorted arrays so the file diffs cleanly.

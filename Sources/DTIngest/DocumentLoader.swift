@@ -94,6 +94,7 @@ public enum DocumentLoader {
         if bytes.count > options.maxFileSize {
             throw IngestError(path: path, message: "input is \(bytes.count) bytes, over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)")
         }
+        if let advice = UnsupportedFormat.advice(bytes) { throw IngestError(path: path, message: "is " + advice) }
         let format = options.inputFormat == .auto ? FormatSniffer.sniff(bytes: bytes, path: path) : options.inputFormat
         var agreement: Agreement
         switch format {

@@ -1,3 +1,4 @@
+@testable import DTCLI
 import DTTestSupport
 import Foundation
 import Testing
@@ -56,5 +57,36 @@ import Testing
         guard let f = Dtcheck.run(["regress", "--update", "--force", "--expected", copy.path, drafts], cwd: dir) else { return }
         #expect(f.status == 0, "stderr: \(f.stderr)")
         #expect(try Data(contentsOf: copy) != before)
+    }
+}
+
+/// Issue 14.12 and 14.13: `.dtcheck.yml` keys are checked; one error style.
+@Suite(.serialized) struct ConfigAndErrorStyleTests {
+    @Test func anUnknownConfigKeyIsAnErrorWithTheNearestKnownKey() throws {
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = dir.appendingPathComponent(".dtcheck.yml")
+        try Data("baseline: usmca\npillar: data-flows\n".utf8).write(to: config)
+        guard let r = Dtcheck.run(["check", "--print-config"], cwd: dir) else { return }
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error: \(config.path):2:1: unknown key 'pillar'; did you mean 'pillars'?"), "stderr: \(r.stderr)")
+    }
+
+    @Test func editDistance() {
+        #expect(ConfigFile.editDistance("pillar", "pillars") == 1)
+        #expect(ConfigFile.editDistance("", "abc") == 3)
+        #expect(ConfigFile.editDistance("failunder", "fail-under") == 1)
+    }
+
+    @Test func everyMessageStartsWithLowerCaseError() throws {
+        for args in [["check"], ["check", "--no-such-option", "x.md"], ["check", "--format", "pdf", "x.md"], ["evaluate"]] {
+            guard let r = Dtcheck.run(args) else { return }
+            #expect(r.status == 2, "\(args)")
+            #expect(r.stderr.hasPrefix("error: "), "\(args): \(r.stderr)")
+            #expect(!r.stderr.contains("Error:"), "\(args): \(r.stderr)")
+        }
+        let draft = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts/baseline-draft.md").path
+        guard let one = Dtcheck.run(["survey", draft]) else { return }
+        #expect(one.stdout.contains("1 document: 1 assessed, 0 not assessed, 0 errors"), "stdout: \(one.stdout)")
     }
 }

@@ -167,3 +167,17 @@ import Testing
         #expect((try? String(contentsOfFile: rc, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "141")
     }
 }
+
+/// Issue 14.11 end to end: a .doc in a folder says what it is and what to do.
+@Suite struct UnsupportedInputTests {
+    @Test func aWord97DocumentInAFolderSaysSaveAsDocx() throws {
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let doc = dir.appendingPathComponent("draft.txt")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: doc)
+        guard let r = Dtcheck.run(["check", dir.path]) else { return }
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error: \(doc.path): is a Word 97-2003 document (.doc)"), "stderr: \(r.stderr)")
+        #expect(r.stderr.contains("save it as .docx"))
+    }
+}
