@@ -42,6 +42,21 @@ import Testing
         #expect(r.stderr.contains("note: skipped \(fifo): a FIFO, not a regular file"), "stderr: \(r.stderr)")
     }
 
+    /// 14.5: named explicitly, a FIFO is read (with the size limit); with nothing written
+    /// to it, the message says what it is rather than "empty file".
+    @Test func aNamedFIFOIsReadWithAClearMessage() throws {
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("pipe.md").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        guard let r = Dtcheck.shell("exec timeout 20 \"$DTCHECK\" check '\(fifo)'") else { return }
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error: \(fifo): is a FIFO (named pipe) and nothing was written to it"), "stderr: \(r.stderr)")
+        // A pipe with a writer is read to its end.
+        guard let w = Dtcheck.shell("cat '\(Self.draft)' | timeout 20 \"$DTCHECK\" check --max-file-size 100000 /dev/stdin") else { return }
+        #expect(w.status == 0, "stderr: \(w.stderr)")
+    }
+
     /// 15.1: `ln -s /etc/passwd d/p.txt; dtcheck check d` printed root's line as a title.
     @Test(arguments: ["text", "csv", "html"]) func aLinkOutOfTheFolderIsNotFollowed(format: String) throws {
         let dir = Dtcheck.tempDirectory()
