@@ -12,6 +12,8 @@ import Darwin
 /// removed, so nothing that was there is lost and no partial file survives.
 final class OutputFile {
     let target: String
+    /// How messages name the target: `--output report.html`, or a file a command owns.
+    private let name: String
     private let temporary: String
     private var fd: Int32
     /// errno of the first failed write; later writes are skipped.
@@ -22,9 +24,11 @@ final class OutputFile {
 
     /// Refuses an unsafe target with the reason (exit 2 by the caller), before any work.
     /// `inputs` are the files the run reads: a target that is one of them is refused.
-    init(_ path: String, inputs: [String]) throws {
+    init(_ path: String, inputs: [String], option: String = "--output") throws {
         target = path
-        let fail = { (why: String) in CLIError.usage("cannot write --output \(path): \(why)") }
+        name = option.isEmpty ? path : option + " " + path
+        let name = self.name
+        let fail = { (why: String) in CLIError.usage("cannot write \(name): \(why)") }
         guard !path.isEmpty else { throw fail("empty file name") }
         var st = stat()
         if lstat(path, &st) == 0 {
@@ -50,8 +54,8 @@ final class OutputFile {
         }
         // Beside the target, so the final rename stays on one file system.
         let dir = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        var template = Array(((dir.isEmpty ? "" : dir + "/") + "." + name + ".dtcheck-XXXXXX").utf8CString)
+        let base = (path as NSString).lastPathComponent
+        var template = Array(((dir.isEmpty ? "" : dir + "/") + "." + base + ".dtcheck-XXXXXX").utf8CString)
         OutputFile.installSignalCleanup()
         let fd = template.withUnsafeMutableBufferPointer { buf -> Int32 in
             guard let base = buf.baseAddress else { return -1 }
@@ -94,19 +98,19 @@ final class OutputFile {
         fd = -1
         if let failure {
             discard()
-            throw CLIError.usage("cannot write --output \(target): \(RawWrite.reason(failure))")
+            throw CLIError.usage("cannot write \(name): \(RawWrite.reason(failure))")
         }
         fchmodOrDefault()
         // Checked again just before the rename: only a regular file is ever replaced.
         var st = stat()
         if lstat(target, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
             discard()
-            throw CLIError.usage("cannot write --output \(target): it is no longer a regular file")
+            throw CLIError.usage("cannot write \(name): it is no longer a regular file")
         }
         guard rename(temporary, target) == 0 else {
             let code = errno
             discard()
-            throw CLIError.usage("cannot write --output \(target): \(RawWrite.reason(code))")
+            throw CLIError.usage("cannot write \(name): \(RawWrite.reason(code))")
         }
         done = true
         PendingTemporary.clear()

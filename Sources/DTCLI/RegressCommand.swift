@@ -57,6 +57,15 @@ struct RegressCommand: ParsableCommand {
             return
         }
 
+        // With --update the expectations file is the output: checked first, with the same
+        // care as --output (only a regular file is replaced, nothing partial is left).
+        var output: OutputFile?
+        do {
+            if update { output = try OutputFile(expected, inputs: [], option: "") }
+        } catch let e as CLIError {
+            Terminal.error(e.description)
+            throw ExitCode(2)
+        }
         // Read the expectations first: a broken file should not cost a whole run.
         let old: Expectations?
         do {
@@ -99,9 +108,13 @@ struct RegressCommand: ParsableCommand {
 
         if update {
             do {
-                try Data(now.encoded().utf8).write(to: URL(fileURLWithPath: expected), options: .atomic)
+                output?.write(try now.encoded())
+                try output?.commit()
+            } catch let e as CLIError {
+                Terminal.error(e.description)
+                throw ExitCode(2)
             } catch {
-                Terminal.error("cannot write \(expected): \(error.localizedDescription)")
+                Terminal.error("cannot write \(expected): \(error)")
                 throw ExitCode(2)
             }
             var text = diff.render()

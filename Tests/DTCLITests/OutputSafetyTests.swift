@@ -27,6 +27,26 @@ import Testing
         #expect(Self.listing(dir) == ["out"])
     }
 
+    /// survey and compare share the same --output; regress --update its expectations file.
+    @Test func otherCommandsRefuseAFolderToo() throws {
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        let runs: [([String], String)] = [
+            (["survey", "--output", out.path, Self.draft], "cannot write --output \(out.path): it is a folder"),
+            (["compare", "--output", out.path, Self.draft, Self.draft], "cannot write --output \(out.path): it is a folder"),
+            (["regress", "--update", "--expected", out.path, Self.draft], "cannot write \(out.path): it is a folder"),
+        ]
+        for (args, message) in runs {
+            guard let r = Dtcheck.run(args) else { return }
+            #expect(r.status == 2, "\(args[0]): stderr: \(r.stderr)")
+            #expect(r.stderr.contains(message), "\(args[0]): stderr: \(r.stderr)")
+            #expect(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
+        }
+    }
+
     @Test func aFIFOIsNotReplaced() throws {
         let dir = Dtcheck.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
