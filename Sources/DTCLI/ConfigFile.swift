@@ -56,8 +56,22 @@ struct ConfigFile: Decodable, Equatable {
         } catch let e as YamlError {
             throw CLIError.usage("\(path): invalid YAML: \(e)")
         } catch {
-            throw CLIError.usage("\(path): \(describe(error))")
+            throw CLIError.usage("\(path)\(place(of: error, in: text)): \(describe(error))")
         }
+    }
+
+    /// `:line:column` of the key a decoding error is about, or "" when unknown.
+    static func place(of error: Error, in text: String) -> String {
+        let context: DecodingError.Context?
+        switch error {
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c), DecodingError.dataCorrupted(let c): context = c
+        case DecodingError.keyNotFound(_, let c): context = c
+        default: context = nil
+        }
+        guard let key = context?.codingPath.first?.stringValue,
+              let map = (try? Yams.compose(yaml: text))??.mapping,
+              let mark = map.first(where: { $0.key.string == key })?.key.mark else { return "" }
+        return ":\(mark.line):\(mark.column)"
     }
 
     /// An unknown key (`pillar:` for `pillars:`) would be ignored by the decoder and the

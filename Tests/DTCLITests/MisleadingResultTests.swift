@@ -72,6 +72,16 @@ import Testing
         #expect(r.stderr.contains("error: \(config.path):2:1: unknown key 'pillar'; did you mean 'pillars'?"), "stderr: \(r.stderr)")
     }
 
+    @Test func aConfigValueOfTheWrongTypeNamesItsLine() throws {
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = dir.appendingPathComponent(".dtcheck.yml")
+        try Data("baseline: usmca\njobs: many\n".utf8).write(to: config)
+        guard let r = Dtcheck.run(["check", "--print-config"], cwd: dir) else { return }
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("error: \(config.path):2:1: jobs"), "stderr: \(r.stderr)")
+    }
+
     @Test func editDistance() {
         #expect(ConfigFile.editDistance("pillar", "pillars") == 1)
         #expect(ConfigFile.editDistance("", "abc") == 3)
