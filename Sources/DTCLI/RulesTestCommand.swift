@@ -35,6 +35,12 @@ struct RulesTestCommand: ParsableCommand {
         let set = try opt.load()
         var results = RuleExampleRunner.run(set)
         for dir in fixtures {
+            // A mistyped folder would otherwise test nothing and pass.
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                Terminal.error("\(dir): no such folder (--fixtures)")
+                throw ExitCode(2)
+            }
             results += try MarkedFixtureRunner.run(directory: dir, rules: set)
         }
         switch format {

@@ -35,6 +35,13 @@ import Testing
         #expect(right.stdout.contains("exact"))
     }
 
+    /// Like a wrong corpus folder: a mistyped --fixtures folder tested nothing and passed.
+    @Test func rulesTestWithAMissingFixturesFolderFails() throws {
+        guard let r = Dtcheck.run(["rules", "test", "--fixtures", "/no/such/fixtures"]) else { return }
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error: /no/such/fixtures: no such folder (--fixtures)"), "stderr: \(r.stderr)")
+    }
+
     @Test func regressFromAnotherFolderSaysSoAndUpdateNeedsForce() throws {
         let dir = Dtcheck.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
