@@ -85,6 +85,12 @@ public struct RuleSet: Sendable {
         try RuleLoader.load(directory: directory)
     }
 
+    /// Compiles rule files already in memory (the rules built into the binary);
+    /// `directory` names them in messages.
+    public static func load(directory: String, sources: [RuleSource]) throws -> RuleSet {
+        try RuleLoader.load(directory: directory, sources: sources)
+    }
+
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 
     /// Every language the rules read: English first, then the others by code.
@@ -125,4 +131,9 @@ public struct RuleSet: Sendable {
 public struct RuleSource: Sendable {
     public var file: String
     public var text: String
+
+    public init(file: String, text: String) {
+        self.file = file
+        self.text = text
+    }
 }
