@@ -31,7 +31,8 @@ struct DraftGrading {
         verdict.draft = info()
         let negotiation = analysis.negotiation
         guard !negotiation.isEmpty else { return verdict }
-        let rules = grader.rules
+        // The rules worded in the draft's language (a draft is one language).
+        let rules = grader.primaryRules(for: agreement)
         let index = DocumentIndex(agreed, matcher: rules.keywordMatcher)
         let contexts = DocumentIndex.articlesWithChapters(agreed.divisions)
         let articleWise = !contexts.isEmpty && contexts.count == analysis.articleCount

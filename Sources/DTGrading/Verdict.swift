@@ -133,6 +133,8 @@ public struct DocumentVerdict: Codable, Sendable, Equatable {
     public var error: DocumentError?
     /// Drafts only (nil otherwise, and then not written): brackets, comments, warnings.
     public var draft: DraftInfo?
+    /// For a bilingual text, every language it was graded in (declared one first); nil otherwise.
+    public var languages: [String]?
 
     public init(path: String, status: DocumentStatus, format: String?, language: String?, title: String?,
                 dateSigned: String?, parties: [String], pillars: [PillarVerdict], overallScore: Int?,
