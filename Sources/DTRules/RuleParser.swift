@@ -40,20 +40,21 @@ struct RuleParser {
         }
         func patterns(_ key: String) throws -> [Pattern] {
             guard let n = m[key] else { return [] }
-            let list: [String]
+            // Each pattern with the node it was written in, so an error names its line.
+            let list: [(source: String, node: Node)]
             if let seq = n.sequence {
                 list = try seq.map { item in
                     guard let s = r.patternSource(item) else { throw r.fail(item, "'\(key)' items must be patterns (strings or lists of alternatives)") }
-                    return s
+                    return (s, item)
                 }
             } else if let s = n.string {
-                list = [s]
+                list = [(s, n)]
             } else {
                 throw r.fail(n, "'\(key)' must be a pattern or a list of patterns")
             }
-            return try list.map { src in
-                do { return try Pattern(src, terms: terms) } catch let e as PatternError {
-                    throw r.fail(n, "rule \(id): \(e.message)")
+            return try list.map { item in
+                do { return try Pattern(item.source, terms: terms) } catch let e as PatternError {
+                    throw r.fail(item.node, "rule \(id): \(e.message)")
                 }
             }
         }
