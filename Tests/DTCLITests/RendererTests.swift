@@ -160,7 +160,7 @@ import Testing
         #expect(out.contains("\"executionSuccessful\" : false"))
     }
 
-    @Test func sarifValidatesAgainstTheSchema() throws {
+    @Test(.needsSharedCorpus) func sarifValidatesAgainstTheSchema() throws {
         guard let schema = SharedCorpus.schema("sarif-schema-2.1.0.json") else { return }
         let out = try SARIFReport.render(Fixtures.report())
         guard let errors = SchemaValidator.validate(json: out, schemaPath: schema) else { return }
