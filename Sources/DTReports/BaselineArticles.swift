@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 
 /// Which baseline articles define each pillar, and the elements a text needs to
 /// match them (PILLARS.md). The one table HTML and Markdown reports show beside a quote.

@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 
 /// `--format html`: per document, per pillar the draft's quoted clauses beside the
 /// baseline articles' elements; each finding links to the quote it rests on.

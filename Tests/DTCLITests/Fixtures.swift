@@ -1,6 +1,7 @@
 import DTGrading
 import DTModel
 import DTReports
+import DTRules
 
 /// Hand-built verdicts with the content the rule engine will produce (levels above
 /// absent, evidence, limitations, deviations with baseline citations, sectoral

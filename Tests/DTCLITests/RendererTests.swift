@@ -1,7 +1,8 @@
-import DTTestSupport
 import DTGrading
 import DTModel
 @testable import DTReports
+import DTRules
+import DTTestSupport
 import Foundation
 import Testing
 
