@@ -30,6 +30,8 @@ public struct RuleSet: Sendable {
     /// One automaton for every pillar's keywords (group = index in `PillarID.allCases`)
     /// plus "dispute" (group `disputeGroup`), for the dispute-settlement scan.
     public let keywordMatcher: KeywordMatcher
+    /// Each pillar's baseline articles and elements (`measures:` of the baseline files).
+    public let baselineReferences: [PillarID: BaselineReference]
     /// `rules(_:for:)`, computed once.
     private let byKindAndPillar: [KindAndPillar: [Rule]]
 
@@ -40,8 +42,9 @@ public struct RuleSet: Sendable {
     public static let disputeGroup = PillarID.allCases.count
 
     public init(directory: String, files: [String], rules: [Rule], modality: Modality, scoring: Scoring, terms: [String: String],
-                keywords: [PillarID: [[UInt8]]] = [:]) {
+                keywords: [PillarID: [[UInt8]]] = [:], baselineReferences: [PillarID: BaselineReference] = [:]) {
         self.keywords = keywords
+        self.baselineReferences = baselineReferences
         self.keywordMatcher = KeywordMatcher(groups: PillarID.allCases.map { keywords[$0] ?? [] } + [[Squeezed.of("dispute")]])
         self.directory = directory
         self.files = files

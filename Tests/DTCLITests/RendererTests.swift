@@ -33,11 +33,13 @@ import Testing
         #expect(t.hasSuffix(" …"))
     }
 
-    @Test func markdownHasTableAndDetails() {
-        let out = MarkdownReport.render(Fixtures.report())
+    @Test func markdownHasTableAndDetails() throws {
+        let out = MarkdownReport.render(Fixtures.report(), references: try Fixtures.baselineReferences())
         #expect(out.contains("| pillar | level | score | articles | limitations |"))
         #expect(out.contains("| data-flows | binding-qualified | 62 | ARTICLE 14.11 | domestic-law |"))
         #expect(out.contains("**Limitation** `domestic-law`"))
+        // The baseline articles, from rules/baselines/*.yml.
+        #expect(out.contains("Measured against USMCA 19.11, UJDTA 11."))
         #expect(out.contains("> **error:** `drafts/broken.xml:12:5: malformed XML: tag mismatch`"))
         // Quoted clauses cannot inject HTML into a PR comment.
         #expect(!out.contains("<script>"))
@@ -47,7 +49,8 @@ import Testing
 
 @Suite struct HTMLRendererTests {
     @Test func htmlEscapesAndLinksFindingsToQuotes() throws {
-        let out = HTMLReport.render(Fixtures.report())
+        let out = HTMLReport.render(Fixtures.report(), references: try Fixtures.baselineReferences())
+        #expect(out.contains("<li>Covers personal information explicitly</li>"))
         #expect(!out.contains("<script>"))
         #expect(out.contains("&lt;script&gt;"))
         #expect(out.contains("Agreement between A, B &amp; &quot;C&quot;"))
