@@ -1,5 +1,6 @@
 import ArgumentParser
 import DTGrading
+import DTIngest
 import DTRules
 import Foundation
 
@@ -35,7 +36,7 @@ struct RulesTestCommand: ParsableCommand {
         let set = try opt.load()
         var results = RuleExampleRunner.run(set)
         for dir in fixtures {
-            results += try MarkedFixtureRunner.run(directory: dir, rules: set)
+            results += try MarkedFixtureRunner.run(directory: dir, rules: set) { try DocumentLoader.load(path: $0) }
         }
         switch format {
         case .text: print(RuleTestText.render(results, rules: set))
