@@ -28,6 +28,20 @@ enum PatternLiterals {
         }
     }
 
+    /// Appends `node`'s letter to each of `strings` when it is one; true when the
+    /// node only goes on with a run (a letter, or what squeezing removes).
+    private static func goesOn(_ strings: inout [String], with node: PatternNode) -> Bool {
+        switch reading(node) {
+        case .letter(let c):
+            for i in strings.indices { strings[i].append(c) }
+            return true
+        case .transparent:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Clauses (AND) of literals (OR), each literal at least three characters,
     /// that every match of `sequence` satisfies.
     static func required(in sequence: [PatternNode]) -> [[String]] {
@@ -97,16 +111,8 @@ enum PatternLiterals {
             plain = ""
         }
         for node in nodes {
-            switch reading(node) {
-            case .letter(let c):
-                plain.append(c)
-                for i in run.indices { run[i].append(c) }
-                continue
-            case .transparent:
-                continue
-            default:
-                break
-            }
+            if case .letter(let c) = reading(node) { plain.append(c) }
+            if goesOn(&run, with: node) { continue }
             flushPlain()
             if let spelled = spellings(of: node) {
                 if run.count * spelled.count <= maxSpellings {
@@ -160,15 +166,7 @@ enum PatternLiterals {
             for alt in alts {
                 var strings: [String] = [""]
                 for n in alt {
-                    switch reading(n) {
-                    case .letter(let c):
-                        for i in strings.indices { strings[i].append(c) }
-                        continue
-                    case .transparent:
-                        continue
-                    default:
-                        break
-                    }
+                    if goesOn(&strings, with: n) { continue }
                     guard let s = spellings(of: n), strings.count * s.count <= maxSpellings else { return nil }
                     strings = joined(strings, s)
                 }
