@@ -1,5 +1,5 @@
 import DTGrading
-import DTRules
+@testable import DTRules
 import Foundation
 import Testing
 
@@ -90,5 +90,15 @@ import Testing
         let p = try Pattern(pattern)
         #expect(p.firstMatch(in: long as NSString) == nil)
         #expect(p.firstMatch(in: (long + "end") as NSString) != nil)
+    }
+
+    /// The cap leaves the project's own patterns a wide margin.
+    @Test func projectPatternsAreFarBelowTheCap() throws {
+        let rules = try #require(ProjectRules.loaded)
+        let patterns = rules.rules.flatMap { $0.when + $0.unless + $0.headings + $0.context }
+            + rules.modality.binding + rules.modality.nonBinding + rules.modality.exception
+        let largest = try #require(patterns.max { $0.program.ops.count < $1.program.ops.count })
+        print("largest project pattern: \(largest.program.ops.count) ops (\(largest.source.prefix(60))…)")
+        #expect(largest.program.ops.count < PatternParser.maxSize / 4)
     }
 }
