@@ -157,12 +157,9 @@ struct PatternParser {
                 guard let previous = stack[stack.count - 1].alternatives[last].last else {
                     throw fail("'?' with nothing to make optional at character \(i + 1)")
                 }
-                switch previous {
-                case .char, .group:
-                    stack[stack.count - 1].alternatives[last][stack[stack.count - 1].alternatives[last].count - 1] = .optional(previous)
-                default:
-                    throw fail("'?' at character \(i + 1) follows what is optional already (a space, '-', ''', '*', '...', '\\b' or an optional part)")
-                }
+                // Whatever precedes it, as the regex `x?` reads it (after a space, which
+                // matches none already, it changes nothing).
+                stack[stack.count - 1].alternatives[last][stack[stack.count - 1].alternatives[last].count - 1] = .optional(previous)
             case "*":
                 append(.ending)
             case "\\":

@@ -221,7 +221,7 @@ struct PatternGenerator {
         case 6: return pick(Self.words) + "*"
         case 7: return pick([" ... ", "...", " ...", "... "])
         case 8: return "\\b"
-        case 9: return pick(Self.words) + "?"
+        case 9: return pick(Self.words + Self.words + [" ", "-", "'", "*", "...", "\\b", "[a]"]) + "?"
         case 10: return pick([".", ",", ";", "_"])
         case 11: return "[" + alternatives(depth: depth + 1) + "]"
         case 12: return "(" + alternatives(depth: depth + 1) + ")"

@@ -80,16 +80,12 @@ import Testing
     /// each (op, position) once. A hang here would stop the test run.
     @Test func optionalPartsAndGapsAreSearchedOnce() throws {
         let pattern = String(repeating: "[alpha ]... ", count: 8) + "end"
-        // A pillar keyword, so that the prefilter lets the examples through to the pattern.
-        let long = "electronic transmissions " + String(repeating: "alpha beta ", count: 120)
-        let file = "pillar: customs-duties\nrules:\n" + rule("x.gaps", when: pattern, trigger: "alpha end of electronic transmissions", noTrigger: long)
-        guard case .success(let rules) = try load(extra: file) else { Issue.record("did not load"); return }
-        let results = RuleExampleRunner.run(rules).filter { $0.rule == "x.gaps" }
-        #expect(results.count == 2)
-        #expect(results.allSatisfy { $0.passed }, "\(results.map(\.detail))")
+        let long = "electronic transmissions " + String(repeating: "alpha beta ", count: 270)
         let p = try Pattern(pattern)
         #expect(p.firstMatch(in: long as NSString) == nil)
+        #expect(p.lastMatchEnd(in: long as NSString) == nil)
         #expect(p.firstMatch(in: (long + "end") as NSString) != nil)
+        #expect(p.firstMatch(in: "alpha end of electronic transmissions")?.location == 0)
     }
 
     /// The cap leaves the project's own patterns a wide margin.
