@@ -1,4 +1,5 @@
 import DTModel
+import DTRules
 
 /// A pillar's level in one state of a draft (PILLARS.md, "Negotiating drafts").
 public struct StateLevel: Codable, Sendable, Equatable {

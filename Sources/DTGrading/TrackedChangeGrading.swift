@@ -1,4 +1,5 @@
 import DTModel
+import DTRules
 
 /// A Word draft with tracked changes: the verdict is on the text with every
 /// change accepted; each pillar also gets `original` (every change rejected) and,
