@@ -8,7 +8,7 @@ committed; rerun after editing the texts below. Each document is a list of
 article headings: a bold number line with the heading on the next line
 (sadea-style), Word heading styles (asean-china-style), and a plain paragraph
 inside an amending protocol with the replacement text in quotation marks
-(eu-japan-2023-protocol).
+(eu-japan-2023-protocol); aanzfta-upgrade-style also uses heading styles.
 """
 import datetime
 import zipfile
@@ -116,6 +116,33 @@ EU_JAPAN = [
     ("p", "This Protocol shall enter into force on the first day of the third month following the date on which the Parties exchange written notifications confirming the completion of their respective applicable legal procedures."),
 ]
 
+AANZFTA = [
+    ("title", "SECOND PROTOCOL TO AMEND THE REGIONAL FREE TRADE AGREEMENT (STYLE DRAFT)"),
+    ("p", "Draft written in the tradition of the ASEAN-Australia-New Zealand FTA upgrade, " + NOTE),
+    ("h1", "CHAPTER 10 ELECTRONIC COMMERCE"),
+    ("h2", "Article 1 Definitions"),
+    ("p", "For the purposes of this Chapter: carrier medium means any physical object capable of storing a digital code that forms a digital product; computing facilities means computer servers and storage devices for processing or storing information for commercial use; covered person means a covered investment, an investor of a Party or a service supplier of a Party."),
+    ("h2", "Article 2 Scope and General Provisions"),
+    ("p", "1. This Chapter shall apply to measures adopted or maintained by a Party that affect trade by electronic means."),
+    ("p", "2. Each Party shall implement its obligations under this Chapter subject to its laws and regulations."),
+    ("h2", "Article 6 Customs Valuation of Carrier Media"),
+    ("p", "Each Party shall determine the customs value of an imported carrier medium bearing software or other digital content on the basis of the cost or value of the carrier medium alone, without regard to the cost or value of the software or digital content recorded on it."),
+    ("h2", "Article 7 Co-operation"),
+    ("p", "The Parties shall co-operate on the measurement of electronic commerce, including the exchange of statistics on cross-border electronic transmissions and on the customs treatment of low-value consignments ordered online."),
+    ("h2", "Article 12 Cross-Border Transfer of Information by Electronic Means"),
+    ("p", "1. The Parties recognise that each Party may have its own regulatory requirements concerning the transfer of information by electronic means."),
+    ("p", "2. A Party shall not prevent cross-border transfer of information, including personal information, by electronic means where such activity is for the conduct of the business of a covered person."),
+    ("p", "3. Nothing in this Article shall prevent a Party from adopting or maintaining any measure inconsistent with paragraph 2 that is necessary to achieve a legitimate public policy objective, provided that the measure is not applied in a manner which would constitute a means of arbitrary or unjustifiable discrimination or a disguised restriction on trade, and does not impose restrictions on transfers of information greater than are necessary to achieve the objective."),
+    ("h2", "Article 13 Location of Computing Facilities"),
+    ("p", "No Party shall require a covered person to use or locate computing facilities in that Party's territory as a condition for conducting business in that Party's territory."),
+    ("h2", "Article 15 Source Code"),
+    ("p", "The Parties shall endeavour not to require the transfer of, or access to, source code of software owned by a person of another Party as a condition for the import, distribution, sale or use of such software in its territory."),
+    ("h2", "Article 16 Security Exception"),
+    ("p", "Nothing in this Chapter shall be construed to prevent a Party from taking any action that it considers necessary for the protection of its essential security interests. Such measures shall not be disputed by other Parties."),
+    ("h2", "Annex 10-A Telecommunications (Extract)"),
+    ("p", "Each Party shall ensure that any service supplier of another Party may use public telecommunications transport networks and services for the movement of information within and across borders, including for intra-corporate communications of such service supplier."),
+]
+
 
 def build(items, path):
     doc = Document()
@@ -166,6 +193,7 @@ def main():
     build(SADEA, HERE / "sadea-style.docx")
     build(ASEAN_CHINA, HERE / "asean-china-style.docx")
     build(EU_JAPAN, HERE / "eu-japan-2023-protocol.docx")
+    build(AANZFTA, HERE / "aanzfta-upgrade-style.docx")
 
 
 if __name__ == "__main__":
