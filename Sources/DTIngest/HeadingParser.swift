@@ -21,6 +21,8 @@ enum HeadingParser {
     /// Keywords (lower-cased) in the languages of the corpus, and the kind they open.
     private static let keywords: [String: DivisionKind] = [
         "article": .article, "artikel": .article, "artículo": .article, "articulo": .article, "art.": .article,
+        // DEPA-style agreements are divided into modules, which are their chapters.
+        "module": .chapter,
         "chapter": .chapter, "hoofdstuk": .chapter, "capítulo": .chapter, "capitulo": .chapter, "chapitre": .chapter,
         "section": .section, "afdeling": .section, "sección": .section, "seccion": .section, "subsection": .section,
         "part": .part, "deel": .part, "parte": .part, "partie": .part, "title": .part, "titel": .part,

@@ -17,6 +17,14 @@ import Testing
         #expect(HeadingParser.parse("\u{201C}article 5 of the Agreement") == nil)
     }
 
+    @Test func aModuleOfADEPAStyleAgreementIsAChapter() {
+        let m = HeadingParser.parse("Module 3: Treatment of Digital Products and Related Issues")
+        #expect(m?.kind == .chapter)
+        #expect(m?.number == "Module 3")
+        #expect(m?.heading == "Treatment of Digital Products and Related Issues")
+        #expect(HeadingParser.parse("module 3 of the Agreement applies") == nil)
+    }
+
     @Test func aDottedNumberWithAnInsertedLetterHasTheDottedStyle() {
         #expect(HeadingParser.numberShape("8.61-F", kind: .article) == "dotted")
         #expect(HeadingParser.numberShape("8.58", kind: .article) == "dotted")
