@@ -52,6 +52,66 @@ import Testing
     }
 }
 
+/// The same modern-style draft graded the same whatever its format: each Markdown draft
+/// is rendered mechanically as plain text and as an HTML page with site chrome, and must
+/// get the same level, limitations and cited articles on every pillar.
+@Suite struct ModernFormatInvarianceTests {
+    static let folder = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts/modern").path
+
+    static func plainText(_ markdown: String) -> String {
+        markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var l = Substring(line)
+            while l.first == "#" { l = l.dropFirst() }
+            return l.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "*", with: "")
+        }.joined(separator: "\n")
+    }
+
+    static func html(_ markdown: String) -> String {
+        func escape(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
+        var body: [String] = []
+        for line in markdown.split(separator: "\n") {
+            let hashes = line.prefix { $0 == "#" }.count
+            let text = escape(line.dropFirst(hashes).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "*", with: ""))
+            body.append(hashes > 0 ? "<h\(min(hashes, 6))>\(text)</h\(min(hashes, 6))>" : "<p>\(text)</p>")
+        }
+        return """
+        <!DOCTYPE html><html lang="en"><head><title>Treaty text</title></head><body>
+        <div class="cookie">This site uses cookies. <button>Accept</button></div>
+        <nav><ul><li><a href="/">Home</a></li><li><a href="/trade">Trade agreements</a></li></ul></nav>
+        <main>\(body.joined(separator: "\n"))</main>
+        <footer>Copyright 2026 · <a href="/privacy">Privacy</a></footer></body></html>
+        """
+    }
+
+    func signature(_ v: DocumentVerdict) -> [String] {
+        v.pillars.map { p in
+            "\(p.id.rawValue)=\(p.level.rawValue) [\(p.limitations.map(\.id).sorted().joined(separator: ","))] \(p.evidence.map(\.article).sorted().joined(separator: ";"))"
+        }
+    }
+
+    @Test func markdownDraftsGradeTheSameAsTextAndHTML() throws {
+        let grader = Grader(rules: try #require(ProjectRules.loaded))
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".md") }.sorted()
+        #expect(names.count >= 6)
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("dtcheck-modern-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        for name in names {
+            let markdown = try String(contentsOfFile: Self.folder + "/" + name, encoding: .utf8)
+            let want = signature(grader.grade(try DocumentLoader.load(path: Self.folder + "/" + name)))
+            let stem = String(name.dropLast(3))
+            for (ext, text) in [("txt", Self.plainText(markdown)), ("html", Self.html(markdown))] {
+                let path = tmp.appendingPathComponent(stem + "." + ext).path
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                let got = signature(grader.grade(try DocumentLoader.load(path: path)))
+                #expect(got == want, "\(name) as .\(ext)")
+            }
+        }
+    }
+}
+
 /// Dispute-settlement exclusions that name their target the modern ways: a module
 /// of a DEPA-style agreement, pointed back to ("that Module"), or an inserted article.
 @Suite struct ModernDisputeExclusionTests {
