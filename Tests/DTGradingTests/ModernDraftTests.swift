@@ -1,6 +1,7 @@
 @testable import DTGrading
 import DTIngest
 import DTModel
+import DTRules
 import DTTestSupport
 import Foundation
 import Testing
