@@ -12,12 +12,12 @@ struct DisputeExclusion {
     var words: LanguageWords = .english
 
     func exclusion(by rule: Rule, of article: IndexedArticle) -> (IndexedArticle, Sentence)? {
-        let number = Self.numeral(article.article.number)
+        let number = Self.articleNumeral(article.article.number)
         let chapterNumber = Self.numeral(article.chapter?.number)
         for (a, s) in index.disputeSentences(rule) {
             // A text without chapters is one chapter.
             let sameChapter = a.chapterIndex == article.chapterIndex
-            let text = s.normalized as String
+            let text = Self.targetText(of: s, in: a)
             if let n = number, Self.excepts(text, number: n, words: words) { continue }
             let named = Self.articleNumbers(in: text, words: words)
             if !named.isEmpty {
@@ -30,13 +30,30 @@ struct DisputeExclusion {
             if sameChapter && (thisChapter || !text.contains(words.chapter)) {
                 return (a, s)
             }
+            // DEPA-style agreements call their chapters modules ("This Module shall not apply to Module 3").
             if !sameChapter, let ch = chapterNumber,
-               text.range(of: words.chapter + " " + NSRegularExpression.escapedPattern(for: ch) + "\\b", options: .regularExpression) != nil,
+               text.range(of: "(" + words.chapter + "|module) " + NSRegularExpression.escapedPattern(for: ch) + "\\b", options: .regularExpression) != nil,
                !thisChapter {
                 return (a, s)
             }
         }
         return nil
+    }
+
+    /// Words that point back to a target named in the sentence before: "This Module shall
+    /// not apply to Module 3. No Party shall have recourse to dispute settlement … for any
+    /// matter arising under that Module."
+    static let backReferences = ["that module", "that chapter", "that section", "that article", "those articles",
+                                 "those chapters", "those modules", "such module", "such chapter", "such article"]
+
+    /// The text that names what an exclusion reaches: the sentence, with the sentences
+    /// before it in the same paragraph when it only points back to its target.
+    static func targetText(of s: Sentence, in a: IndexedArticle) -> String {
+        let text = s.normalized as String
+        guard backReferences.contains(where: { text.contains($0) }) else { return text }
+        let unit = a.sentences.filter { $0.unit == s.unit }
+        guard let i = unit.firstIndex(where: { $0.raw == s.raw }), i > 0 else { return text }
+        return (unit[..<i].map { $0.normalized as String } + [text]).joined(separator: " ")
     }
 
     /// "except Article 1102", "other than Article 3" naming this article.
@@ -64,14 +81,41 @@ struct DisputeExclusion {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// An article's number for matching references: the numeral and any inserted-article
+    /// suffix, "Article 13.11 bis" → "13.11 bis", "ARTICLE 8.61-F" → "8.61 f".
+    static func articleNumeral(_ s: String?) -> String? {
+        guard let s, let n = numeral(s) else { return nil }
+        let lower = s.lowercased()
+        guard let r = lower.range(of: n) else { return n }
+        let suffix = insertedSuffix(lower[r.upperBound...].trimmingCharacters(in: .whitespaces))
+        return suffix.isEmpty ? n : n + " " + suffix
+    }
+
+    /// "bis", "ter" … or the letter of "-F" at the start of `rest`; "" when there is none.
+    static func insertedSuffix(_ rest: String) -> String {
+        var r = Substring(rest)
+        if r.first == "-" { r = r.dropFirst() }
+        let word = r.prefix { $0.isLetter }
+        if ["bis", "ter", "quater", "quinquies", "sexies"].contains(String(word)) { return String(word) }
+        if rest.first == "-", (1...2).contains(word.count) { return String(word) }
+        return ""
+    }
+
     /// A single article number or a range ("Articles 4 to 7").
     struct NumberRange {
         var from: [Int]
         var to: [Int]
+        /// The inserted-article suffix of a single number ("13.11 bis"), else "".
+        var suffix: String = ""
 
+        /// `n` as `articleNumeral` writes it ("13.11", "13.11 bis"). A single number
+        /// matches only the same suffix; a range matches on the numbers.
         func contains(_ n: String) -> Bool {
-            let v = n.split(separator: ".").compactMap { Int($0) }
+            let parts = n.split(separator: " ", maxSplits: 1)
+            let v = (parts.first ?? "").split(separator: ".").compactMap { Int($0) }
+            let nSuffix = parts.count > 1 ? String(parts[1]) : ""
             guard v.count == from.count else { return false }
+            if from == to, nSuffix != suffix { return false }
             return (from.lexicographicallyPrecedes(v) || from == v) && (v.lexicographicallyPrecedes(to) || v == to)
         }
     }
@@ -92,14 +136,20 @@ struct DisputeExclusion {
                 defer { token = "" }
                 guard !token.isEmpty else { return }
                 if token.first?.isNumber == true {
-                    let v = token.split(separator: ".").compactMap { Int($0) }
+                    let digits = token.prefix { $0.isNumber || $0 == "." }
+                    let v = digits.split(separator: ".").compactMap { Int($0) }
                     guard !v.isEmpty else { stop = true; return }
                     if pendingRange, let last = out.last, last.from.count == v.count {
                         out[out.count - 1].to = v
                     } else {
-                        out.append(NumberRange(from: v, to: v))
+                        out.append(NumberRange(from: v, to: v, suffix: insertedSuffix(String(token[digits.endIndex...]))))
                     }
                     pendingRange = false
+                } else if let last = out.last, last.from == last.to, last.suffix.isEmpty, !pendingRange,
+                          case let word = token.trimmingCharacters(in: CharacterSet(charactersIn: ".;:")),
+                          ["bis", "ter", "quater", "quinquies", "sexies"].contains(word) {
+                    // "Article 13.11 bis": the suffix belongs to the number before it.
+                    out[out.count - 1].suffix = word
                 } else if words.rangeWords.contains(token) {
                     pendingRange = true
                 } else if !words.listWords.contains(token) {

@@ -21,11 +21,16 @@ enum HeadingParser {
     /// Keywords (lower-cased) in the languages of the corpus, and the kind they open.
     private static let keywords: [String: DivisionKind] = [
         "article": .article, "artikel": .article, "artículo": .article, "articulo": .article, "art.": .article,
+        // DEPA-style agreements are divided into modules, which are their chapters.
+        "module": .chapter,
         "chapter": .chapter, "hoofdstuk": .chapter, "capítulo": .chapter, "capitulo": .chapter, "chapitre": .chapter,
         "section": .section, "afdeling": .section, "sección": .section, "seccion": .section, "subsection": .section,
         "part": .part, "deel": .part, "parte": .part, "partie": .part, "title": .part, "titel": .part,
         "annex": .annex, "annexe": .annex, "anexo": .annex, "bijlage": .annex, "appendix": .annex,
     ]
+
+    /// Quotation marks that open a quoted replacement text before its first heading.
+    private static let openingQuotes: Set<Character> = ["\"", "\u{201C}", "\u{2018}", "\u{00AB}", "\u{201E}"]
 
     /// Bare words that open a preamble.
     private static let preambleWords: Set<String> = ["preamble", "préambule", "preambule", "preámbulo", "preambulo", "considerans"]
@@ -74,8 +79,10 @@ enum HeadingParser {
     }
 
     private static func parsePlain(_ line: String) -> HeadingMatch? {
+        // An opening quotation mark may come first: an amending instrument quotes the
+        // replacement text, and its first heading opens the quotation ("“Article 8.81").
         func isLead(_ c: Character) -> Bool {
-            c == " " || c == "\t" || c == "#" || c == "*" || c == "_" || c == "\u{00A0}"
+            c == " " || c == "\t" || c == "#" || c == "*" || c == "_" || c == "\u{00A0}" || openingQuotes.contains(c)
         }
         // Indentation, markdown heading marks and bold/italic markers before the keyword.
         let offset = Array(line).prefix(while: isLead).count
@@ -178,6 +185,14 @@ enum HeadingParser {
         guard !token.isEmpty, token.count <= 16 else { return nil }
         if token.allSatisfy({ $0.isASCII && $0.isNumber }) { return "int" }
         if token.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), token.first?.isNumber == true { return "dotted" }
+        // `8.61-F`: a dotted number with an inserted-article letter is written in the same
+        // style as `8.58`, so one heading style does not hide the other (UK–Singapore DEA).
+        if let dash = token.lastIndex(of: "-"), token[..<dash].contains("."),
+           numberShape(String(token[..<dash]), kind: kind) == "dotted",
+           case let suffix = token[token.index(after: dash)...], (1...2).contains(suffix.count),
+           suffix.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            return "dotted"
+        }
         if numberWords.contains(token.lowercased()) || token.contains("-") && token.split(separator: "-").allSatisfy({ numberWords.contains($0.lowercased()) }) {
             return token == token.uppercased() || kind == .chapter ? "word" : nil
         }
