@@ -83,12 +83,19 @@ public struct Auditor: Sendable {
             let alternatives = vocabulary.pillars[pillar] ?? []
             guard !alternatives.isEmpty else { continue }
             let explaining = RuleKind.allCases.flatMap { rules.rules($0, for: pillar) }.filter { !$0.when.isEmpty }
+            // Commitments, mentions and sectoral rules are read only in sentences holding one
+            // of the pillar's keywords: a match the prefilter hides explains nothing.
+            let bit = RuleSet.bit(pillar)
+            let explains: (Rule, Sentence) -> Bool = { rule, s in
+                let prefiltered = rule.kind == .commitment || rule.kind == .mention || rule.kind == .sectoral
+                return (!prefiltered || s.keywordGroups & bit != 0) && Self.matchesWhen(rule, s)
+            }
             let byHeading = rules.rules(.sectoral, for: pillar).filter { $0.when.isEmpty && !$0.headings.isEmpty }
             for a in index.articles where alternatives.contains(where: { a.mayMatch(all: $0) }) {
                 if byHeading.contains(where: { $0.headingMatches(a.headings) }) { continue }
                 let admits: (TrigramBloom) -> Bool = { bloom in alternatives.contains { conj in conj.allSatisfy { $0.gate.admits(bloom) } } }
                 for s in a.sentences(inParagraphsWhere: admits) where Self.holds(alternatives, s) {
-                    if explaining.contains(where: { Self.matchesWhen($0, s) }) { continue }
+                    if explaining.contains(where: { explains($0, s) }) { continue }
                     add(pillar.rawValue, a, s)
                 }
             }
