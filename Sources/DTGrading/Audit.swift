@@ -45,16 +45,22 @@ public struct AuditDocument: Codable, Sendable, Equatable {
 /// `absent`, every sentence that names dispute settlement with a limiting word
 /// and that no `dispute-exclusion` rule's `when` matches.
 public struct Auditor: Sendable {
-    public let rules: RuleSet
-    let vocabulary: AuditVocabulary
+    /// The rules as worded in each language they read (`en`, and any `lang:` wording),
+    /// each with the vocabulary derived from it: a text is audited in its own language.
+    let worded: [String: (rules: RuleSet, vocabulary: AuditVocabulary)]
     public let reviewed: ReviewedFile
 
     public static let disputeScope = "dispute-settlement"
 
-    public init(rules: RuleSet, reviewed: ReviewedFile) {
-        self.rules = rules
-        self.vocabulary = AuditVocabulary(rules: rules)
+    /// `rulesByLanguage`: the loaded rules under their language code, plus the same
+    /// rules worded in every other language they read.
+    public init(rulesByLanguage: [String: RuleSet], reviewed: ReviewedFile) {
+        self.worded = rulesByLanguage.mapValues { ($0, AuditVocabulary(rules: $0)) }
         self.reviewed = reviewed
+    }
+
+    public init(rules: RuleSet, reviewed: ReviewedFile) {
+        self.init(rulesByLanguage: ["en": rules], reviewed: reviewed)
     }
 
     /// The fingerprint a reviewed entry records: scope and normalised sentence, no line numbers.
@@ -65,7 +71,7 @@ public struct Auditor: Sendable {
 
     /// `verdict` is the document's grade: the dispute scope is read only where a pillar is above `absent`.
     public func audit(_ agreement: Agreement, verdict: DocumentVerdict) -> AuditDocument {
-        guard verdict.status == .assessed else {
+        guard verdict.status == .assessed, let language = agreement.language, let (rules, vocabulary) = worded[language] else {
             return AuditDocument(path: agreement.sourcePath, status: "not-assessed", language: agreement.language,
                                  message: "the rules do not read \(agreement.language ?? "an undetected language")", items: [])
         }
