@@ -38,7 +38,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to FILE instead of stdout. Example: --output audit.json", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Reviewed sentences (default: reviewed.yml in the rules folder). Example: --reviewed rules/reviewed.yml", valueName: "file"))
+    @Option(help: ArgumentHelp("Reviewed sentences (default: reviewed.yml of the rules in use, built in or --rules). Example: --reviewed rules/reviewed.yml", valueName: "file"))
     var reviewed: String?
 
     @Flag(help: "In text output, list reviewed sentences too, with their reasons. Example: --show-reviewed")
@@ -48,15 +48,29 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let ruleSet = try rules.load()
-        let reviewedPath = reviewed ?? ruleSet.directory + "/reviewed.yml"
+        // By default the reviewed file travels with the rules: a folder's reviewed.yml, or
+        // the one built into dtcheck with the default rules.
+        let bundled = ruleSet.sources.filter { ($0.file as NSString).lastPathComponent == "reviewed.yml" }
+            .min { $0.file.count < $1.file.count }
+        let reviewedPath = reviewed ?? bundled?.file ?? ruleSet.directory + "/reviewed.yml"
         let reviewedFile: ReviewedFile
         do {
-            reviewedFile = try ReviewedFile.load(path: reviewedPath)
+            if reviewed == nil, let bundled {
+                reviewedFile = try ReviewedFile.parse(bundled.text, path: bundled.file)
+            } else {
+                reviewedFile = try ReviewedFile.load(path: reviewedPath)
+            }
         } catch let e as RuleLoadError {
             Terminal.error(e.description)
             throw ExitCode(2)
         }
         let files = PathCollector(include: PathCollector.defaultInclude, exclude: []).collect(paths)
+        // --output is checked (and its temporary file made) before any work.
+        let sink: OutputSink
+        do { sink = try OutputSink(path: output, inputs: files) } catch let e as CLIError {
+            Terminal.error(e.description)
+            throw ExitCode(2)
+        }
         let grader = Grader(rules: ruleSet)
         let auditor = Auditor(rules: ruleSet, reviewed: reviewedFile)
         var ingest = IngestOptions()
@@ -83,7 +97,8 @@ struct AuditCommand: ParsableCommand {
         case .json: text = try report.json()
         case .csv: text = report.csv()
         }
-        do { try Terminal.emit(text, to: output) } catch let e as CLIError {
+        sink.write(text)
+        do { try sink.finish() } catch let e as CLIError {
             Terminal.error(e.description)
             throw ExitCode(2)
         }
