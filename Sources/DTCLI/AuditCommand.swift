@@ -72,7 +72,10 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let grader = Grader(rules: ruleSet)
-        let auditor = Auditor(rules: ruleSet, reviewed: reviewedFile)
+        // Each text is audited with the rules worded in its language (English, and every `lang:` wording).
+        var byLanguage: [String: RuleSet] = [:]
+        for code in ruleSet.languages { byLanguage[code] = ruleSet.worded(in: code) }
+        let auditor = Auditor(rulesByLanguage: byLanguage, reviewed: reviewedFile)
         var ingest = IngestOptions()
         ingest.deferParagraphs = true
         let results = ResultSlots<AuditDocument>(count: files.count)
