@@ -214,7 +214,7 @@ enum RuleLoader {
             throw RuleLoadError(file: file, line: 1, message: "a rule file must be a mapping (pillar:, rules:, …)")
         }
         var content = FileContent()
-        let known: Set<String> = ["pillar", "pillars", "baseline", "title", "description", "terms", "modality", "scoring", "rules", "keywords", "lang", "measures"]
+        let known: Set<String> = ["pillar", "pillars", "baseline", "title", "description", "terms", "modality", "scoring", "rules", "keywords", "lang", "measures", "reviewed"]
         for (k, v) in map {
             let key = k.string ?? ""
             guard known.contains(key) else {

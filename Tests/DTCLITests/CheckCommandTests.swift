@@ -252,6 +252,7 @@ import Testing
         (["parse", "--help"], ["--format", "--input-format", "--max-file-size"]),
         (["evaluate", "--help"], ["--gold", "--format", "--min-exact", "--min-present", "--min-evidence", "--rules"]),
         (["rules", "test", "--help"], ["--fixtures", "--format", "--rules"]),
+        (["audit", "--help"], ["--format", "--output", "--reviewed", "--show-reviewed", "--rules"]),
     ])
     func otherCommandsHaveAnExampleForEveryOption(args: [String], options: [String]) throws {
         guard let r = Dtcheck.run(args) else { return }
