@@ -68,7 +68,7 @@ struct EvaluateCommand: ParsableCommand {
         if let m = minEvidence, report.overall.evidenceRate < m { failed = true }
         if !report.unreadable.isEmpty {
             for (doc, msg) in report.unreadable.sorted(by: { $0.key < $1.key }) {
-                FileHandle.standardError.write(Data("error: \(doc): \(msg)\n".utf8))
+                Terminal.error("\(doc): \(msg)")
             }
             throw ExitCode(2)
         }

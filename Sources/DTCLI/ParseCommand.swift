@@ -49,13 +49,18 @@ struct ParseCommand: ParsableCommand {
             } catch {
                 failed = true
                 let message = (error as? IngestError)?.description ?? "\(file): \(error)"
-                FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+                FileHandle.standardError.write(Data(("error: " + Escape.terminal(message) + "\n").utf8))
                 doc = ParsedDocument(path: file, agreement: nil, error: message)
             }
             switch format {
             case .tree:
-                print("# \(doc.path)")
-                if let a = doc.agreement { print(dumper.dump(a), terminator: "") } else { print("error: \(doc.error ?? "")") }
+                // Document text and file names go to a terminal: their control characters are shown, not obeyed.
+                print("# \(Escape.terminal(doc.path))")
+                if let a = doc.agreement {
+                    print(ControlCharacters.escaped(dumper.dump(a), keeping: ["\n"]), terminator: "")
+                } else {
+                    print("error: \(Escape.terminal(doc.error ?? ""))")
+                }
             case .json:
                 let body = try JSONOutput.encode(doc, indent: 0)
                 print(JSONOutput.indent(body[...], emptyLines: true) + (n + 1 < files.count ? "," : ""))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DTGrading
+import DTReports
 import Foundation
 
 /// Where output goes. Reports to stdout or `--output`; everything else to stderr.
@@ -7,7 +8,9 @@ enum Terminal {
     static func isTTY(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
     static func stderr(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        // Issue #15 (hostile content): file names and messages quoting documents may hold
+        // ESC/CSI/OSC sequences or line breaks; `Escape.terminal` shows them as `\u{1B}`.
+        FileHandle.standardError.write(Data((Escape.terminal(line) + "\n").utf8))
     }
 
     static func error(_ message: String) { stderr("error: " + message) }
