@@ -106,7 +106,8 @@ public enum DocumentLoader {
         case .odt:
             agreement = try OdtReader.read(bytes: bytes, path: path, options: options)
         case .markdown, .text:
-            agreement = try PlainTextReader.read(bytes: bytes, path: path, markdown: format == .markdown)
+            agreement = try PlainTextReader.read(bytes: bytes, path: path, markdown: format == .markdown,
+                                                 deferParagraphs: options.deferParagraphs)
         }
         if agreement.language == nil {
             agreement.language = LanguageDetector.detect(agreement)

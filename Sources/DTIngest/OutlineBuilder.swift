@@ -32,6 +32,13 @@ struct OutlineBuilder {
     /// formats) or all belong to the block's one line (HTML paragraphs, DOCX paragraphs).
     var newlinesAdvanceLine = true
 
+    /// Leave an article's body unsplit (`paragraphsPending`), as ToTA bodies are when
+    /// read for grading: only articles the rules' keywords reach are split, so a huge
+    /// text costs one string per article, not one per paragraph. Only where the split
+    /// would come out the same later: text lines with consecutive numbers, no table
+    /// rows, no child divisions.
+    var deferParagraphs = false
+
     private static func level(_ kind: DivisionKind) -> Int {
         switch kind {
         case .part, .annex, .preamble: return 0
@@ -105,11 +112,11 @@ struct OutlineBuilder {
 
     private mutating func close() {
         guard let open = stack.popLast() else { return }
-        let division = Self.finish(open)
+        let division = Self.finish(open, deferParagraphs: deferParagraphs)
         if stack.isEmpty { roots.append(division) } else { stack[stack.count - 1].division.children.append(division) }
     }
 
-    private static func finish(_ open: Open) -> Division {
+    private static func finish(_ open: Open, deferParagraphs: Bool) -> Division {
         var d = open.division
         var lines = open.lines
         while lines.last?.text.trimmed().isEmpty == true { lines.removeLast() }
@@ -120,6 +127,13 @@ struct OutlineBuilder {
         }
         guard d.kind == .article, !lines.isEmpty else {
             d.text = joined.trimmed()
+            return d
+        }
+        if deferParagraphs, d.children.isEmpty, let first = lines.first,
+           lines.enumerated().allSatisfy({ k, l in !l.verbatim && l.path == nil && l.line == first.line + k }) {
+            // `withParagraphs()` splits from `textLocation` (or `location`): the same lines as below.
+            d.text = joined
+            d.paragraphsPending = true
             return d
         }
         // Table rows go through the splitter as placeholders (a private-use character and

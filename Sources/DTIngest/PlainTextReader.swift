@@ -5,7 +5,7 @@ import DTModel
 /// `### Article 11: …`, `CHAPTER 12`); page furniture, front matter and
 /// markup are dropped first, with every kept line keeping its original number.
 enum PlainTextReader {
-    static func read(bytes: [UInt8], path: String, markdown: Bool) throws -> Agreement {
+    static func read(bytes: [UInt8], path: String, markdown: Bool, deferParagraphs: Bool = false) throws -> Agreement {
         let decoded = try TextDecoding.decode(bytes, path: path)
         let raw = splitLines(decoded)
         var prepared = PreparedText(raw: raw, markdown: markdown)
@@ -18,6 +18,7 @@ enum PlainTextReader {
             .map { i, line in (i, line, markdown && prepared.isMarkdownHeading[i]) })
 
         var builder = OutlineBuilder()
+        builder.deferParagraphs = deferParagraphs
         var title = prepared.title
         var i = 0
         func isBlank(_ j: Int) -> Bool { j < 0 || j >= lines.count || lines[j].trimmed().isEmpty }
