@@ -140,7 +140,8 @@ struct OutlineBuilder {
         // the line's index) so a row like `01.01\tCC` is not read as paragraph `01.01`.
         let masked = lines.enumerated().map { i, l in l.verbatim ? "\u{E000}\(i)\u{E001}" : l.text }.joined(separator: "\n")
         func unmask(_ s: String) -> String {
-            guard s.contains("\u{E000}") else { return s }
+            // On scalars: `String.contains(String)` resolves to Foundation's search, which showed in profiles.
+            guard s.unicodeScalars.contains("\u{E000}") else { return s }
             var out = ""
             var rest = Substring(s)
             while let open = rest.firstIndex(of: "\u{E000}"), let close = rest[open...].firstIndex(of: "\u{E001}") {
