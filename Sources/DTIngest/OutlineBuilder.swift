@@ -82,8 +82,13 @@ struct OutlineBuilder {
             }
         }
         var entries: [Line] = []
-        for (k, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            entries.append(Line(text: String(piece), line: newlinesAdvanceLine ? line + k : line, path: path, verbatim: verbatim))
+        if !text.utf8.contains(0x0A) {
+            // One line (every line of a text file): no split to make.
+            entries.append(Line(text: text, line: line, path: path, verbatim: verbatim))
+        } else {
+            for (k, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                entries.append(Line(text: String(piece), line: newlinesAdvanceLine ? line + k : line, path: path, verbatim: verbatim))
+            }
         }
         if stack.isEmpty { leading.append(contentsOf: entries) } else { stack[stack.count - 1].lines.append(contentsOf: entries) }
     }
