@@ -27,8 +27,14 @@ let package = Package(
         .target(name: "DTRules", dependencies: ["DTModel", "Yams"]),
         .target(name: "DTGrading", dependencies: ["DTRules", "DTModel"]),
         .target(name: "DTReports", dependencies: ["DTGrading", "DTModel", "DTRules"]),
+        // Issue 14.3: the default rules built into the binary. The EmbedRules plugin turns
+        // rules/**/*.yml into Swift source at build time (re-run whenever a rule file changes),
+        // so an installed binary is one file that works from any folder.
+        .executableTarget(name: "dtcheck-embed-rules"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["dtcheck-embed-rules"]),
+        .target(name: "DTBuiltinRules", plugins: ["EmbedRules"]),
         .target(name: "DTCLI", dependencies: [
-            "DTIngest", "DTModel", "DTRules", "DTGrading", "DTReports", "Yams",
+            "DTIngest", "DTModel", "DTRules", "DTGrading", "DTReports", "Yams", "DTBuiltinRules",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dtcheck", dependencies: ["DTCLI"]),
