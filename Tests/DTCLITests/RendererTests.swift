@@ -190,7 +190,7 @@ import Testing
         #expect(c.pillars.first { $0.id == .dataFlows }?.articles.isEmpty == true)
         #expect(CompareReport.text(c, color: false).contains("localization   baseline 100 → binding-qualified 70  REGRESSION"))
         #expect(CompareReport.markdown(c).contains("| localization | baseline 100 | binding-qualified 70 | **REGRESSION** |"))
-        #expect(CompareReport.csv(c).contains("localization,baseline,100,binding-qualified,70,true,localization-exception,,ARTICLE 14.13"))
+        #expect(CompareReport.csv(c).contains(#""localization","baseline",100,"binding-qualified",70,"true","localization-exception","","ARTICLE 14.13""#))
         #expect(CompareReport.junit(c).contains("type=\"regression\""))
         #expect(CompareReport.html(c).contains("limitation added"))
     }
