@@ -124,13 +124,20 @@ private func stripSGR(_ s: String) -> String {
 }
 
 /// The text of each line outside CommonMark code spans (a run of n backticks up to the
-/// next run of exactly n on the same line; our spans never hold a line break).
+/// next run of exactly n on the same line; our spans never hold a line break). A
+/// backslash-escaped backtick outside a span is literal and opens none.
 private func outsideCodeSpans(_ s: String) -> String {
     var out = ""
     for line in s.split(separator: "\n", omittingEmptySubsequences: false) {
         let chars = Array(line)
         var i = 0
         while i < chars.count {
+            // A backslash-escaped character (`\``, `\[`) is literal text: it opens no span.
+            if chars[i] == "\\", i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
+                out.append(chars[i + 1])
+                i += 2
+                continue
+            }
             guard chars[i] == "`" else { out.append(chars[i]); i += 1; continue }
             var n = 0
             while i + n < chars.count, chars[i + n] == "`" { n += 1 }

@@ -102,3 +102,5 @@ seed("hostile-formulas.md", 4, "# =cmd|' /C calc'!A0\n\n### Article 1 @SUM(1)\n\
 seed("hostile-markdown-breakout.md", 4, "# a`` `b\n\n### Article 1\n\nx\n\n<img src=x onerror=alert(1)>\n\n# owned\n[l](javascript:alert(1)) ![t](http://evil.example/t.png)\n")
 seed("hostile-escapes.html", 1, "<html><head><title>T " + ESC + " &#27;[2J &#x9b;</title></head><body><h2>Article 1 " + ESC + "</h2><p>No Party shall &lt;img onerror&gt; " + ESC + "</p></body></html>")
 seed("hostile-big-line.md", 4, "# Agreement\n\n" + "Article 1 No Party shall impose customs duties on electronic transmissions. " * 700 + "\n")
+# A heading with a backtick (shown as \` in Markdown) before the path's code span on the same line.
+seed("report-escaped-backtick.html", 1, "<html><body>" + "<div>" * 12 + "<h2>Article 7: Custom`s Duties</h2><p>No Party shall impose customs duties on electronic transmissions.</p></body></html>")
