@@ -157,8 +157,8 @@ extension CheckCommand {
                             pillars: settings.pillars, documents: documents)
         let text: String
         switch format {
-        case .markdown: text = MarkdownReport.render(report)
-        case .html: text = HTMLReport.render(report)
+        case .markdown: text = MarkdownReport.render(report, references: pipeline.grader.rules.baselineReferences)
+        case .html: text = HTMLReport.render(report, references: pipeline.grader.rules.baselineReferences)
         case .sarif: text = try SARIFReport.render(report, rules: pipeline.grader.rules.sarifMetadata,
                                                    baseDirectory: FileManager.default.currentDirectoryPath)
         case .junit: text = JUnitReport.render(report, gate: settings.gate)
