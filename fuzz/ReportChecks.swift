@@ -69,9 +69,9 @@ func checkReportWriters(_ strings: ReportStrings) {
         expect(lineCount(out) == lineCount(stripSGR(TextReport.render(neutral, color: color))), "text report has extra lines", out)
     }
 
-    let md = MarkdownReport.render(hostile)
+    let md = MarkdownReport.render(hostile, references: [:])
     expect(noControls(md, allowing: ["\n"]), "Markdown report holds a control character", md)
-    expect(lineCount(md) == lineCount(MarkdownReport.render(neutral)), "Markdown report has extra lines", md)
+    expect(lineCount(md) == lineCount(MarkdownReport.render(neutral, references: [:])), "Markdown report has extra lines", md)
     expect(!outsideCodeSpans(md).contains("<"), "Markdown report has a raw < outside code spans", md)
 
     let csv = CSVReport.render(hostile)
@@ -88,9 +88,9 @@ func checkReportWriters(_ strings: ReportStrings) {
         }
     }
 
-    let html = HTMLReport.render(hostile)
+    let html = HTMLReport.render(hostile, references: [:])
     expect(noControls(html, allowing: ["\n", "\t"]), "HTML report holds a control character", html)
-    expect(tags(html) == tags(HTMLReport.render(neutral)), "HTML report has markup from the document", html)
+    expect(tags(html) == tags(HTMLReport.render(neutral, references: [:])), "HTML report has markup from the document", html)
     let gate = Gate(failUnder: .baseline, minScore: 100)
     let junit = JUnitReport.render(hostile, gate: gate)
     // Tab and line feed are XML white space (in attribute values they read back as spaces, nothing worse).

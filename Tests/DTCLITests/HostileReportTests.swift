@@ -1,6 +1,7 @@
 import DTGrading
 import DTModel
 @testable import DTReports
+import DTRules
 import Foundation
 import Testing
 
@@ -131,8 +132,8 @@ enum Hostile {
 }
 
 @Suite struct HostileMarkdownTests {
-    @Test func fileNameCannotLeaveItsCodeSpan() {
-        let out = MarkdownReport.render(Hostile.report())
+    @Test func fileNameCannotLeaveItsCodeSpan() throws {
+        let out = MarkdownReport.render(Hostile.report(), references: try Fixtures.baselineReferences())
         // Headings are only the report's own.
         let headings = out.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("#") }
         #expect(headings.allSatisfy { $0.hasPrefix("# dtcheck report") || $0.hasPrefix("## ") || $0.hasPrefix("### ") })
@@ -168,8 +169,8 @@ enum Hostile {
 
 /// HTML, SARIF, JSON and JUnit already escaped correctly: these hold them to it.
 @Suite struct HostileMarkupAndJSONTests {
-    @Test func htmlReportHasNoRawMarkupOrControlsFromDocuments() {
-        let out = HTMLReport.render(Hostile.report())
+    @Test func htmlReportHasNoRawMarkupOrControlsFromDocuments() throws {
+        let out = HTMLReport.render(Hostile.report(), references: try Fixtures.baselineReferences())
         #expect(!out.contains("<img"))
         #expect(!out.contains("<script>"))
         #expect(out.contains("&lt;img src=x onerror=alert(1)&gt;"))
