@@ -1,6 +1,7 @@
-// libFuzzer entry point for the whole ingest path. Built by scripts/fuzz, which
-// compiles DTModel, DTXML, DTIngest and ZIPFoundation into one module (DTFuzz)
-// together with this file; see docs/limits.md.
+// libFuzzer entry point for the whole ingest path and the report writers. Built by
+// scripts/fuzz, which compiles DTModel, DTXML, DTIngest, DTRules, DTGrading, DTReports
+// and ZIPFoundation into one module (DTFuzz) together with this file and
+// ReportChecks.swift; see docs/limits.md.
 //
 // The first byte picks a path extension so that every reader is reached:
 // the sniffer looks at content first and falls back on the extension, and a
@@ -24,8 +25,18 @@ public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
     // The high bit of the first byte reads as grading does: bodies split later.
     let grading = data[0] & 0x80 != 0
     let bytes = [UInt8](UnsafeBufferPointer(start: data + 1, count: size - 1))
+    // The report writers get a path made of the input's first bytes (a hostile file name)
+    // and everything the loader read from the rest.
+    var strings = ReportStrings(path: String(decoding: bytes.prefix(64), as: UTF8.self), title: nil, date: nil,
+                                error: nil, evidence: [])
     do {
         let agreement = try DocumentLoader.load(bytes: bytes, path: "fuzz-input.\(ext)", options: grading ? gradingOptions : fuzzOptions)
+        strings.title = agreement.title
+        strings.date = agreement.dateSigned
+        for a in agreement.articles.prefix(4) {
+            strings.evidence.append((a.article.number ?? "", a.article.heading,
+                                     a.article.withTextUTF8 { String(decoding: $0, as: UTF8.self) }))
+        }
         // Touch the result so the walkers run as well.
         _ = agreement.articles.count
         _ = agreement.count(of: .paragraph)
@@ -38,9 +49,11 @@ public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
     } catch let error as IngestError {
         // Every error must name the input.
         if !error.description.hasPrefix("fuzz-input.") { fatalError("IngestError without the path: \(error)") }
+        strings.error = error.message
     } catch {
         fatalError("error that is not an IngestError: \(type(of: error)) \(error)")
     }
+    checkReportWriters(strings)
     // The fuzzer is one module with the sources, so it can also drive the layers below
     // the readers directly: they are reached even while a reader is still a stub.
     switch ext {

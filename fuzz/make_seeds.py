@@ -85,3 +85,22 @@ seed("odt.odt", 6, docx({"mimetype": "application/vnd.oasis.opendocument.text", 
     '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:h text:outline-level="1">Article 1</text:h><text:p>Text.</text:p></office:text></office:body></office:document-content>'}))
 seed("truncated.xml", 0, TOTA[:300])
 print("wrote seeds to", here)
+
+# Issue #15: the probe's inputs, shrunk to fit the fuzzer's 64 KB.
+ESC = "\x1b[2J\x1b]8;;http://evil.example/\x07click\x1b]8;;\x07\x08\x9b31m"
+ARTICLE7 = "<h2>Article 7: Customs Duties</h2><p>No Party shall impose customs duties on electronic transmissions.</p>"
+seed("hostile-deep260.html", 1, "<html><body>" + "<div>\n" * 260 + "x" + "</div>" * 260 + ARTICLE7 + "</body></html>")
+seed("hostile-deep250.html", 1, "<html><body>" + "<div>" * 250 + "x" + "</div>" * 250 + ARTICLE7 + "</body></html>")
+seed("hostile-stray-end-tags.html", 1, "<html><body>" + "<div>" * 300 + "</x>" * 300 + ARTICLE7 + "</body></html>")
+seed("hostile-long-text.html", 1, "<html><body><p>" + "The Parties affirm. " * 2500 + "</p>" + ARTICLE7 + "</body></html>")
+seed("hostile-ibm037.html", 1, "<html><head><meta charset=ibm037><title>Enc</title></head><body>" + ARTICLE7 + "</body></html>")
+seed("hostile-utf32.html", 1, "<html><head><meta charset=utf-32><title>Enc</title></head><body>" + ARTICLE7 + "</body></html>")
+seed("hostile-utf16-meta.html", 1, '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-16"></head><body>' + ARTICLE7 + "</body></html>")
+seed("hostile-ebcdic-decl.xml", 0, '<?xml version="1.0" encoding="ibm037"?><doc><p>Article 1</p></doc>')
+seed("hostile-escapes.txt", 2, "Title " + ESC + "\n\nArticle 1: Customs " + ESC + "\n\nNo Party shall impose customs duties " + ESC + ".\n")
+seed("hostile-formulas.md", 4, "# =cmd|' /C calc'!A0\n\n### Article 1 @SUM(1)\n\n+1 -2 =3 \t=4\r=5\n")
+seed("hostile-markdown-breakout.md", 4, "# a`` `b\n\n### Article 1\n\nx\n\n<img src=x onerror=alert(1)>\n\n# owned\n[l](javascript:alert(1)) ![t](http://evil.example/t.png)\n")
+seed("hostile-escapes.html", 1, "<html><head><title>T " + ESC + " &#27;[2J &#x9b;</title></head><body><h2>Article 1 " + ESC + "</h2><p>No Party shall &lt;img onerror&gt; " + ESC + "</p></body></html>")
+seed("hostile-big-line.md", 4, "# Agreement\n\n" + "Article 1 No Party shall impose customs duties on electronic transmissions. " * 700 + "\n")
+# A heading with a backtick (shown as \` in Markdown) before the path's code span on the same line.
+seed("report-escaped-backtick.html", 1, "<html><body>" + "<div>" * 12 + "<h2>Article 7: Custom`s Duties</h2><p>No Party shall impose customs duties on electronic transmissions.</p></body></html>")

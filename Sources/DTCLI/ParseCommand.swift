@@ -54,8 +54,13 @@ struct ParseCommand: ParsableCommand {
             }
             switch format {
             case .tree:
-                print("# \(doc.path)")
-                if let a = doc.agreement { print(dumper.dump(a), terminator: "") } else { print("error: \(doc.error ?? "")") }
+                // Document text and file names go to a terminal: their control characters are shown, not obeyed.
+                print("# \(Escape.terminal(doc.path))")
+                if let a = doc.agreement {
+                    print(ControlCharacters.escaped(dumper.dump(a), keeping: ["\n"]), terminator: "")
+                } else {
+                    print("error: \(Escape.terminal(doc.error ?? ""))")
+                }
             case .json:
                 let body = try JSONOutput.encode(doc, indent: 0)
                 print(JSONOutput.indent(body[...], emptyLines: true) + (n + 1 < files.count ? "," : ""))

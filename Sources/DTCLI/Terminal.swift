@@ -1,5 +1,6 @@
 import ArgumentParser
 import DTGrading
+import DTReports
 import Foundation
 
 /// Where output goes. Reports to stdout or `--output`; everything else to stderr.
@@ -8,7 +9,9 @@ enum Terminal {
 
     /// A line on stderr. A failed write is ignored: there is nowhere left to say so.
     static func stderr(_ line: String) {
-        _ = RawWrite.all(2, line + "\n")
+        // Issue #15 (hostile content): file names and messages quoting documents may hold
+        // ESC/CSI/OSC sequences or line breaks; `Escape.terminal` shows them as `\u{1B}`.
+        _ = RawWrite.all(2, Escape.terminal(line) + "\n")
     }
 
     static func error(_ message: String) { stderr("error: " + message) }

@@ -6,6 +6,15 @@ import DTModel
 /// first division whose text or heading carries its mark (`[^3]`, `[3]`).
 enum FootnoteLinker {
     static func relink(_ roots: [Division]) -> [Division] {
+        // Nothing to move without footnotes: skip reading every division's text for marks
+        // (a character-by-character scan of the whole document).
+        var pending = roots
+        var anyFootnote = false
+        while let d = pending.popLast() {
+            if !d.footnotes.isEmpty { anyFootnote = true; break }
+            pending.append(contentsOf: d.children)
+        }
+        guard anyFootnote else { return roots }
         // Flatten pre-order with parent indices so divisions can be edited in place.
         var flat: [(division: Division, parent: Int?)] = []
         var stack: [(Division, Int?)] = roots.reversed().map { ($0, nil) }

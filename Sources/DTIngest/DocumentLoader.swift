@@ -111,7 +111,8 @@ public enum DocumentLoader {
         case .odt:
             agreement = try OdtReader.read(bytes: bytes, path: path, options: options)
         case .markdown, .text:
-            agreement = try PlainTextReader.read(bytes: bytes, path: path, markdown: format == .markdown)
+            agreement = try PlainTextReader.read(bytes: bytes, path: path, markdown: format == .markdown,
+                                                 deferParagraphs: options.deferParagraphs)
         }
         if agreement.language == nil {
             agreement.language = LanguageDetector.detect(agreement)
@@ -137,14 +138,14 @@ enum XMLFamilyReader {
             do {
                 if let agreement = try TotaReader.stream(bytes, path: path, options: options) { return agreement }
             } catch let e as XMLParseError {
-                throw ingestError(e, path: path)
+                throw ingestError(e, path: path, bytes: bytes)
             }
         }
         let tree: XMLDocumentTree
         do {
             tree = try LibXMLParser.parseXML(bytes, name: path)
         } catch let e as XMLParseError {
-            throw ingestError(e, path: path)
+            throw ingestError(e, path: path, bytes: bytes)
         }
         let root = tree.root
         let isAKN = root.name == "akomaNtoso" || akomaNtosoNamespaces.contains(root.namespaceURI ?? "")
@@ -159,7 +160,12 @@ enum XMLFamilyReader {
         }
     }
 
-    private static func ingestError(_ e: XMLParseError, path: String) -> IngestError {
+    private static func ingestError(_ e: XMLParseError, path: String, bytes: [UInt8]) -> IngestError {
+        // An encoding declaration that cannot be the file's makes the rest unreadable: name it.
+        if let declared = DeclaredEncoding.find(in: bytes), !declared.isUTF8, declared.readsASCII == false {
+            return IngestError(path: path, message: "declares its encoding as \"\(declared.name)\", which does not decode this file (the declaration is itself written in ASCII): remove it or save the file in the encoding it names; malformed XML: \(e.message)",
+                               line: declared.line, column: declared.column)
+        }
         // libxml2 says "Excessive depth in document: 256 use XML_PARSE_HUGE option": not for users.
         let message = e.message.hasPrefix("Excessive depth in document")
             ? "elements are nested more than 256 deep; refused to protect the parser (depth limit)"

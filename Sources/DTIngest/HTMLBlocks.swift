@@ -159,7 +159,38 @@ struct HTMLBlockCollector {
 
 /// White space collapse that keeps characters and case (for cells and headings).
 enum TextCollapse {
+    /// Runs of white space as one space, none at the ends: what splitting on
+    /// `Character.isWhitespace` and joining with " " gives, computed on scalars. A
+    /// Character holds a white-space scalar only alone, as CR LF, or joined by a mark
+    /// (Extend, SpacingMark, ZWJ) after it or a Prepend before it; a text with any of
+    /// those (rare in agreements) takes the Character path, so the result is the same.
     static func collapse(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v == 0x20 || (v >= 0x09 && v <= 0x0D) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if v >= 0x80, joinsOrSeparates(scalar) {
+                return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Non-ASCII white space, and scalars that can join a white-space scalar into a larger Character.
+    private static func joinsOrSeparates(_ scalar: Unicode.Scalar) -> Bool {
+        let p = scalar.properties
+        if p.isWhitespace || p.isGraphemeExtend || scalar.value == 0x200D { return true }
+        switch p.generalCategory {
+        case .spacingMark, .nonspacingMark, .enclosingMark, .format: return true // format: Prepend (U+0600…) and others
+        default: break
+        }
+        // Prepend letters outside the Format category (Malayalam dot reph, some Brahmic signs).
+        return scalar.value == 0x0D4E || (0x11000...0x1FFFF).contains(scalar.value)
     }
 }

@@ -16,6 +16,8 @@ enum HTMLReader {
             throw IngestError(path: path, message: "unreadable HTML: \(e.message)", line: e.line, column: e.column)
         }
         let root = tree.root
+        // A declared encoding that turned the text into garbage or nothing is an error, not `absent`.
+        if let declared = DeclaredEncoding.find(in: bytes) { try declared.check(text: root.textContent, bytes: bytes, path: path) }
         let head = root.child("head")
         var title = head?.child("title").map { TextCollapse.collapse($0.textContent) }?.nonEmpty
         let language = (root["lang"] ?? root["xml:lang"]).flatMap { LanguageCode.twoLetter($0) }

@@ -35,6 +35,30 @@ enum HeadingParser {
     /// Bare words that open a preamble.
     private static let preambleWords: Set<String> = ["preamble", "préambule", "preambule", "preámbulo", "preambulo", "considerans"]
 
+    /// The longest keyword or preamble word, in characters.
+    private static let longestKeyword = (Array(keywords.keys) + Array(preambleWords)).map(\.count).max() ?? 0
+
+    /// Whether the first word of `line`, read as `parse` reads it (leading marks skipped,
+    /// `*` ignored, `art.` with its dot), is a keyword or a preamble word.
+    private static func opensWithKeyword(_ line: String, isLead: (Character) -> Bool) -> Bool {
+        var word = ""
+        var length = 0
+        var next: Character?
+        for c in line where c != "*" {
+            if length == 0 {
+                if isLead(c) { continue }
+                guard c.isLetter else { return false }
+            }
+            guard c.isLetter else { next = c; break }
+            length += 1
+            if length > longestKeyword { return false }
+            word.append(c)
+        }
+        var lower = word.lowercased()
+        if lower == "art", next == "." { lower = "art." }
+        return keywords[lower] != nil || preambleWords.contains(lower)
+    }
+
     /// Number words used for chapters (`CHAPTER ONE`, `HOOFDSTUK TWEE`).
     private static let numberWords: Set<String> = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -84,6 +108,9 @@ enum HeadingParser {
         func isLead(_ c: Character) -> Bool {
             c == " " || c == "\t" || c == "#" || c == "*" || c == "_" || c == "\u{00A0}" || openingQuotes.contains(c)
         }
+        // Most lines open with no keyword: say so from the line's first word, before the
+        // whole line is made an array of characters (a 50 MB line would take gigabytes).
+        guard opensWithKeyword(line, isLead: isLead) else { return nil }
         // Indentation, markdown heading marks and bold/italic markers before the keyword.
         let offset = Array(line).prefix(while: isLead).count
         // Drop emphasis markers so `**Article 5**` parses like `Article 5`.

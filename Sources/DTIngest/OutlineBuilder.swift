@@ -32,6 +32,13 @@ struct OutlineBuilder {
     /// formats) or all belong to the block's one line (HTML paragraphs, DOCX paragraphs).
     var newlinesAdvanceLine = true
 
+    /// Leave an article's body unsplit (`paragraphsPending`), as ToTA bodies are when
+    /// read for grading: only articles the rules' keywords reach are split, so a huge
+    /// text costs one string per article, not one per paragraph. Only where the split
+    /// would come out the same later: text lines with consecutive numbers, no table
+    /// rows, no child divisions.
+    var deferParagraphs = false
+
     private static func level(_ kind: DivisionKind) -> Int {
         switch kind {
         case .part, .annex, .preamble: return 0
@@ -75,8 +82,13 @@ struct OutlineBuilder {
             }
         }
         var entries: [Line] = []
-        for (k, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            entries.append(Line(text: String(piece), line: newlinesAdvanceLine ? line + k : line, path: path, verbatim: verbatim))
+        if !text.utf8.contains(0x0A) {
+            // One line (every line of a text file): no split to make.
+            entries.append(Line(text: text, line: line, path: path, verbatim: verbatim))
+        } else {
+            for (k, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                entries.append(Line(text: String(piece), line: newlinesAdvanceLine ? line + k : line, path: path, verbatim: verbatim))
+            }
         }
         if stack.isEmpty { leading.append(contentsOf: entries) } else { stack[stack.count - 1].lines.append(contentsOf: entries) }
     }
@@ -105,11 +117,11 @@ struct OutlineBuilder {
 
     private mutating func close() {
         guard let open = stack.popLast() else { return }
-        let division = Self.finish(open)
+        let division = Self.finish(open, deferParagraphs: deferParagraphs)
         if stack.isEmpty { roots.append(division) } else { stack[stack.count - 1].division.children.append(division) }
     }
 
-    private static func finish(_ open: Open) -> Division {
+    private static func finish(_ open: Open, deferParagraphs: Bool) -> Division {
         var d = open.division
         var lines = open.lines
         while lines.last?.text.trimmed().isEmpty == true { lines.removeLast() }
@@ -122,11 +134,19 @@ struct OutlineBuilder {
             d.text = joined.trimmed()
             return d
         }
+        if deferParagraphs, d.children.isEmpty, let first = lines.first,
+           lines.enumerated().allSatisfy({ k, l in !l.verbatim && l.path == nil && l.line == first.line + k }) {
+            // `withParagraphs()` splits from `textLocation` (or `location`): the same lines as below.
+            d.text = joined
+            d.paragraphsPending = true
+            return d
+        }
         // Table rows go through the splitter as placeholders (a private-use character and
         // the line's index) so a row like `01.01\tCC` is not read as paragraph `01.01`.
         let masked = lines.enumerated().map { i, l in l.verbatim ? "\u{E000}\(i)\u{E001}" : l.text }.joined(separator: "\n")
         func unmask(_ s: String) -> String {
-            guard s.contains("\u{E000}") else { return s }
+            // On scalars: `String.contains(String)` resolves to Foundation's search, which showed in profiles.
+            guard s.unicodeScalars.contains("\u{E000}") else { return s }
             var out = ""
             var rest = Substring(s)
             while let open = rest.firstIndex(of: "\u{E000}"), let close = rest[open...].firstIndex(of: "\u{E001}") {

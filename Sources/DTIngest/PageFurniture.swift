@@ -8,7 +8,8 @@ enum PageFurniture {
         var s = Substring(raw.trimmed())
         while s.first == "#" { s = s.dropFirst() }
         s = Substring(s.trimmed())
-        guard !s.isEmpty, s.count <= 24 else { return false }
+        // `dropFirst(24).isEmpty` is `count <= 24` without counting a long line's characters.
+        guard !s.isEmpty, s.dropFirst(24).isEmpty else { return false }
         if s.allSatisfy(\.isNumber) { return s.count <= 4 }
         // `- 3 -`, `-493-`, `— 12 —`
         let dashes: Set<Character> = ["-", "–", "—"]
@@ -34,7 +35,8 @@ enum PageFurniture {
         var counts: [String: Int] = [:]
         for line in lines {
             let t = line.trimmed()
-            guard (3...60).contains(t.count), t.contains(where: \.isLetter) else { continue }
+            // `3...60` characters, without counting a long line's characters.
+            guard !t.dropFirst(2).isEmpty, t.dropFirst(60).isEmpty, t.contains(where: \.isLetter) else { continue }
             counts[t, default: 0] += 1
         }
         var out: Set<String> = []

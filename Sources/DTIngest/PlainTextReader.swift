@@ -5,7 +5,7 @@ import DTModel
 /// `### Article 11: …`, `CHAPTER 12`); page furniture, front matter and
 /// markup are dropped first, with every kept line keeping its original number.
 enum PlainTextReader {
-    static func read(bytes: [UInt8], path: String, markdown: Bool) throws -> Agreement {
+    static func read(bytes: [UInt8], path: String, markdown: Bool, deferParagraphs: Bool = false) throws -> Agreement {
         let decoded = try TextDecoding.decode(bytes, path: path)
         let raw = splitLines(decoded)
         var prepared = PreparedText(raw: raw, markdown: markdown)
@@ -18,6 +18,7 @@ enum PlainTextReader {
             .map { i, line in (i, line, markdown && prepared.isMarkdownHeading[i]) })
 
         var builder = OutlineBuilder()
+        builder.deferParagraphs = deferParagraphs
         var title = prepared.title
         var i = 0
         func isBlank(_ j: Int) -> Bool { j < 0 || j >= lines.count || lines[j].trimmed().isEmpty }
@@ -74,23 +75,26 @@ enum PlainTextReader {
     }
 
     /// Splits on `\n`, `\r\n` and `\r`, keeping empty lines so numbering matches editors.
+    /// On UTF-8 bytes: a line break is one ASCII byte, so every slice is whole UTF-8
+    /// (scalar by scalar, this was a quarter of reading a big text).
     static func splitLines(_ text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousCR = false
-        for s in text.unicodeScalars {
-            if s == "\n" {
-                if !previousCR { lines.append(String(current)); current = String.UnicodeScalarView() }
-                previousCR = false
-            } else if s == "\r" {
-                lines.append(String(current)); current = String.UnicodeScalarView()
-                previousCR = true
-            } else {
-                current.append(s)
-                previousCR = false
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { buf -> [String] in
+            var lines: [String] = []
+            var start = 0, i = 0
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if b == 0x0A || b == 0x0D {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self))
+                    if b == 0x0D, i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
             }
-        }
-        lines.append(String(current))
-        return lines
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<n]), as: UTF8.self))
+            return lines
+        } ?? text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 }

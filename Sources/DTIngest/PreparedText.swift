@@ -39,7 +39,7 @@ struct PreparedText {
                 }
                 while line.hasPrefix(">") { line = String(line.dropFirst()).trimmed() }
                 line = MarkdownInline.plain(line)
-            } else if line.contains("\u{000C}") {
+            } else if line.utf8.contains(0x0C) { // not `contains("\u{000C}")`: Foundation's search, per line
                 line = line.replacingAll("\u{000C}", with: "") // form feeds between pages
             }
             if PageFurniture.isPageNumber(line) {

@@ -257,7 +257,8 @@ extension Division {
     /// split (`paragraphsPending`); otherwise itself.
     public func withParagraphs() -> Division {
         guard paragraphsPending else { return self }
-        let split = ParagraphSplitter.split(text, firstLine: location.line, path: location.path)
+        // Text readers record where the body starts below its heading line.
+        let split = ParagraphSplitter.split(text, firstLine: textLocation?.line ?? location.line, path: location.path)
         var d = self
         d.text = split.leadText
         d.children = split.paragraphs

@@ -18,10 +18,11 @@ public enum CompareReport {
 
     public static func text(_ c: Comparison, color: Bool) -> String {
         let s = Styler(enabled: color)
-        var out = "old: \(c.old.path)" + (c.old.title.map { " (\($0))" } ?? "") + "\n"
-        out += "new: \(c.new.path)" + (c.new.title.map { " (\($0))" } ?? "") + "\n"
+        // Paths, titles, errors and quotes come from the files: `shown` shows their control characters.
+        var out = "old: \(shown(c.old.path))" + (c.old.title.map { " (\(shown($0)))" } ?? "") + "\n"
+        out += "new: \(shown(c.new.path))" + (c.new.title.map { " (\(shown($0)))" } ?? "") + "\n"
         for (label, d) in [("old", c.old), ("new", c.new)] where d.status != .assessed {
-            out += "  \(label) is \(d.status.rawValue)" + (d.error.map { ": \($0)" } ?? "") + "\n"
+            out += "  \(label) is \(d.status.rawValue)" + (d.error.map { ": \(shown($0))" } ?? "") + "\n"
         }
         for p in c.pillars {
             let m = marker(p)
@@ -29,19 +30,19 @@ public enum CompareReport {
             out += "  " + p.id.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
                 + side(p.levelBefore, p.scoreBefore) + " → " + side(p.levelAfter, p.scoreAfter) + "  " + mark + "\n"
             if let st = p.states {
-                out += "      " + s.yellow("draft (levels above are agreed): proposed \(st.proposedBefore ?? "—") → \(st.proposedAfter ?? "—")"
-                    + " · weakest \(st.weakestBefore ?? "—") → \(st.weakestAfter ?? "—")") + "\n"
+                out += "      " + s.yellow(shown("draft (levels above are agreed): proposed \(st.proposedBefore ?? "—") → \(st.proposedAfter ?? "—")"
+                    + " · weakest \(st.weakestBefore ?? "—") → \(st.weakestAfter ?? "—")")) + "\n"
                 if st.originalBefore != nil || st.originalAfter != nil {
                     out += "      original (tracked changes rejected) \(st.originalBefore ?? "—") → \(st.originalAfter ?? "—")\n"
                 }
-                for o in st.openAdded { out += "      + open \(o)\n" }
-                for o in st.openRemoved { out += "      - open \(o)\n" }
+                for o in st.openAdded { out += "      + open \(shown(o))\n" }
+                for o in st.openRemoved { out += "      - open \(shown(o))\n" }
             }
-            for l in p.limitationsAdded { out += "      + limitation \(l)\n" }
-            for l in p.limitationsRemoved { out += "      - limitation \(l)\n" }
+            for l in p.limitationsAdded { out += "      + limitation \(shown(l))\n" }
+            for l in p.limitationsRemoved { out += "      - limitation \(shown(l))\n" }
             for a in p.articles {
-                for q in a.quotesAdded { out += "      + \(a.article): “\(Trim.quote(q, limit: 160))”\n" }
-                for q in a.quotesRemoved { out += "      - \(a.article): “\(Trim.quote(q, limit: 160))”\n" }
+                for q in a.quotesAdded { out += "      + \(shown(a.article)): “\(shown(Trim.quote(q, limit: 160)))”\n" }
+                for q in a.quotesRemoved { out += "      - \(shown(a.article)): “\(shown(Trim.quote(q, limit: 160)))”\n" }
             }
         }
         out += c.regression ? "result: weaker on " + c.pillars.filter(\.regression).map(\.id.rawValue).joined(separator: ", ") + "\n"
@@ -50,7 +51,7 @@ public enum CompareReport {
     }
 
     public static func markdown(_ c: Comparison) -> String {
-        var out = "# dtcheck compare\n\n- old: `\(c.old.path)`\n- new: `\(c.new.path)`\n\n"
+        var out = "# dtcheck compare\n\n- old: \(Escape.markdownCode(c.old.path))\n- new: \(Escape.markdownCode(c.new.path))\n\n"
         out += "| pillar | before | after | change |\n|---|---|---|---|\n"
         for p in c.pillars {
             out += "| \(p.id.rawValue) | \(side(p.levelBefore, p.scoreBefore)) | \(side(p.levelAfter, p.scoreAfter)) | "
@@ -59,8 +60,8 @@ public enum CompareReport {
         out += "\n"
         for p in c.pillars where !(p.articles.isEmpty && p.limitationsAdded.isEmpty && p.limitationsRemoved.isEmpty) {
             out += "### \(p.id.rawValue)\n\n"
-            for l in p.limitationsAdded { out += "- limitation added: `\(l)`\n" }
-            for l in p.limitationsRemoved { out += "- limitation removed: `\(l)`\n" }
+            for l in p.limitationsAdded { out += "- limitation added: \(Escape.markdownCode(l))\n" }
+            for l in p.limitationsRemoved { out += "- limitation removed: \(Escape.markdownCode(l))\n" }
             for a in p.articles {
                 for q in a.quotesAdded { out += "- **\(Escape.markdownCell(a.article))** added:\n  > \(Escape.markdownCell(Trim.quote(q, limit: 400)))\n" }
                 for q in a.quotesRemoved { out += "- **\(Escape.markdownCell(a.article))** removed:\n  > \(Escape.markdownCell(Trim.quote(q, limit: 400)))\n" }

@@ -1,3 +1,5 @@
+import DTModel
+
 /// Escaping and trimming shared by the renderers. Kept in one place so every
 /// format escapes the same way and a fix lands everywhere at once.
 public enum Escape {
@@ -12,35 +14,97 @@ public enum Escape {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            // A raw carriage return in an attribute is read back as a space: keep it as a reference.
+            case "\r": out += "&#13;"
             default:
-                // XML 1.0 forbids most C0 controls even as references; drop them.
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" { continue }
-                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                // XML 1.0 forbids most C0 controls even as references, and HTML calls
+                // every control a parse error: show them as `\u{1B}` instead of dropping them.
+                if ControlCharacters.isControl(scalar), scalar != "\n", scalar != "\t" {
+                    out += ControlCharacters.visible(scalar)
+                    continue
+                }
                 out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
-    /// One RFC 4180 field: quoted when it holds a comma, quote, CR or LF (or leading/trailing space).
-    public static func csvField(_ s: String) -> String {
-        let needsQuotes = s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            || s.hasPrefix(" ") || s.hasSuffix(" ")
-        guard needsQuotes else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// Text for a terminal (the text report, stderr): every control character,
+    /// line breaks included, written as `\u{1B}`, so a document or a file name
+    /// cannot clear the screen, forge a link or a line, or hide what follows.
+    public static func terminal(_ s: String) -> String {
+        ControlCharacters.escaped(s)
     }
+
+    /// One CSV field (RFC 4180), hardened for spreadsheets as OWASP's CSV-injection
+    /// guidance asks: a cell of digits only is a number and written bare; every other
+    /// cell is quoted (quotes doubled); a cell starting with `=`, `+`, `-`, `@`, tab or
+    /// carriage return (or their full-width forms, which some spreadsheets also read
+    /// as formulas) gets a leading `'`, so `=cmd|' /C calc'!A0` stays text; control
+    /// characters, line breaks included, are written as `\u{A}` so a cell never
+    /// spans lines.
+    public static func csvField(_ s: String) -> String {
+        if !s.isEmpty, s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return s }
+        var text = ControlCharacters.escaped(s)
+        if let first = text.unicodeScalars.first, formulaLeads.contains(first) { text = "'" + text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Characters that make a spreadsheet read a cell as a formula (OWASP, plus full-width forms).
+    static let formulaLeads: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
 
     /// One CSV record terminated by CRLF, as RFC 4180 asks.
     public static func csvRow(_ fields: [String]) -> String {
         fields.map(csvField).joined(separator: ",") + "\r\n"
     }
 
-    /// Markdown text and table cells: pipes and newlines would break a row, and `<`/`&`
-    /// would let a quoted clause inject HTML into a PR comment.
+    /// Markdown text and table cells: line breaks become spaces (a blank line would end
+    /// the paragraph, or the table, and start raw HTML or a heading); `&`, `<`, `>` are
+    /// entities so a quoted clause cannot inject HTML into a PR comment; `|` would split
+    /// a row; `\`, `` ` ``, `*`, `_`, `~`, `[`, `]` are backslash-escaped so text cannot
+    /// open a code span, emphasis, a link or a remote image; other control characters
+    /// are shown as `\u{1B}`.
     public static func markdownCell(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\n", with: " ")
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var previousCR = false
+        for scalar in s.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            switch scalar {
+            case "\n": if !previousCR { out += " " }
+            case "\r": out += " "
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "|", "\\", "`", "*", "_", "~", "[", "]":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            default:
+                if ControlCharacters.isControl(scalar) {
+                    out += "\\" + ControlCharacters.visible(scalar)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// A Markdown code span holding `s` verbatim: fenced with one backtick more than the
+    /// longest run of backticks inside it, padded with a space when the text starts or
+    /// ends with a backtick or a space (CommonMark strips one from each side), and with
+    /// line breaks and other control characters shown as `\u{A}`, since a blank line
+    /// would end the span and let the rest be read as HTML or a heading. `<` needs no
+    /// escape inside a code span: it is shown as written.
+    public static func markdownCode(_ s: String) -> String {
+        let text = ControlCharacters.escaped(s)
+        var longest = 0, run = 0
+        for b in text.utf8 {
+            if b == UInt8(ascii: "`") { run += 1; longest = max(longest, run) } else { run = 0 }
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") || text.hasPrefix(" ") || text.hasSuffix(" ")
+        return fence + (pad ? " " + text + " " : text) + fence
     }
 
     /// An identifier safe for HTML `id`/`href="#…"`: letters, digits, `-` and `_` only.

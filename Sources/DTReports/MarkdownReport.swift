@@ -18,17 +18,17 @@ public enum MarkdownReport {
 
     static func document(_ doc: DocumentVerdict, references: [PillarID: BaselineReference]) -> String {
         var out = "## " + Escape.markdownCell(doc.title ?? doc.path) + "\n\n"
-        var meta = ["`\(doc.path)`", "status **\(doc.status.rawValue)**"]
-        if let d = doc.dateSigned { meta.append("signed \(d)") }
+        var meta = [Escape.markdownCode(doc.path), "status **\(doc.status.rawValue)**"]
+        if let d = doc.dateSigned { meta.append("signed \(Escape.markdownCell(d))") }
         if let ls = doc.languages, ls.count > 1 {
-            meta.append("languages \(ls.joined(separator: "+")) (bilingual)")
+            meta.append("languages \(Escape.markdownCell(ls.joined(separator: "+"))) (bilingual)")
         } else if let l = doc.language {
-            meta.append("language \(l)")
+            meta.append("language \(Escape.markdownCell(l))")
         }
         if let o = doc.overallScore { meta.append("overall score \(o)") }
         out += meta.joined(separator: " · ") + "\n\n"
         if doc.status == .error {
-            return out + "> **error:** `\(LocationText.error(doc))`\n\n"
+            return out + "> **error:** \(Escape.markdownCode(LocationText.error(doc)))\n\n"
         }
         out += "| pillar | level | score | articles | limitations |\n|---|---|---:|---|---|\n"
         for p in doc.pillars {
@@ -45,13 +45,13 @@ public enum MarkdownReport {
             for e in p.evidence {
                 var head = "**" + Escape.markdownCell(e.article) + "**"
                 if let h = e.heading, !h.isEmpty { head += " — " + Escape.markdownCell(h) }
-                out += "- \(head) (`\(LocationText.of(e))`)\n  > \(Escape.markdownCell(Trim.quote(e.quote, limit: 400)))\n"
+                out += "- \(head) (\(Escape.markdownCode(LocationText.of(e))))\n  > \(Escape.markdownCell(Trim.quote(e.quote, limit: 400)))\n"
             }
             for (label, list) in [("Limitation", p.limitations), ("Deviation", p.deviations), ("Sectoral", p.sectoral)] {
                 for f in list {
-                    out += "- **\(label)** `\(f.id)`: \(Escape.markdownCell(f.message))"
+                    out += "- **\(label)** \(Escape.markdownCode(f.id)): \(Escape.markdownCell(f.message))"
                     if !f.baselines.isEmpty { out += " — vs \(f.citationText)" }
-                    if let e = f.evidence { out += " (" + Escape.markdownCell(e.article) + ", `\(LocationText.of(e))`)" }
+                    if let e = f.evidence { out += " (" + Escape.markdownCell(e.article) + ", " + Escape.markdownCode(LocationText.of(e)) + ")" }
                     out += "\n"
                 }
             }

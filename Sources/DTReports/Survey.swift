@@ -73,9 +73,10 @@ public enum SurveyReport {
         }
         var out = pad("date", 11) + pad("title", 36) + survey.pillars.map { pad($0.rawValue, 15) }.joined() + "score\n"
         for r in survey.documents {
-            out += pad(r.dateSigned ?? "", 11) + pad(r.title ?? r.path, 36)
+            // Titles, paths and errors come from the files: `shown` shows their control characters.
+            out += pad(shown(r.dateSigned ?? ""), 11) + pad(shown(r.title ?? r.path), 36)
             if r.status == .error {
-                out += "error: " + (r.error ?? "") + "\n"
+                out += "error: " + shown(r.error ?? "") + "\n"
                 continue
             }
             out += survey.pillars.map { pad(r.levels[$0.rawValue].map { abbrev[$0] ?? $0.rawValue } ?? "", 15) }.joined()

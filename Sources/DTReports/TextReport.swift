@@ -3,6 +3,8 @@ import DTRules
 
 /// The terminal report: one block per document, then a summary line.
 /// `color` switches ANSI escapes on; the caller decides (tty, NO_COLOR, --color).
+/// Everything taken from a document or a file name goes through `Escape.terminal`
+/// (`shown` below), so only the report's own styling reaches the terminal as escapes.
 public enum TextReport {
     public static func render(_ report: Report, color: Bool) -> String {
         let s = Styler(enabled: color)
@@ -16,32 +18,32 @@ public enum TextReport {
     }
 
     static func document(_ doc: DocumentVerdict, _ s: Styler) -> String {
-        var out = s.bold(doc.path) + "\n"
+        var out = s.bold(shown(doc.path)) + "\n"
         var meta: [String] = []
-        if let t = doc.title { meta.append(t) }
-        if let d = doc.dateSigned { meta.append("signed \(d)") }
+        if let title = doc.title { meta.append(shown(title)) }
+        if let d = doc.dateSigned { meta.append("signed \(shown(d))") }
         if let ls = doc.languages, ls.count > 1 {
-            meta.append("languages \(ls.joined(separator: "+")) (bilingual)")
+            meta.append("languages \(shown(ls.joined(separator: "+"))) (bilingual)")
         } else if let l = doc.language {
-            meta.append("language \(l)")
+            meta.append("language \(shown(l))")
         }
         meta.append("status \(doc.status.rawValue)")
         out += "  " + meta.joined(separator: " · ") + "\n"
         if doc.status == .error {
-            out += "  " + s.red("error: ") + LocationText.error(doc) + "\n"
+            out += "  " + s.red("error: ") + shown(LocationText.error(doc)) + "\n"
             return out
         }
         if doc.status == .notAssessed {
             out += "  " + s.dim("not assessed: the rules read English, Spanish and French texts only") + "\n"
         }
-        if let d = doc.draft { out += "  " + s.yellow(DraftLines.summary(d)) + "\n" }
+        if let d = doc.draft { out += "  " + s.yellow(shown(DraftLines.summary(d))) + "\n" }
         for p in doc.pillars {
             out += pillar(p, s)
         }
         if let overall = doc.overallScore { out += "  overall score \(overall)\n" }
         if let d = doc.draft {
-            for c in d.comments { out += "  comment " + DraftLines.comment(c) + "  " + s.dim("\(c.file):\(c.line)") + "\n" }
-            for w in d.warnings { out += "  " + s.yellow("warning: ") + w + "\n" }
+            for c in d.comments { out += "  comment " + shown(DraftLines.comment(c)) + "  " + s.dim(shown("\(c.file):\(c.line)")) + "\n" }
+            for w in d.warnings { out += "  " + s.yellow("warning: ") + shown(w) + "\n" }
         }
         return out
     }
@@ -51,18 +53,18 @@ public enum TextReport {
         var out = "  \(name) " + s.level(p.level) + "  score \(p.score)"
         // A draft: the agreed level, then what the brackets would make of it.
         if let proposed = p.proposed, let weakest = p.weakest {
-            out = "  \(name) agreed " + s.level(p.level) + " \(p.score) · " + s.yellow(DraftLines.state("proposed", proposed, p))
-                + " · " + s.yellow(DraftLines.state("weakest", weakest, p))
+            out = "  \(name) agreed " + s.level(p.level) + " \(p.score) · " + s.yellow(shown(DraftLines.state("proposed", proposed, p)))
+                + " · " + s.yellow(shown(DraftLines.state("weakest", weakest, p)))
         }
-        if let rule = p.rule { out += s.dim("  [\(rule)]") }
+        if let rule = p.rule { out += s.dim("  [\(shown(rule))]") }
         out += "\n"
-        if let t = DraftLines.tracked(p) { out += "      " + s.yellow(t) + "\n" }
-        for o in p.open ?? [] { out += "      " + s.yellow("open ") + DraftLines.open(o) + "  " + s.dim("\(o.file):\(o.line)") + "\n" }
+        if let t = DraftLines.tracked(p) { out += "      " + s.yellow(shown(t)) + "\n" }
+        for o in p.open ?? [] { out += "      " + s.yellow("open ") + shown(DraftLines.open(o)) + "  " + s.dim(shown("\(o.file):\(o.line)")) + "\n" }
         for e in p.evidence {
-            var head = "      " + e.article
-            if let h = e.heading, !h.isEmpty { head += " — " + h }
-            out += head + "  " + s.dim(LocationText.of(e)) + "\n"
-            out += "        “" + Trim.quote(e.quote) + "”\n"
+            var head = "      " + shown(e.article)
+            if let h = e.heading, !h.isEmpty { head += " — " + shown(h) }
+            out += head + "  " + s.dim(shown(LocationText.of(e))) + "\n"
+            out += "        “" + shown(Trim.quote(e.quote)) + "”\n"
         }
         for f in p.limitations { out += finding(f, label: s.red("limitation"), quoted: p.evidence, s) }
         for f in p.deviations { out += finding(f, label: s.yellow("deviation"), quoted: p.evidence, s) }
@@ -71,14 +73,14 @@ public enum TextReport {
     }
 
     static func finding(_ f: Finding, label: String, quoted: [Evidence], _ s: Styler) -> String {
-        var out = "      \(label) \(f.id): \(f.message)"
+        var out = "      \(label) \(shown(f.id)): \(shown(f.message))"
         if !f.baselines.isEmpty { out += " (vs \(f.citationText))" }
         out += "\n"
         // A quote already shown above the findings is named, not repeated.
         if let e = f.evidence, quoted.contains(e) {
-            out += "        at " + e.article + "  " + s.dim(LocationText.of(e)) + "\n"
+            out += "        at " + shown(e.article) + "  " + s.dim(shown(LocationText.of(e))) + "\n"
         } else if let e = f.evidence {
-            out += "        " + e.article + "  " + s.dim(LocationText.of(e)) + ": “" + Trim.quote(e.quote, limit: 160) + "”\n"
+            out += "        " + shown(e.article) + "  " + s.dim(shown(LocationText.of(e))) + ": “" + shown(Trim.quote(e.quote, limit: 160)) + "”\n"
         }
         return out
     }
@@ -91,6 +93,9 @@ public enum TextReport {
         return line
     }
 }
+
+/// Document-supplied text as the terminal may show it.
+@inline(__always) func shown(_ s: String) -> String { Escape.terminal(s) }
 
 /// ANSI styling that collapses to plain text when disabled.
 struct Styler {

@@ -50,6 +50,16 @@ public enum LibXMLParser {
     }
 
     /// Parses HTML tolerantly. `encoding` overrides what the document's `meta` declares.
+    ///
+    /// libxml2's tree builder stops at nesting deeper than 256 and at a text node over
+    /// 10 MB, and leaves the rest of the file out of the tree without failing the parse.
+    /// `XML_PARSE_HUGE` lifts the text limit (the file-size limit bounds it instead).
+    /// Depth stays bounded, by us: elements deeper than `XMLParseLimits.maxDepth` are
+    /// flattened by the conversion below, and an element deeper than
+    /// `XMLParseLimits.maxHTMLDepth` stops the parse with an error naming its line (an
+    /// unbounded open-element stack would make every stray end tag cost a scan of it:
+    /// quadratic time). Any parse libxml2 halts is an error with the line it stopped
+    /// at, never a document silently cut short.
     public static func parseHTML(_ bytes: [UInt8], name: String = "input", encoding: String? = nil) throws -> XMLDocumentTree {
         _ = initialised
         guard !bytes.isEmpty else { throw XMLParseError(message: "empty document", line: 0, column: 0) }
@@ -58,19 +68,49 @@ public enum LibXMLParser {
             throw XMLParseError(message: "document is larger than 2 GiB, more than the parser can take", line: 0, column: 0)
         }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-                            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+                            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue)
         return try withErrorSink { sink in
+            guard let ctxt = htmlNewParserCtxt() else {
+                throw XMLParseError(message: "could not create an HTML parser", line: 0, column: 0)
+            }
+            defer { htmlFreeParserCtxt(ctxt) }
+            // The tree builder's own start-element handler, behind a depth check.
+            ctxt.pointee.sax.pointee.startElement = { context, name, attributes in
+                guard let context else { return }
+                let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+                if Int(parser.pointee.nameNr) > XMLParseLimits.maxHTMLDepth {
+                    xmlStopParser(parser)
+                    return
+                }
+                xmlSAX2StartElement(context, name, attributes)
+            }
             let doc = bytes.withUnsafeBufferPointer { buf -> htmlDocPtr? in
                 buf.baseAddress.flatMap { base in
                     base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                        htmlReadMemory($0, Int32(buf.count), name, encoding, options)
+                        htmlCtxtReadMemory(ctxt, $0, Int32(buf.count), name, encoding, options)
                     }
                 }
             }
+            defer { if let doc { xmlFreeDoc(doc) } }
+            // A halted parse (libxml2 stops feeding the tree) dropped everything after this point.
+            if ctxt.pointee.errNo == Int32(XML_ERR_USER_STOP.rawValue) {
+                let line = ctxt.pointee.input.map { Int($0.pointee.line) } ?? 0
+                throw XMLParseError(message: "elements are nested more than \(XMLParseLimits.maxHTMLDepth) deep; refused to protect the parser (depth limit)",
+                                    line: line, column: 0)
+            }
+            if ctxt.pointee.disableSAX != 0 {
+                throw haltError(ctxt.pointee.lastError)
+            }
             guard let doc else { throw sink.firstError ?? XMLParseError(message: "unreadable HTML", line: 0, column: 0) }
-            defer { xmlFreeDoc(doc) }
             return try convert(doc, lowercaseNames: true)
         }
+    }
+
+    /// The error libxml2 halted on, with the line it stopped at.
+    static func haltError(_ error: xmlError) -> XMLParseError {
+        let detail = error.message.map { String(cString: $0).trimmingWhitespace() } ?? "parse error"
+        return XMLParseError(message: "the parser stopped here (\(detail)); the text after this point would be lost",
+                             line: Int(error.line), column: Int(error.int2))
     }
 
     // MARK: - Errors

@@ -132,6 +132,9 @@ public enum XMLParseLimits {
     /// Elements deeper than this are not kept as elements: their text is folded
     /// into the ancestor at this depth. libxml2's XML parser itself refuses depth > 256.
     public static let maxDepth = 200
+    /// HTML elements deeper than this stop the parse with an error naming the line
+    /// (libxml2's XML parser refuses the same depth).
+    public static let maxHTMLDepth = 256
     /// Internal entities longer than this are not expanded into text.
     public static let maxEntityExpansion = 4096
     /// All entity expansions in one document together (text and attribute values):

@@ -20,7 +20,7 @@ import Testing
         guard let r = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", "--exclude", "skip-*", dir.path]) else { return }
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let paths = r.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
-            .map { String($0.prefix { $0 != "," }) }
+            .map { String($0.prefix { $0 != "," }).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         #expect(paths == [sub.appendingPathComponent("a.xml").path, dir.appendingPathComponent("z.xml").path])
 
         guard let only = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", "--include", "z.*", dir.path]) else { return }
@@ -61,7 +61,7 @@ import Testing
         guard let r = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", dir.path]) else { return }
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let paths = r.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
-            .map { String($0.prefix { $0 != "," }) }
+            .map { String($0.prefix { $0 != "," }).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         #expect(paths == [dir.appendingPathComponent("Mixed.Md").path, dir.appendingPathComponent("UPPER.XML").path])
 
         // An explicit --include is matched as written.
@@ -111,7 +111,7 @@ import Testing
         try Data("format: csv\nfail-under: baseline\npillars: data-flows\n".utf8).write(to: dir.appendingPathComponent(".dtcheck.yml"))
         guard let r = Dtcheck.run(["check", file], cwd: dir) else { return }
         #expect(r.status == 1)
-        #expect(r.stdout.hasPrefix("path,status,"))
+        #expect(r.stdout.hasPrefix(#""path","status","#))
         #expect(r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2)
     }
 
