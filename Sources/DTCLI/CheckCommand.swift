@@ -152,17 +152,8 @@ extension CheckCommand {
         let documents = pipeline.run(files, progress: progress)
         let report = Report(tool: ToolInfo(version: DTCheckCommand.version), baselines: settings.baselines,
                             pillars: settings.pillars, documents: documents)
-        let text: String
-        switch format {
-        case .markdown: text = MarkdownReport.render(report)
-        case .html: text = HTMLReport.render(report)
-        case .sarif: text = try SARIFReport.render(report, rules: pipeline.grader.rules.sarifMetadata,
-                                                   baseDirectory: FileManager.default.currentDirectoryPath)
-        case .junit: text = JUnitReport.render(report, gate: settings.gate)
-        case .text: text = TextReport.render(report, color: settings.useColor(output: output))
-        case .json: text = try JSONReport.render(report)
-        case .csv: text = CSVReport.render(report)
-        }
+        let text = try ReportRendering.check(format, report, rules: pipeline.grader.rules, gate: settings.gate,
+                                             color: settings.useColor(output: output))
         try Terminal.emit(text, to: output)
         return Outcome(errorLines: documents.filter { $0.status == .error }.map(\.errorLine),
                        gateFailed: settings.gate.fails(documents))
