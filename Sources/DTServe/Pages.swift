@@ -95,6 +95,8 @@ enum Pages {
     }
 
     static func sizeText(_ bytes: Int) -> String {
+        // The default limit is 64 MiB: binary units say it as the CLI's help means it.
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
         if bytes >= 1_000_000 { return String(format: "%.0f MB", Double(bytes) / 1_000_000) }
         if bytes >= 1_000 { return String(format: "%.0f KB", Double(bytes) / 1_000) }
         return "\(bytes) bytes"
