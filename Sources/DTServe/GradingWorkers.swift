@@ -157,23 +157,24 @@ actor GradingPool {
         if waiting.isEmpty { idle.append(w) } else { waiting.removeFirst().resume(returning: w) }
     }
 
-    /// Reaps a failed process and starts another in its place; if that fails too, the
-    /// pool retries on the next failure rather than leaving waiting jobs stuck forever.
+    /// Reaps a failed process and starts another in its place (three tries: the
+    /// machine may be short of memory just then). Only if all fail is the slot lost,
+    /// with a message; the other processes go on serving.
     private func replace(_ w: GradingWorker) async {
         all.removeAll { $0 === w }
         DispatchQueue.global().async { w.stop() }
-        do {
-            let fresh = try await Self.start(launch, maxBlob: maxBlob)
-            all.append(fresh)
-            release(fresh)
-        } catch {
-            FileHandle.standardError.write(Data("dtcheck serve: could not restart a grading process: \(error)\n".utf8))
-            // Without a process the waiting jobs would hang: let the old slot go round again.
-            if all.isEmpty, let retry = try? await Self.start(launch, maxBlob: maxBlob) {
-                all.append(retry)
-                release(retry)
+        var lastError: (any Error)?
+        for _ in 0..<3 {
+            do {
+                let fresh = try await Self.start(launch, maxBlob: maxBlob)
+                all.append(fresh)
+                release(fresh)
+                return
+            } catch {
+                lastError = error
             }
         }
+        FileHandle.standardError.write(Data("dtcheck serve: could not restart a grading process: \(lastError.map { "\($0)" } ?? "")\n".utf8))
     }
 
     /// Ends every process (at shutdown).

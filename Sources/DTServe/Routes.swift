@@ -75,10 +75,7 @@ struct Routes: Sendable {
             let message = kind == .check ? "Choose a file to check." : "Choose two files to compare: the earlier draft and the later one."
             return Reply.problem(.badRequest, json: json, title: "No file", message: message)
         }
-        if let big = parts.first(where: { $0.bytes.count > configuration.maxFileSize }) {
-            _ = big
-            return tooLarge
-        }
+        if parts.contains(where: { $0.bytes.count > configuration.maxFileSize }) { return tooLarge }
         let baseline = form.field("baseline") ?? "both"
         guard ["both", "usmca", "ujdta"].contains(baseline) else {
             return Reply.problem(.badRequest, json: json, title: "Unknown baseline", message: "baseline must be usmca, ujdta or both.")
