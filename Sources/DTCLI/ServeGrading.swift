@@ -98,7 +98,7 @@ enum ServeGrading {
 
 /// Test hooks for the server's failure handling, active only when the grading process
 /// runs with DTCHECK_SERVE_TEST_FAULTS=1 (the server tests set it): an upload starting
-/// with one of these words crashes, throws, or sleeps before grading.
+/// with one of these words crashes, throws, or sleeps (`DTCHECK-TEST-SLEEP N`) before grading.
 enum FaultInjection {
     static let enabled = ProcessInfo.processInfo.environment["DTCHECK_SERVE_TEST_FAULTS"] == "1"
 
@@ -107,7 +107,12 @@ enum FaultInjection {
         for f in files {
             if f.starts(with: Array("DTCHECK-TEST-CRASH".utf8)) { fatalError("DTCHECK-TEST-CRASH: injected crash") }
             if f.starts(with: Array("DTCHECK-TEST-THROW".utf8)) { throw ServeGrading.JobError(description: "DTCHECK-TEST-THROW: injected error") }
-            if f.starts(with: Array("DTCHECK-TEST-SLEEP".utf8)) { Thread.sleep(forTimeInterval: 2) }
+            let sleep = Array("DTCHECK-TEST-SLEEP ".utf8)
+            if f.starts(with: sleep) {
+                // `DTCHECK-TEST-SLEEP 8`: seconds to sleep, then grade as usual.
+                let digits = f.dropFirst(sleep.count).prefix { (48...57).contains($0) }
+                Thread.sleep(forTimeInterval: Double(String(decoding: digits, as: UTF8.self)) ?? 2)
+            }
         }
     }
 }

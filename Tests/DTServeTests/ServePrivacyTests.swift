@@ -4,7 +4,8 @@ import Testing
 
 /// Every privacy and safety point of `dtcheck serve` (#20), over real HTTP against the
 /// real binary on a free port.
-@Suite struct ServePrivacyTests {
+// Serialized for the same reason as ServeReportTests.
+@Suite(.serialized) struct ServePrivacyTests {
     @Test func bindsToLoopbackByDefaultAndSaysNothingAboutIt() async throws {
         let server = try ServerUnderTest()
         defer { server.stop() }

@@ -4,7 +4,9 @@ import Testing
 
 /// The page's reports are the command line's, and the server stays up and responsive
 /// whatever one upload does (#20).
-@Suite struct ServeReportTests {
+// Serialized: each test starts a server and its grading processes; one at a time keeps
+// the suite from starving the rest of `swift test` on a 2-core machine.
+@Suite(.serialized) struct ServeReportTests {
     /// `dtcheck ARGS` in `dir`: its stdout.
     static func cli(_ args: [String], in dir: URL) throws -> String {
         guard let binary = ServerUnderTest.binary else { throw ServeTestError.binaryMissing }
@@ -120,10 +122,10 @@ import Testing
     }
 
     @Test func aGradingThatHangsIsStoppedAtTheTimeout() async throws {
-        let server = try ServerUnderTest(["--jobs", "1", "--grading-timeout", "1"], faults: true)
+        let server = try ServerUnderTest(["--jobs", "1", "--grading-timeout", "3"], faults: true)
         defer { server.stop() }
         let token = try await server.token()
-        let slow = try await server.post("check", fields: [("token", token)], files: [UploadFile(field: "file", filename: "slow.txt", bytes: Array("DTCHECK-TEST-SLEEP".utf8))])
+        let slow = try await server.post("check", fields: [("token", token)], files: [UploadFile(field: "file", filename: "slow.txt", bytes: Array("DTCHECK-TEST-SLEEP 30".utf8))])
         #expect(slow.status == 500)
         #expect(slow.text.contains("took too long"))
         let good = [UploadFile(field: "file", filename: "soft.md", bytes: try Drafts.bytes("corpus/drafts/soft-draft.md"))]
@@ -131,12 +133,13 @@ import Testing
     }
 
     @Test func gradingRunsOffTheEventLoop() async throws {
-        // Both grading processes busy for 2 s each: the page must still be served meanwhile.
+        // Both grading processes busy for 8 s each: the page must still be served meanwhile
+        // (8 s, so that a machine loaded by the rest of the suite cannot reorder the answers).
         let server = try ServerUnderTest(["--jobs", "2"], faults: true)
         defer { server.stop() }
         let token = try await server.token()
         let order = OrderLog()
-        let sleeper = [UploadFile(field: "file", filename: "slow.txt", bytes: Array("DTCHECK-TEST-SLEEP".utf8) + Array(" cooperation".utf8))]
+        let sleeper = [UploadFile(field: "file", filename: "slow.txt", bytes: Array("DTCHECK-TEST-SLEEP 8 cooperation".utf8))]
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<2 {
                 group.addTask {
@@ -145,7 +148,7 @@ import Testing
                 }
             }
             group.addTask {
-                try await Task.sleep(for: .milliseconds(500))
+                try await Task.sleep(for: .milliseconds(300))
                 let r = try await server.get("")
                 await order.add("page:\(r.status)")
             }
