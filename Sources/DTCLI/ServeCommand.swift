@@ -22,10 +22,10 @@ struct ServeCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Address to listen on (default 127.0.0.1, this machine only). Example: --host 127.0.0.1", valueName: "address"))
+    @Option(help: ArgumentHelp("Address to listen on; the default is this machine only. Example: --host 127.0.0.1", valueName: "address"))
     var host: String = ServeConfiguration.defaultHost
 
-    @Option(help: ArgumentHelp("Port to listen on; 0 picks a free one (default 8080). Example: --port 9000", valueName: "n"))
+    @Option(help: ArgumentHelp("Port to listen on; 0 picks a free one. Example: --port 9000", valueName: "n"))
     var port: Int = 8080
 
     @Option(name: .customLong("allow-host"),
@@ -34,7 +34,7 @@ struct ServeCommand: ParsableCommand {
     var allowHosts: [String] = []
 
     @Option(name: .customLong("grading-timeout"),
-            help: ArgumentHelp("Stop grading an upload after this many seconds (default 120). Example: --grading-timeout 30", valueName: "s"))
+            help: ArgumentHelp("Stop grading an upload after this many seconds. Example: --grading-timeout 30", valueName: "s"))
     var gradingTimeout: Int = 120
 
     @OptionGroup var grading: GradingOptions
