@@ -26,7 +26,10 @@ public final class WebServer: Sendable {
     public func run(onReady: @escaping @Sendable (String, [Int32]) -> Void) async throws {
         // A grading process that died must not take the server with it on the next write.
         signal(SIGPIPE, SIG_IGN)
-        let reports = max(64 << 20, configuration.maxFileSize.multipliedReportingOverflow(by: 16).partialValue)
+        // A report can be several times its upload (quotes, four formats): the cap on
+        // what is read back from a grading process.
+        let (scaled, overflow) = configuration.maxFileSize.multipliedReportingOverflow(by: 16)
+        let reports = overflow ? Int.max : max(64 << 20, scaled)
         let pool = try await GradingPool(launch: launch, count: configuration.workers, maxBlob: reports)
         let pids = await pool.pids
         let router = Router()
