@@ -196,4 +196,23 @@ import Testing
         #expect(json.status == 422)
         #expect(json.text.contains("\"status\" : \"error\""))
     }
+
+    @Test func aFormWithoutAFileOrWithUnknownOptionsGets400WithAReason() async throws {
+        let server = try ServerUnderTest()
+        defer { server.stop() }
+        let token = try await server.token()
+        let file = [UploadFile(field: "file", filename: "soft-draft.md", bytes: try Drafts.bytes("corpus/drafts/soft-draft.md"))]
+        let none = try await server.post("check", fields: [("token", token)], files: [])
+        #expect(none.status == 400 && none.text.contains("Choose a file to check."))
+        let one = try await server.post("compare", fields: [("token", token)], files: file)
+        #expect(one.status == 400 && one.text.contains("Choose two files to compare"))
+        let baseline = try await server.post("check", fields: [("token", token), ("baseline", "wto")], files: file)
+        #expect(baseline.status == 400 && baseline.text.contains("baseline must be usmca, ujdta or both"))
+        let pillar = try await server.post("check", fields: [("token", token), ("pillar", "tariffs")], files: file,
+                                           headers: ["Accept": "application/json"])
+        #expect(pillar.status == 400 && pillar.text.contains("Unknown pillar 'tariffs'"))
+        var request = "POST /check HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nContent-Type: text/plain\r\n"
+        request += "Content-Length: 5\r\nConnection: close\r\n\r\nhello"
+        #expect(try server.rawStatus(request) == 400)
+    }
 }
