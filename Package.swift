@@ -29,13 +29,19 @@ let package = Package(
         .target(name: "DTRules", dependencies: ["DTModel", "Yams"]),
         .target(name: "DTGrading", dependencies: ["DTRules", "DTModel"]),
         .target(name: "DTReports", dependencies: ["DTGrading", "DTModel", "DTRules"]),
+        // Issue 14.3: the default rules built into the binary. The EmbedRules plugin turns
+        // rules/**/*.yml into Swift source at build time (re-run whenever a rule file changes),
+        // so an installed binary is one file that works from any folder.
+        .executableTarget(name: "dtcheck-embed-rules"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["dtcheck-embed-rules"]),
+        .target(name: "DTBuiltinRules", plugins: ["EmbedRules"]),
         // #20 `dtcheck serve`: HTTP front end over the same pipeline as the CLI.
         .target(name: "DTServe", dependencies: [
             "DTIngest", "DTModel", "DTRules", "DTGrading", "DTReports",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "DTCLI", dependencies: [
-            "DTIngest", "DTModel", "DTRules", "DTGrading", "DTReports", "Yams",
+            "DTIngest", "DTModel", "DTRules", "DTGrading", "DTReports", "Yams", "DTBuiltinRules",
             "DTServe", // #20
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -58,14 +58,17 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if grading.printConfig {
-            try Terminal.emit(try settings.yaml(), to: nil)
+            Terminal.emit(try settings.yaml())
             return
         }
         let format = ReportFormat(rawValue: settings.format) ?? .text
         let pipeline: Pipeline
         let files: [String]
+        let sink: OutputSink
         do {
-            files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
+            files = selection.collect(paths, settings: settings)
+            // --output is checked (and its temporary file made) before any work.
+            sink = try OutputSink(path: output, inputs: files)
             pipeline = try Pipeline.make(settings: settings, files: files.count, reading: files)
         } catch let e as CLIError {
             Terminal.error(e.description)
@@ -76,11 +79,12 @@ struct CheckCommand: ParsableCommand {
         do {
             switch format {
             case .text, .json, .csv:
-                outcome = try streamed(format, files: files, pipeline: pipeline, settings: settings, progress: progress)
+                outcome = try streamed(format, files: files, pipeline: pipeline, settings: settings, progress: progress, sink: sink)
             case .markdown, .html, .sarif, .junit:
-                outcome = try whole(format, files: files, pipeline: pipeline, settings: settings, progress: progress)
+                outcome = try whole(format, files: files, pipeline: pipeline, settings: settings, progress: progress, sink: sink)
             }
         } catch let e as CLIError {
+            sink.discard()
             Terminal.error(e.description)
             throw ExitCode(2)
         }
@@ -110,7 +114,7 @@ extension CheckCommand {
     /// text, json and csv: each document is rendered by the worker that graded it and
     /// written in input order; only counts are kept for the summary and the gate.
     private func streamed(_ format: ReportFormat, files: [String], pipeline: Pipeline, settings: Settings,
-                          progress: Progress?) throws -> Outcome {
+                          progress: Progress?, sink: OutputSink) throws -> Outcome {
         let streamFormat: ReportStream.Format
         switch format {
         case .json: streamFormat = .json
@@ -119,7 +123,6 @@ extension CheckCommand {
         }
         let stream = ReportStream(format: streamFormat, tool: ToolInfo(version: DTCheckCommand.version),
                                   baselines: settings.baselines, pillars: settings.pillars)
-        let sink = try OutputSink(path: output)
         sink.write(try stream.header())
         let gate = settings.gate
         var summary = ReportSummary(documents: [])
@@ -148,13 +151,14 @@ extension CheckCommand {
 
     /// markdown, html, sarif and junit need the whole batch at once.
     private func whole(_ format: ReportFormat, files: [String], pipeline: Pipeline, settings: Settings,
-                       progress: Progress?) throws -> Outcome {
+                       progress: Progress?, sink: OutputSink) throws -> Outcome {
         let documents = pipeline.run(files, progress: progress)
         let report = Report(tool: ToolInfo(version: DTCheckCommand.version), baselines: settings.baselines,
                             pillars: settings.pillars, documents: documents)
         let text = try ReportRendering.check(format, report, rules: pipeline.grader.rules, gate: settings.gate,
                                              color: settings.useColor(output: output))
-        try Terminal.emit(text, to: output)
+        sink.write(text)
+        try sink.finish()
         return Outcome(errorLines: documents.filter { $0.status == .error }.map(\.errorLine),
                        gateFailed: settings.gate.fails(documents))
     }

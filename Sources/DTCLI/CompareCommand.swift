@@ -40,13 +40,16 @@ struct CompareCommand: ParsableCommand {
         let settings: Settings
         let documents: [DocumentVerdict]
         let pipeline: Pipeline
+        let sink: OutputSink
         do {
             settings = try Settings.resolve(grading, .init(
                 format: format?.rawValue, formatChoices: ReportFormat.allCases.map(\.rawValue), defaultFormat: "text"))
             if grading.printConfig {
-                try Terminal.emit(try settings.yaml(), to: nil)
+                Terminal.emit(try settings.yaml())
                 return
             }
+            // --output is checked (and its temporary file made) before any work.
+            sink = try OutputSink(path: output, inputs: [old, new])
             // No sorting here: the order of OLD and NEW is the point.
             pipeline = try Pipeline.make(settings: settings, files: 2)
             documents = pipeline.run([old, new])
@@ -60,7 +63,7 @@ struct CompareCommand: ParsableCommand {
         let newReport = Report(tool: tool, baselines: settings.baselines, pillars: settings.pillars, documents: [documents[1]])
         let text = try ReportRendering.compare(ReportFormat(rawValue: settings.format) ?? .text, comparison, newReport: newReport,
                                                rules: pipeline.grader.rules, color: settings.useColor(output: output))
-        try Terminal.deliver(text, to: output, documents: documents)
+        try Terminal.deliver(text, to: sink, documents: documents)
         if failOnRegression && comparison.regression { throw ExitCode(1) }
     }
 }

@@ -23,18 +23,29 @@ public struct DTCheckCommand: ParsableCommand {
 
     public init() {}
 
-    /// Like ArgumentParser's `main()`, but usage errors exit 2 (not 64) as the docs promise.
+    /// Like ArgumentParser's `main()`, but usage errors exit 2 (not 64) as the docs promise,
+    /// and every message starts `error:` as dtcheck's own do (the parser writes `Error:`).
     public static func main() {
+        StandardOutput.reserveStandardDescriptors()
         do {
             // A long list of paths is parsed in linear time (see `LongPathList`).
             var command = try LongPathList.parse(Array(CommandLine.arguments.dropFirst()))
             try command.run()
+        } catch let code as ExitCode {
+            exit(withError: code)
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            let code = exitCode(for: error)
+            // --help and --version are "errors" that print to stdout and exit 0.
+            if code == .success { exit(withError: error) }
+            Terminal.stderr(errorStyle(fullMessage(for: error)))
+            Foundation.exit(code == .validationFailure || error is CLIError ? 2 : code.rawValue)
         }
+    }
+
+    /// `Error: x` → `error: x`; a message without the prefix gets it.
+    static func errorStyle(_ message: String) -> String {
+        let trimmed = message.hasSuffix("\n") ? String(message.dropLast()) : message
+        if trimmed.hasPrefix("Error: ") { return "error: " + trimmed.dropFirst("Error: ".count) }
+        return trimmed.hasPrefix("error: ") ? trimmed : "error: " + trimmed
     }
 }

@@ -43,7 +43,7 @@ struct EvaluateCommand: ParsableCommand {
         let ruleSet = try rules.load()
         let grader = Grader(rules: ruleSet)
         guard let data = FileManager.default.contents(atPath: gold), let text = String(data: data, encoding: .utf8) else {
-            FileHandle.standardError.write(Data("error: \(gold): cannot be read\n".utf8))
+            Terminal.error("\(gold): cannot be read")
             throw ExitCode(2)
         }
         let rows = try GoldFile.parse(text, file: gold)
@@ -54,6 +54,15 @@ struct EvaluateCommand: ParsableCommand {
                                 jobs: ProcessInfo.processInfo.activeProcessorCount)
         let verdicts = pipeline.run(docs.map { base + "/" + $0 })
         let report = GoldEvaluator.evaluate(rows: rows, verdicts: Dictionary(uniqueKeysWithValues: zip(docs, verdicts)))
+        // A gold document that is missing or unreadable makes every figure wrong (it would
+        // count as `absent`): list each, and print no accuracy at all.
+        if !report.unreadable.isEmpty {
+            for (doc, msg) in report.unreadable.sorted(by: { $0.key < $1.key }) {
+                Terminal.error("\(base)/\(doc): \(msg) (gold file \(gold))")
+            }
+            Terminal.error("\(report.unreadable.count) of \(docs.count) gold \(docs.count == 1 ? "document" : "documents") could not be read under \(base); no accuracy is reported. Pass the folder the gold file's doc paths are relative to: dtcheck evaluate --gold \(gold) CORPUS_DIR")
+            throw ExitCode(2)
+        }
         switch format {
         case .json:
             let enc = JSONEncoder()
@@ -66,12 +75,6 @@ struct EvaluateCommand: ParsableCommand {
         if let m = minExact, report.overall.exactRate < m { failed = true }
         if let m = minPresent, report.overall.nonAbsentRate < m { failed = true }
         if let m = minEvidence, report.overall.evidenceRate < m { failed = true }
-        if !report.unreadable.isEmpty {
-            for (doc, msg) in report.unreadable.sorted(by: { $0.key < $1.key }) {
-                FileHandle.standardError.write(Data("error: \(doc): \(msg)\n".utf8))
-            }
-            throw ExitCode(2)
-        }
         if failed { throw ExitCode(1) }
     }
 }

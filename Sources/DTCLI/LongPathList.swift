@@ -26,20 +26,30 @@ extension ParseCommand: PathListCommand {
 /// is quadratic: the 450 paths of `tota/*.xml` took 20 ms to parse, more than a
 /// tenth of grading them, and 7,200 took a second. So a command line with many
 /// arguments is parsed with each run of words (arguments that do not start with
-/// `-`) cut to its first two: the first may be an option's value, the second and
-/// every later one are paths. The parser says which first words are paths, and
-/// the paths are put back in the order they were written.
+/// `-`) cut to its first two: the first may be an option's value and is left as
+/// written; the second is surely a path and is replaced by a marker naming its
+/// run. The parser's path list then says, by position, where each run goes: a
+/// marker stands for its run's second word and the rest of the run; anything else
+/// is a first word the parser took as a path. Nothing is matched by value, so
+/// repeated paths and option values equal to paths cannot be confused.
 struct LongPathList {
     /// The arguments as the parser is given them.
     let reduced: [String]
-    /// Each run of words: its first word, whether that is surely a path, the
-    /// second word (surely a path) if any, and the rest, which the parser is not shown.
-    private let runs: [(first: String, surelyPath: Bool, second: String?, rest: ArraySlice<String>)]
+    /// Each run of words with at least two: its second word and the rest, which the parser is not shown.
+    private let runs: [(second: String, rest: ArraySlice<String>)]
 
     /// Commands taking a trailing path list.
     static let commands: Set<String> = ["check", "survey", "parse", "regress"]
     /// Below this many arguments the parser's own way is quick enough.
     static let threshold = 64
+
+    /// Stands for run `i` in `reduced`. A NUL cannot occur in a real argument.
+    static func marker(_ i: Int) -> String { "\u{0}dtcheck-run-\(i)" }
+
+    static func run(ofMarker word: String) -> Int? {
+        guard word.hasPrefix("\u{0}dtcheck-run-") else { return nil }
+        return Int(word.dropFirst("\u{0}dtcheck-run-".count))
+    }
 
     /// Nil when the arguments are few, do not start with a path-list command, or
     /// hold `--` (after which even `-x` is a path, which the runs cannot tell).
@@ -48,55 +58,46 @@ struct LongPathList {
               !arguments.contains("--") else { return nil }
         func isWord(_ a: String) -> Bool { !(a.hasPrefix("-") && a.count > 1) }
         var reduced = [command]
-        var runs: [(first: String, surelyPath: Bool, second: String?, rest: ArraySlice<String>)] = []
+        var runs: [(second: String, rest: ArraySlice<String>)] = []
         var i = 1
-        // Words right after the command are paths (no option precedes them).
-        var afterCommand = true
         while i < arguments.count {
             guard isWord(arguments[i]) else {
                 reduced.append(arguments[i])
-                afterCommand = false
                 i += 1
                 continue
             }
             var end = i
             while end < arguments.count, isWord(arguments[end]) { end += 1 }
-            let second = end - i >= 2 ? arguments[i + 1] : nil
             reduced.append(arguments[i])
-            if let second { reduced.append(second) }
-            runs.append((arguments[i], afterCommand, second, arguments[min(i + 2, end)..<end]))
-            afterCommand = false
+            if end - i >= 2 {
+                reduced.append(Self.marker(runs.count))
+                runs.append((arguments[i + 1], arguments[(i + 2)..<end]))
+            }
             i = end
         }
         self.reduced = reduced
         self.runs = runs
     }
 
-    /// The paths in the order written, given those the parser found in `reduced`:
-    /// per run, its first word where the parser took it as a path, its second, the rest.
+    /// The paths in the order written, given the path list the parser found in `reduced`.
     func paths(parsed: [String]) -> [String] {
         var out: [String] = []
-        var next = 0
-        for run in runs {
-            if run.surelyPath || (next < parsed.count && parsed[next] == run.first) {
-                out.append(run.first)
-                next += 1
+        for word in parsed {
+            if let i = Self.run(ofMarker: word), i < runs.count {
+                out.append(runs[i].second)
+                out += runs[i].rest
+            } else {
+                out.append(word)
             }
-            if let second = run.second {
-                out.append(second)
-                next += 1
-            }
-            out += run.rest
         }
-        // Nothing should be left; should something be, it is not lost.
-        if next < parsed.count { out += parsed[next...] }
         return out
     }
 
     /// The command the arguments call, with its paths put back.
     static func parse(_ arguments: [String]) throws -> ParsableCommand {
         guard let list = LongPathList(arguments) else { return try DTCheckCommand.parseAsRoot(arguments) }
-        let command = try DTCheckCommand.parseAsRoot(list.reduced)
+        // On a usage error, the parser's own message from the arguments as written (no markers).
+        guard let command = try? DTCheckCommand.parseAsRoot(list.reduced) else { return try DTCheckCommand.parseAsRoot(arguments) }
         guard var withPaths = command as? PathListCommand else { return try DTCheckCommand.parseAsRoot(arguments) }
         withPaths.pathList = list.paths(parsed: withPaths.pathList)
         return withPaths

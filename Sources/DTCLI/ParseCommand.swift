@@ -49,7 +49,7 @@ struct ParseCommand: ParsableCommand {
             } catch {
                 failed = true
                 let message = (error as? IngestError)?.description ?? "\(file): \(error)"
-                FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+                Terminal.error(message)
                 doc = ParsedDocument(path: file, agreement: nil, error: message)
             }
             switch format {

@@ -33,7 +33,7 @@ struct Pipeline: Sendable {
         let early = threads > 1 && !paths.isEmpty ? EarlyReads(paths: paths) : nil
         DispatchQueue.concurrentPerform(iterations: early == nil ? 1 : 2) { i in
             if i == 0 {
-                compiled.set(Result { try RuleSet.load(directory: settings.rules) })
+                compiled.set(Result { try settings.rules.load() })
                 early?.stop()
             } else if let early {
                 early.readUntilStopped(ingest)

@@ -25,12 +25,12 @@ final class Progress: @unchecked Sendable {
         lastDraw = now
         let rate = Double(done) / max(now.timeIntervalSince(start), 0.001)
         let line = "\r\(done)/\(total) files, \(String(format: "%.1f", rate))/s"
-        FileHandle.standardError.write(Data(line.utf8))
+        _ = RawWrite.all(2, line)
     }
 
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        _ = RawWrite.all(2, "\r\u{1B}[K")
     }
 }

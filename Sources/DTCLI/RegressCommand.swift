@@ -32,6 +32,9 @@ struct RegressCommand: ParsableCommand {
     @Flag(help: "Rewrite the expectations file from this run and print what changed; exit 0. Example: --update")
     var update = false
 
+    @Flag(help: "With --update, rewrite the expectations even when none of the paths graded is in them (e.g. after moving the corpus). Example: --update --force")
+    var force = false
+
     @OptionGroup var grading: GradingOptions
     @OptionGroup var selection: SelectionOptions
 
@@ -50,10 +53,19 @@ struct RegressCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if grading.printConfig {
-            try Terminal.emit(try settings.yaml(), to: nil)
+            Terminal.emit(try settings.yaml())
             return
         }
 
+        // With --update the expectations file is the output: checked first, with the same
+        // care as --output (only a regular file is replaced, nothing partial is left).
+        var output: OutputFile?
+        do {
+            if update { output = try OutputFile(expected, inputs: [], option: "") }
+        } catch let e as CLIError {
+            Terminal.error(e.description)
+            throw ExitCode(2)
+        }
         // Read the expectations first: a broken file should not cost a whole run.
         let old: Expectations?
         do {
@@ -69,7 +81,7 @@ struct RegressCommand: ParsableCommand {
 
         let documents: [DocumentVerdict]
         do {
-            let files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
+            let files = selection.collect(paths, settings: settings)
             let pipeline = try Pipeline.make(settings: settings, files: files.count, reading: files)
             documents = pipeline.run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
         } catch let e as CLIError {
@@ -78,6 +90,17 @@ struct RegressCommand: ParsableCommand {
         }
         let now = Expectations(documents: documents)
         let before = old ?? Expectations(schemaVersion: Expectations.currentVersion, documents: [:])
+        // Paths are kept as given: run from another folder, or with other paths, and no
+        // path matches, so every document would "differ". Say that instead; --update
+        // would replace every expectation, so it needs --force.
+        if let old, !old.documents.isEmpty, !now.documents.isEmpty,
+           Set(old.documents.keys).isDisjoint(with: now.documents.keys), !(update && force) {
+            let example = old.documents.keys.sorted().first ?? ""
+            Terminal.error("none of the \(now.documents.count) paths graded is in \(expected) (\(documentCount(old.documents.count)), e.g. \(example)): "
+                + "run from the folder it was written in (the repository root) and pass the same paths"
+                + (update ? "; to replace every expectation anyway, add --force" : ""))
+            throw ExitCode(2)
+        }
         let diff = RegressDiff.compare(expected: before, actual: now)
         if !settings.quiet {
             for doc in documents where doc.status == .error { Terminal.stderr("note: \(doc.errorLine)") }
@@ -85,27 +108,35 @@ struct RegressCommand: ParsableCommand {
 
         if update {
             do {
-                try Data(now.encoded().utf8).write(to: URL(fileURLWithPath: expected), options: .atomic)
+                output?.write(try now.encoded())
+                try output?.commit()
+            } catch let e as CLIError {
+                Terminal.error(e.description)
+                throw ExitCode(2)
             } catch {
-                Terminal.error("cannot write \(expected): \(error.localizedDescription)")
+                Terminal.error("cannot write \(expected): \(error)")
                 throw ExitCode(2)
             }
             var text = diff.render()
             let verb = old == nil ? "created" : "updated"
-            text += diff.isEmpty ? "\(expected): unchanged (\(now.documents.count) documents)\n"
-                : "\(verb) \(expected) (\(now.documents.count) documents)\n"
+            text += diff.isEmpty ? "\(expected): unchanged (\(documentCount(now.documents.count)))\n"
+                : "\(verb) \(expected) (\(documentCount(now.documents.count)))\n"
             print(text, terminator: "")
             return
         }
         if diff.isEmpty {
-            print("\(now.documents.count) documents match \(expected)")
+            print("\(documentCount(now.documents.count)) \(now.documents.count == 1 ? "matches" : "match") \(expected)")
             return
         }
         print(diff.render(), terminator: "")
-        print("\(diff.changedDocuments) of \(Set(before.documents.keys).union(now.documents.keys).count) documents differ from \(expected); run with --update to accept")
+        let total = Set(before.documents.keys).union(now.documents.keys).count
+        print("\(diff.changedDocuments) of \(documentCount(total)) \(diff.changedDocuments == 1 ? "differs" : "differ") from \(expected); run with --update to accept")
         throw ExitCode(1)
     }
 }
+
+/// "1 document", "2 documents".
+func documentCount(_ n: Int) -> String { "\(n) document\(n == 1 ? "" : "s")" }
 
 /// The committed expectations: what each document's verdict must stay.
 /// Encoded with sorted keys and sorted arrays so the file diffs cleanly.

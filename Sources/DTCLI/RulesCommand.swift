@@ -21,6 +21,8 @@ struct RulesListCommand: ParsableCommand {
 
     func run() throws {
         let set = try rules.load()
+        // Which rules these are; a comment line, so the rows below stay tab-separated data.
+        print("# rules: \(rules.location.summary)")
         for r in set.rules {
             let pillars = r.pillars.count == PillarID.allCases.count ? "all" : r.pillars.map(\.rawValue).joined(separator: ",")
             let cites = r.baselines.map(\.description).joined(separator: ", ")
@@ -40,7 +42,7 @@ struct RulesShowCommand: ParsableCommand {
     func run() throws {
         let set = try rules.load()
         guard let r = set.rule(id: id) else {
-            FileHandle.standardError.write(Data("error: no rule '\(id)'; see dtcheck rules list\n".utf8))
+            Terminal.error("no rule '\(id)'; see dtcheck rules list")
             throw ExitCode(2)
         }
         print("id: \(r.id)")

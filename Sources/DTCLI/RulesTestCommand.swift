@@ -18,7 +18,7 @@ struct RulesTestCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, junit }
 
-    @Argument(help: "Rules folder (default: --rules, DTCHECK_RULES, or the package's rules/). Example: dtcheck rules test my-rules/")
+    @Argument(help: "Rules folder (default: --rules, DTCHECK_RULES, or the rules built into dtcheck). Example: dtcheck rules test my-rules/")
     var rulesDirectory: String?
 
     @Option(name: .customLong("fixtures"), help: "Folder of fixture documents with ruleid:/ok: marks (repeatable). Example: --fixtures corpus/fixtures/marked")
@@ -35,6 +35,12 @@ struct RulesTestCommand: ParsableCommand {
         let set = try opt.load()
         var results = RuleExampleRunner.run(set)
         for dir in fixtures {
+            // A mistyped folder would otherwise test nothing and pass.
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                Terminal.error("\(dir): no such folder (--fixtures)")
+                throw ExitCode(2)
+            }
             results += try MarkedFixtureRunner.run(directory: dir, rules: set)
         }
         switch format {

@@ -57,7 +57,7 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if grading.printConfig {
-            try Terminal.emit(try settings.yaml(), to: nil)
+            Terminal.emit(try settings.yaml())
             return
         }
         if worker {
@@ -73,10 +73,11 @@ struct ServeCommand: ParsableCommand {
             defaultBaseline: settings.baseline.rawValue, defaultPillars: settings.pillars.map(\.rawValue))
         // The grading processes are this executable again, with the settings resolved here.
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        let launch = WorkerLaunch(executable: executable, arguments: [
-            "serve", "--worker", "--rules", settings.rules, "--max-file-size", String(settings.maxFileSize),
-            "--input-format", settings.inputFormat.rawValue, "--jobs", "1", "--quiet",
-        ])
+        var arguments = ["serve", "--worker", "--max-file-size", String(settings.maxFileSize),
+                         "--input-format", settings.inputFormat.rawValue, "--jobs", "1", "--quiet"]
+        // Built-in rules need no option: the grading processes are the same binary.
+        if case .folder(let dir) = settings.rules { arguments += ["--rules", dir] }
+        let launch = WorkerLaunch(executable: executable, arguments: arguments)
         if let warning = configuration.exposureWarning { Terminal.stderr(warning) }
         let server = WebServer(configuration: configuration, launch: launch)
         let outcome = BlockingRun()
@@ -85,8 +86,10 @@ struct ServeCommand: ParsableCommand {
             do {
                 try await server.run { url, pids in
                     // The one line a user needs, on stdout (tests and scripts read it too).
-                    // Unbuffered: a script reading the pipe sees the URL at once.
-                    FileHandle.standardOutput.write(Data("dtcheck serve: open \(url) in your browser (Ctrl-C stops it)\n".utf8))
+                    // Unbuffered, with write(2): a script reading the pipe sees the URL at once, and a
+                    // closed stdout does not stop the server (the line then goes to stderr).
+                    let line = "dtcheck serve: open \(url) in your browser (Ctrl-C stops it)"
+                    if RawWrite.all(1, line + "\n") != nil { Terminal.stderr(line) }
                     if !quiet { Terminal.stderr("dtcheck serve: grading processes \(pids.map(String.init).joined(separator: " "))") }
                 }
                 outcome.finish(nil)

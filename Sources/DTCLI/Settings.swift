@@ -17,7 +17,7 @@ struct Settings {
     var include: [String]
     var exclude: [String]
     var jobs: Int
-    var rules: String
+    var rules: RulesLocation
     var inputFormat: InputFormat
     var maxFileSize: Int
     var color: ColorMode
@@ -85,9 +85,10 @@ struct Settings {
         let jobs = options.jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         guard jobs >= 1 else { throw CLIError.usage("jobs must be at least 1, got \(jobs)") }
 
-        var rules = options.rules ?? RuleSet.defaultDirectory()
+        // --rules, else .dtcheck.yml's rules: (relative to its folder), else DTCHECK_RULES, else built in.
+        var rules = RulesLocation.from(option: options.rules)
         if options.rules == nil, let r = config.rules, let configPath {
-            rules = r.hasPrefix("/") ? r : URL(fileURLWithPath: configPath).deletingLastPathComponent().appendingPathComponent(r).path
+            rules = .folder(r.hasPrefix("/") ? r : URL(fileURLWithPath: configPath).deletingLastPathComponent().appendingPathComponent(r).path)
         }
         let inputText = options.inputFormat ?? "auto"
         guard let inputFormat = InputFormat(rawValue: inputText) else {
@@ -126,7 +127,8 @@ struct Settings {
         node.append(("include", Node(include.map { Node($0) })))
         node.append(("exclude", Node(exclude.map { Node($0) })))
         node.append(("jobs", Node(String(jobs), Tag(.int))))
-        node.append(("rules", Node(rules)))
+        node.append(("rules", Node(rules.description)))
+        node.append(("rules-sha256", rules.contentHash().map { Node($0) } ?? Node("null", Tag(.null))))
         node.append(("input-format", Node(inputFormat.rawValue)))
         node.append(("max-file-size", Node(String(maxFileSize), Tag(.int))))
         node.append(("color", Node(color.rawValue)))

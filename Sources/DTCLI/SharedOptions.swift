@@ -13,7 +13,7 @@ struct GradingOptions: ParsableArguments {
                                valueName: "id"))
     var pillars: [String] = []
 
-    @Option(help: ArgumentHelp("Folder of rule files (default: DTCHECK_RULES, else rules/ beside the package). Example: --rules ./rules",
+    @Option(help: ArgumentHelp("Folder of rule files (default: DTCHECK_RULES, else the rules built into dtcheck). Example: --rules ./rules",
                                valueName: "dir"))
     var rules: String?
 
@@ -44,11 +44,21 @@ struct GradingOptions: ParsableArguments {
 
 /// `--include` / `--exclude` for commands that walk folders.
 struct SelectionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("When walking folders, take only files matching this glob (fnmatch, against the name and the path under the folder); repeatable. Default: *.xml *.html *.htm *.xhtml *.docx *.odt *.md *.markdown *.txt, in any case. Example: --include 'pta_*.xml'",
+    @Option(help: ArgumentHelp("When walking folders, take only files matching this glob (fnmatch, against the name and the path under the folder); repeatable. Default: *.xml *.html *.htm *.xhtml *.docx *.odt *.md *.markdown *.txt, in any case. Walks take regular files only: links out of the folder, FIFOs, devices, Office lock files (~$draft.docx) and editor temp files (draft.md~, #draft.md#) are skipped; files named on the command line are read as named. Example: --include 'pta_*.xml'",
                                valueName: "glob"))
     var include: [String] = []
 
     @Option(help: ArgumentHelp("Skip files and folders matching this glob; repeatable. Example: --exclude 'drafts/*'",
                                valueName: "glob"))
     var exclude: [String] = []
+
+    @Flag(help: "List on stderr every entry folder walks skipped, and why (links out of the folder, FIFOs, devices, lock and temp files). Example: --verbose")
+    var verbose = false
+
+    /// The files under `paths`, after saying on stderr what the walk skipped.
+    func collect(_ paths: [String], settings: Settings) -> [String] {
+        let collected = PathCollector(include: settings.include, exclude: settings.exclude).collectReporting(paths)
+        collected.noteSkipped(verbose: verbose, quiet: settings.quiet)
+        return collected.files
+    }
 }

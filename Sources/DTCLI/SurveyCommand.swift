@@ -34,15 +34,18 @@ struct SurveyCommand: ParsableCommand {
     func run() throws {
         let settings: Settings
         let documents: [DocumentVerdict]
+        let sink: OutputSink
         do {
             settings = try Settings.resolve(grading, .init(
                 format: format?.rawValue, formatChoices: SurveyFormat.allCases.map(\.rawValue), defaultFormat: "text",
                 include: selection.include, exclude: selection.exclude))
             if grading.printConfig {
-                try Terminal.emit(try settings.yaml(), to: nil)
+                Terminal.emit(try settings.yaml())
                 return
             }
-            let files = PathCollector(include: settings.include, exclude: settings.exclude).collect(paths)
+            let files = selection.collect(paths, settings: settings)
+            // --output is checked (and its temporary file made) before any work.
+            sink = try OutputSink(path: output, inputs: files)
             documents = try Pipeline.make(settings: settings, files: files.count, reading: files).run(files, progress: Progress.make(total: files.count, quiet: settings.quiet))
         } catch let e as CLIError {
             Terminal.error(e.description)
@@ -57,6 +60,6 @@ struct SurveyCommand: ParsableCommand {
         case .json: text = try SurveyReport.json(survey)
         case .html: text = SurveyHTML.render(survey)
         }
-        try Terminal.deliver(text, to: output, documents: documents)
+        try Terminal.deliver(text, to: sink, documents: documents)
     }
 }

@@ -6,31 +6,25 @@ import Foundation
 enum Terminal {
     static func isTTY(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
+    /// A line on stderr. A failed write is ignored: there is nowhere left to say so.
     static func stderr(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        _ = RawWrite.all(2, line + "\n")
     }
 
     static func error(_ message: String) { stderr("error: " + message) }
 
-    /// Writes the report to the file (replacing it atomically) or to stdout.
-    static func emit(_ text: String, to output: String?) throws {
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw CLIError.usage("cannot write --output \(output): \(error.localizedDescription)")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+    /// Writes text to stdout (a write error ends the run, see `StandardOutput`).
+    static func emit(_ text: String) {
+        StandardOutput.write(text)
     }
 }
 
 extension Terminal {
     /// Writes a finished report, then names each unreadable input on stderr and
     /// exits 2 if there was any: every command ends the same way.
-    static func deliver(_ text: String, to output: String?, documents: [DocumentVerdict]) throws {
-        do { try emit(text, to: output) } catch let e as CLIError {
+    static func deliver(_ text: String, to sink: OutputSink, documents: [DocumentVerdict]) throws {
+        sink.write(text)
+        do { try sink.finish() } catch let e as CLIError {
             error(e.description)
             throw ExitCode(2)
         }
@@ -51,28 +45,15 @@ enum CLIError: Error, CustomStringConvertible {
     }
 }
 
-/// Buffered output to stdout or to `--output`; a file is written to a temporary
-/// name beside it and renamed at the end, so a reader never sees half a report.
+/// Buffered output to stdout or to `--output` (an `OutputFile`: checked before any
+/// work, written beside the target and renamed at the end).
 final class OutputSink {
-    private let handle: FileHandle
-    private let target: String?
-    private let temporary: String?
+    private let file: OutputFile?
     private var buffer: [UInt8] = []
 
-    init(path: String?) throws {
-        target = path
-        if let path {
-            let tmp = path + ".dtcheck-partial"
-            guard FileManager.default.createFile(atPath: tmp, contents: nil),
-                  let h = FileHandle(forWritingAtPath: tmp) else {
-                throw CLIError.usage("cannot write --output \(path)")
-            }
-            handle = h
-            temporary = tmp
-        } else {
-            handle = FileHandle.standardOutput
-            temporary = nil
-        }
+    /// `inputs`: the files the run reads, none of which may be the output.
+    init(path: String?, inputs: [String]) throws {
+        file = try path.map { try OutputFile($0, inputs: inputs) }
     }
 
     func write(_ text: String) {
@@ -82,19 +63,21 @@ final class OutputSink {
 
     private func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
+        buffer.withUnsafeBytes { bytes in
+            if let file { file.write(bytes) } else { StandardOutput.write(bytes) }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Flushes, and renames the file into place (or says why it could not be written).
     func finish() throws {
         flush()
-        guard let tmp = temporary, let target else { return }
-        try? handle.close()
-        do {
-            if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
-            try FileManager.default.moveItem(atPath: tmp, toPath: target)
-        } catch {
-            throw CLIError.usage("cannot write --output \(target): \(error.localizedDescription)")
-        }
+        try file?.commit()
+    }
+
+    /// Drops the report: the temporary file is removed, the target left as it was.
+    func discard() {
+        buffer.removeAll()
+        file?.discard()
     }
 }

@@ -85,6 +85,10 @@ public enum DocumentLoader {
         if bytes.count > options.maxFileSize {
             throw IngestError(path: path, message: "file is over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)")
         }
+        // "empty file" would send the user looking at a file that is not one.
+        if bytes.isEmpty && (st.st_mode & S_IFMT) == S_IFIFO {
+            throw IngestError(path: path, message: "is a FIFO (named pipe) and nothing was written to it")
+        }
         return bytes
     }
 
@@ -94,6 +98,7 @@ public enum DocumentLoader {
         if bytes.count > options.maxFileSize {
             throw IngestError(path: path, message: "input is \(bytes.count) bytes, over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)")
         }
+        if let advice = UnsupportedFormat.advice(bytes) { throw IngestError(path: path, message: "is " + advice) }
         let format = options.inputFormat == .auto ? FormatSniffer.sniff(bytes: bytes, path: path) : options.inputFormat
         var agreement: Agreement
         switch format {

@@ -81,7 +81,8 @@ public enum SurveyReport {
             out += (r.overallScore.map(String.init) ?? "") + "\n"
         }
         let s = survey.summary
-        out += "\(s.documents) documents: \(s.assessed) assessed, \(s.notAssessed) not assessed, \(s.errors) errors"
+        out += "\(s.documents) document\(s.documents == 1 ? "" : "s"): \(s.assessed) assessed, \(s.notAssessed) not assessed, "
+            + "\(s.errors) error\(s.errors == 1 ? "" : "s")"
             + " (BASE = baseline, BQ = binding-qualified, - = absent)\n"
         return out
     }

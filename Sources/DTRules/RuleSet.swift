@@ -77,6 +77,12 @@ public struct RuleSet: Sendable {
         try RuleLoader.load(directory: directory)
     }
 
+    /// Compiles rule files already in memory (the rules built into the binary);
+    /// `directory` names them in messages.
+    public static func load(directory: String, sources: [RuleSource]) throws -> RuleSet {
+        try RuleLoader.load(directory: directory, sources: sources)
+    }
+
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 
     /// The prefilter bit of a pillar in `keywordMatcher`'s result.
@@ -109,4 +115,9 @@ public struct RuleSet: Sendable {
 public struct RuleSource: Sendable {
     public var file: String
     public var text: String
+
+    public init(file: String, text: String) {
+        self.file = file
+        self.text = text
+    }
 }

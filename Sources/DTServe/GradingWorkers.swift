@@ -174,7 +174,9 @@ actor GradingPool {
                 lastError = error
             }
         }
-        FileHandle.standardError.write(Data("dtcheck serve: could not restart a grading process: \(lastError.map { "\($0)" } ?? "")\n".utf8))
+        // write(2), not FileHandle: a failed write to stderr must not trap the server.
+        let line = Array("dtcheck serve: could not restart a grading process: \(lastError.map { "\($0)" } ?? "")\n".utf8)
+        _ = line.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
     }
 
     /// Ends every process (at shutdown).

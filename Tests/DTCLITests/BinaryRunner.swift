@@ -14,6 +14,10 @@ struct RunResult {
 /// product too, so it sits at `<package root>/.build/debug/dtcheck`.
 enum Dtcheck {
     static var binary: URL? {
+        // Another build to test, e.g. the previous commit's, to see a new test fail there.
+        if let other = ProcessInfo.processInfo.environment["DTCHECK_TEST_BINARY"], !other.isEmpty {
+            return URL(fileURLWithPath: other)
+        }
         let root = SharedCorpus.packageRoot
         let candidates = [".build/debug/dtcheck"] + (((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".build").path)) ?? [])
             .sorted().map { ".build/\($0)/debug/dtcheck" })
@@ -25,10 +29,11 @@ enum Dtcheck {
     /// (Object files, not sources: the compiler leaves an object alone when a source edit
     /// does not change it.)
     static let staleness: String? = {
-        guard let binary, let built = modified(binary.path) else { return nil }
+        guard ProcessInfo.processInfo.environment["DTCHECK_TEST_BINARY"] == nil,
+              let binary, let built = modified(binary.path) else { return nil }
         let dir = binary.deletingLastPathComponent()
         var newest: (Date, String)?
-        for module in ["dtcheck", "DTCLI", "DTReports", "DTGrading", "DTRules", "DTIngest", "DTModel", "DTXML"] {
+        for module in ["dtcheck", "DTCLI", "DTBuiltinRules", "DTReports", "DTGrading", "DTRules", "DTIngest", "DTModel", "DTXML"] {
             let build = dir.appendingPathComponent("\(module).build")
             for name in (try? FileManager.default.contentsOfDirectory(atPath: build.path)) ?? [] where name.hasSuffix(".o") {
                 guard let m = modified(build.appendingPathComponent(name).path) else { continue }
@@ -50,6 +55,10 @@ enum Dtcheck {
             Issue.record("dtcheck binary not found under \(SharedCorpus.packageRoot.path)/.build/*/debug — run `swift build` first")
             return nil
         }
+        return run(executable: binary, args, cwd: cwd, environment: environment)
+    }
+
+    static func run(executable binary: URL, _ args: [String], cwd: URL? = nil, environment: [String: String] = [:]) -> RunResult? {
         if let staleness {
             Issue.record(Comment(rawValue: staleness))
             return nil
@@ -80,6 +89,17 @@ enum Dtcheck {
         let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
         return RunResult(stdout: stdout, stderr: stderr, status: process.terminationStatus)
+    }
+
+    /// Runs a /bin/sh script with `$DTCHECK` set to the binary: for what a shell sets up
+    /// around a run (redirections to /dev/full or a closed stdout, an ignored SIGPIPE,
+    /// a file-size limit, a deleted working folder).
+    static func shell(_ script: String, cwd: URL? = nil) -> RunResult? {
+        guard let binary else {
+            Issue.record("dtcheck binary not found under \(SharedCorpus.packageRoot.path)/.build/*/debug — run `swift build` first")
+            return nil
+        }
+        return run(executable: URL(fileURLWithPath: "/bin/sh"), ["-c", script], cwd: cwd, environment: ["DTCHECK": binary.path])
     }
 
     /// A fresh temp folder for a test; removed by the caller.

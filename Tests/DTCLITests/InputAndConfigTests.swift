@@ -4,6 +4,7 @@ import Testing
 
 /// Folder walking, globs, symlink loops and `.dtcheck.yml`.
 @Suite(.serialized) struct InputAndConfigTests {
+    // Inputs are copied into the walked folders: links out of a walked folder are skipped (issue 15.1).
     @Test func foldersAreWalkedSortedWithGlobsAndLoopsCut() throws {
         guard let files = SharedCorpus.totaFiles(3) else { return }
         let dir = Dtcheck.tempDirectory()
@@ -11,9 +12,9 @@ import Testing
         let fm = FileManager.default
         let sub = dir.appendingPathComponent("b-sub")
         try fm.createDirectory(at: sub, withIntermediateDirectories: true)
-        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("z.xml").path, withDestinationPath: files[0])
-        try fm.createSymbolicLink(atPath: sub.appendingPathComponent("a.xml").path, withDestinationPath: files[1])
-        try fm.createSymbolicLink(atPath: sub.appendingPathComponent("skip-me.xml").path, withDestinationPath: files[2])
+        try fm.copyItem(atPath: files[0], toPath: dir.appendingPathComponent("z.xml").path)
+        try fm.copyItem(atPath: files[1], toPath: sub.appendingPathComponent("a.xml").path)
+        try fm.copyItem(atPath: files[2], toPath: sub.appendingPathComponent("skip-me.xml").path)
         try fm.createSymbolicLink(atPath: sub.appendingPathComponent("loop").path, withDestinationPath: dir.path)
         try Data("not a treaty".utf8).write(to: dir.appendingPathComponent("LICENSE"))
         guard let r = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", "--exclude", "skip-*", dir.path]) else { return }
@@ -31,7 +32,7 @@ import Testing
         let dir = Dtcheck.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fm = FileManager.default
-        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("a.xml").path, withDestinationPath: files[0])
+        try fm.copyItem(atPath: files[0], toPath: dir.appendingPathComponent("a.xml").path)
         try fm.createSymbolicLink(atPath: dir.appendingPathComponent("gone.xml").path,
                                   withDestinationPath: dir.appendingPathComponent("deleted.xml").path)
         // Not a name the default globs take: skipped like any other such file.
@@ -54,8 +55,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let fm = FileManager.default
         let draft = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts/baseline-draft.md").path
-        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("UPPER.XML").path, withDestinationPath: files[0])
-        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("Mixed.Md").path, withDestinationPath: draft)
+        try fm.copyItem(atPath: files[0], toPath: dir.appendingPathComponent("UPPER.XML").path)
+        try fm.copyItem(atPath: draft, toPath: dir.appendingPathComponent("Mixed.Md").path)
         try Data("not a treaty".utf8).write(to: dir.appendingPathComponent("README.TXT.bak"))
         guard let r = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", dir.path]) else { return }
         #expect(r.status == 0, "stderr: \(r.stderr)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 @testable import DTCLI
+import DTTestSupport
 import Testing
 
 /// A long path list is parsed into the same paths, in the same order, as the
@@ -32,6 +33,58 @@ import Testing
             #expect(paths(fast)?.count ?? 0 >= many.count)
             #expect(String(describing: type(of: fast)) == String(describing: type(of: own)))
         }
+    }
+
+    /// Issue 14.9: `check --rules dir/file-0.xml dir/file-0.xml …` gave 81 paths for 80,
+    /// because runs were matched by value.
+    @Test func anOptionValueEqualToTheFollowingPathsIsNotCountedTwice() throws {
+        let args = ["check", "--rules"] + Array(repeating: "dir/file-0.xml", count: 80)
+        let fast = try LongPathList.parse(args)
+        #expect(paths(fast)?.count == 79)
+        #expect(paths(fast) == paths(try DTCheckCommand.parseAsRoot(args)))
+    }
+
+    /// Random argument lists, with repeated paths and option values equal to paths:
+    /// the linear parse gives exactly the parser's own result. Option values are valid
+    /// (so both parses succeed and are compared), and drawn from the same words as the
+    /// paths, so a value often equals the path after it.
+    @Test func randomListsGiveTheParsersOwnResult() throws {
+        var g = SplitMix64(seed: 14_9)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(g.next() % UInt64(xs.count))] }
+        let words = ["a.xml", "dir/file-0.xml", "json", "csv", "2", "usmca", "data-flows", "x*", "-"]
+        let valued: [(String, [String])] = [
+            ("--format", ["json", "csv"]), ("--jobs", ["2", "1"]), ("--baseline", ["usmca"]), ("--pillar", ["data-flows"]),
+            ("--rules", words), ("--include", words), ("--exclude", words), ("--output", words),
+        ]
+        let flags = ["--quiet", "--verbose", "--print-config"]
+        var compared = 0
+        for round in 0..<60 {
+            var args = [pick(["check", "survey"])]
+            while args.count < 64 + Int(g.next() % 40) {
+                switch g.next() % 10 {
+                case 0, 1, 2:
+                    let (option, values) = pick(valued)
+                    args.append(option)
+                    args.append(pick(values))
+                case 3: args.append(pick(flags))
+                case 4:
+                    let (option, values) = pick(valued)
+                    args.append(option + "=" + pick(values))
+                default: args.append(pick(words))
+                }
+            }
+            let own = Result { try DTCheckCommand.parseAsRoot(args) }
+            let fast = Result { try LongPathList.parse(args) }
+            switch (own, fast) {
+            case (.success(let o), .success(let f)):
+                compared += 1
+                #expect(paths(f) == paths(o), "round \(round): \(args)")
+                #expect(String(describing: type(of: f)) == String(describing: type(of: o)))
+            case (.failure, .failure): break
+            default: Issue.record("round \(round): one parse failed, the other did not: \(args)")
+            }
+        }
+        #expect(compared >= 50, "only \(compared) of 60 random lists parsed: the test compares too little")
     }
 
     @Test func leavesShortListsAndOtherCommandsToTheParser() throws {
