@@ -8,6 +8,8 @@ import Foundation
 /// or, from elsewhere in the text, names the commitment's chapter by number.
 struct DisputeExclusion {
     let index: DocumentIndex
+    /// How the text's language names its articles and chapters (normalised).
+    var words: LanguageWords = .english
 
     func exclusion(by rule: Rule, of article: IndexedArticle) -> (IndexedArticle, Sentence)? {
         let number = Self.numeral(article.article.number)
@@ -16,19 +18,21 @@ struct DisputeExclusion {
             // A text without chapters is one chapter.
             let sameChapter = a.chapterIndex == article.chapterIndex
             let text = s.normalized as String
-            if let n = number, Self.excepts(text, number: n) { continue }
-            let named = Self.articleNumbers(in: text)
+            if let n = number, Self.excepts(text, number: n, words: words) { continue }
+            let named = Self.articleNumbers(in: text, words: words)
             if !named.isEmpty {
                 // An exclusion that lists articles reaches only those articles.
                 if let n = number, named.contains(where: { $0.contains(n) }) { return (a, s) }
                 continue
             }
-            if a.position == article.position && text.contains("this article") { return (a, s) }
-            if sameChapter && (text.contains("this chapter") || text.contains("this section") || !text.contains("chapter")) {
+            let thisChapter = words.thisChapter.contains { text.contains($0) }
+            if a.position == article.position && words.thisArticle.contains(where: { text.contains($0) }) { return (a, s) }
+            if sameChapter && (thisChapter || !text.contains(words.chapter)) {
                 return (a, s)
             }
-            if !sameChapter, let ch = chapterNumber, text.range(of: "chapter " + NSRegularExpression.escapedPattern(for: ch) + "\\b", options: .regularExpression) != nil,
-               !text.contains("this chapter") {
+            if !sameChapter, let ch = chapterNumber,
+               text.range(of: words.chapter + " " + NSRegularExpression.escapedPattern(for: ch) + "\\b", options: .regularExpression) != nil,
+               !thisChapter {
                 return (a, s)
             }
         }
@@ -36,15 +40,15 @@ struct DisputeExclusion {
     }
 
     /// "except Article 1102", "other than Article 3" naming this article.
-    static func excepts(_ text: String, number: String) -> Bool {
+    static func excepts(_ text: String, number: String, words: LanguageWords = .english) -> Bool {
         // A plain byte search: Foundation's `range(of:)` was most of the exclusion check.
         let bytes = Array(text.utf8)
-        for marker in ["except", "other than", "with the exception of", "save for"] {
+        for marker in words.except {
             var from = 0
             while let at = bytes.firstIndex(of: marker, from: from) {
                 let end = at + marker.utf8.count
                 let tail = text[text.utf8.index(text.startIndex, offsetBy: end)...].prefix(80)
-                if articleNumbers(in: String(tail)).contains(where: { $0.contains(number) }) { return true }
+                if articleNumbers(in: String(tail), words: words).contains(where: { $0.contains(number) }) { return true }
                 from = end
             }
         }
@@ -74,10 +78,10 @@ struct DisputeExclusion {
 
     /// Article numbers a sentence names: "Article 12", "Articles 4 (…), 5 (…) and 7",
     /// "Articles 4 to 7". Parenthetical headings between the numbers are skipped.
-    static func articleNumbers(in text: String) -> [NumberRange] {
+    static func articleNumbers(in text: String, words: LanguageWords = .english) -> [NumberRange] {
         var out: [NumberRange] = []
         var search = text.startIndex..<text.endIndex
-        while let r = text.range(of: "article", range: search) {
+        while let r = text.range(of: words.article, range: search) {
             var rest = text[r.upperBound...]
             if rest.first == "s" { rest = rest.dropFirst() }
             var pendingRange = false
@@ -96,9 +100,9 @@ struct DisputeExclusion {
                         out.append(NumberRange(from: v, to: v))
                     }
                     pendingRange = false
-                } else if ["to", "through", "-"].contains(token) {
+                } else if words.rangeWords.contains(token) {
                     pendingRange = true
-                } else if !["and", "or", ","].contains(token) {
+                } else if !words.listWords.contains(token) {
                     stop = true
                 }
             }

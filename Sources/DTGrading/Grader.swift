@@ -22,27 +22,66 @@ public struct Grader: Sendable {
         self.rules = rules
     }
 
-    /// The languages the rules read; a text in any other is not assessed.
-    public static let languages: Set<String> = ["en"]
+    /// The languages grading can read, when the rules give their wording
+    /// (`RuleSet.languages`); a text in any other is not assessed.
+    public static let languages: Set<String> = ["en", "es", "fr"]
 
     public func grade(_ agreement: Agreement, options: GradeOptions = GradeOptions()) -> DocumentVerdict {
-        guard let language = agreement.language, Self.languages.contains(language) else {
+        let readable = Set(rules.languages).intersection(Self.languages)
+        guard let language = agreement.language, readable.contains(language) else {
             let lang = agreement.language ?? "an undetected language"
             let pillars = options.pillars.map { id in
                 PillarVerdict(id: id, level: .notAssessed, score: 0, rule: nil, evidence: [], limitations: [],
                               deviations: [], sectoral: [], summary: "\(id.shortName): not assessed (text in \(lang))")
             }
+            let names = readable.sorted().map(LanguageNames.name).joined(separator: ", ")
             return DocumentVerdict(path: agreement.sourcePath, status: .notAssessed, format: agreement.sourceFormat.rawValue,
                                    language: agreement.language, title: agreement.title, dateSigned: agreement.dateSigned,
                                    parties: agreement.parties, pillars: pillars, overallScore: nil,
-                                   summary: "not assessed: the rules read English and this text is in \(lang)", error: nil)
+                                   summary: "not assessed: the rules read \(names) and this text is in \(lang)", error: nil)
         }
-        let index = DocumentIndex(agreement, matcher: rules.keywordMatcher)
-        let pillars = options.pillars.map { PillarEvaluation(rules: rules, index: index, pillar: $0, baselines: options.baselines).verdict() }
+        // The declared language's index first: a text in one language (nearly all)
+        // is graded on it, and its article list is the sample's.
+        let primary = rules.worded(in: language) ?? rules
+        let whole = DocumentIndex(agreement, matcher: primary.keywordMatcher)
+        let parts = LanguageParts.split(agreement, articles: whole.articles.map(\.article), readable: readable)
+        // Each language's articles read by the rules worded in it; a pillar takes the
+        // strongest verdict any language gives (the versions of one agreement agree).
+        var pillars: [PillarVerdict] = []
+        var languages: [String] = []
+        for (lang, part) in parts {
+            guard let set = rules.worded(in: lang) else { continue }
+            languages.append(lang)
+            let index = parts.count == 1 && lang == language ? whole : DocumentIndex(part, matcher: set.keywordMatcher)
+            let graded = options.pillars.map { PillarEvaluation(rules: set, index: index, pillar: $0, baselines: options.baselines).verdict() }
+            if pillars.isEmpty {
+                pillars = graded
+            } else {
+                for (i, p) in graded.enumerated() where (p.level, p.score) > (pillars[i].level, pillars[i].score) { pillars[i] = p }
+            }
+        }
         let overall = pillars.isEmpty ? 0 : Int((Double(pillars.map(\.score).reduce(0, +)) / Double(pillars.count)).rounded())
-        return DocumentVerdict(path: agreement.sourcePath, status: .assessed, format: agreement.sourceFormat.rawValue,
-                               language: agreement.language, title: agreement.title, dateSigned: agreement.dateSigned,
-                               parties: agreement.parties, pillars: pillars, overallScore: overall,
-                               summary: pillars.map(\.summary).joined(separator: "; "), error: nil)
+        var summary = pillars.map(\.summary).joined(separator: "; ")
+        if languages.count > 1 {
+            summary = "bilingual text, graded in \(languages.map(LanguageNames.name).joined(separator: " and ")): " + summary
+        }
+        var verdict = DocumentVerdict(path: agreement.sourcePath, status: .assessed, format: agreement.sourceFormat.rawValue,
+                                      language: agreement.language, title: agreement.title, dateSigned: agreement.dateSigned,
+                                      parties: agreement.parties, pillars: pillars, overallScore: overall,
+                                      summary: summary, error: nil)
+        if languages.count > 1 { verdict.languages = languages }
+        return verdict
+    }
+}
+
+/// English names of the language codes grading reads, for reports.
+enum LanguageNames {
+    static func name(_ code: String) -> String {
+        switch code {
+        case "en": return "English"
+        case "es": return "Spanish"
+        case "fr": return "French"
+        default: return code
+        }
     }
 }

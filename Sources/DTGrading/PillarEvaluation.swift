@@ -118,7 +118,7 @@ struct PillarEvaluation {
             }
         }
         for rule in rules.rules(.disputeExclusion, for: pillar) {
-            if let (a, s) = DisputeExclusion(index: index).exclusion(by: rule, of: c.article), !out.contains(where: { $0.id == "no-dispute-settlement" }) {
+            if let (a, s) = DisputeExclusion(index: index, words: LanguageWords.of(rules.language)).exclusion(by: rule, of: c.article), !out.contains(where: { $0.id == "no-dispute-settlement" }) {
                 out.append(finding(rule, kind: .limitation, id: rule.limitation ?? "no-dispute-settlement", article: a, sentence: s))
             }
         }

@@ -25,19 +25,23 @@ public struct ExampleResult: Sendable, Equatable {
 /// example becomes a one-article agreement in an e-commerce chapter (or the
 /// chapter the example names), and the rule must fire (or not) on it.
 public enum RuleExampleRunner {
+    /// Every example of every rule, in each language the rules read (English first).
     public static func run(_ rules: RuleSet) -> [ExampleResult] {
         let grader = Grader(rules: rules)
         var out: [ExampleResult] = []
-        for rule in rules.rules {
-            for ex in rule.examples {
-                out.append(check(ex, of: rule, grader: grader))
+        for code in rules.languages {
+            guard let set = rules.worded(in: code) else { continue }
+            for rule in set.rules {
+                for ex in rule.examples {
+                    out.append(check(ex, of: rule, grader: grader))
+                }
             }
         }
         return out
     }
 
     public static func check(_ ex: RuleExample, of rule: Rule, grader: Grader) -> ExampleResult {
-        let agreement = exampleAgreement(ex, file: rule.file)
+        let agreement = exampleAgreement(ex, file: rule.file, language: rule.language)
         let verdict = grader.grade(agreement, options: GradeOptions(pillars: rule.pillars))
         var fired = false
         var levels: [String] = []
@@ -56,15 +60,21 @@ public enum RuleExampleRunner {
                 detail += "; expected level \(want.rawValue), got \(levels.joined(separator: ", "))"
             }
         }
-        return ExampleResult(rule: rule.id, file: rule.file, line: ex.line, triggers: ex.triggers, passed: passed, detail: detail)
+        let name = rule.language == "en" ? rule.id : "\(rule.id) [\(rule.language)]"
+        return ExampleResult(rule: name, file: rule.file, line: ex.line, triggers: ex.triggers, passed: passed, detail: detail)
     }
 
-    /// An English agreement with one chapter and one article holding the example text.
-    public static func exampleAgreement(_ ex: RuleExample, file: String) -> Agreement {
+    /// An agreement in `language` with one chapter and one article holding the example text.
+    public static func exampleAgreement(_ ex: RuleExample, file: String, language: String = "en") -> Agreement {
         let loc = SourceLocation(line: ex.line, column: nil, path: nil)
-        let article = Division(kind: .article, number: "Article 1", heading: ex.heading, text: ex.text, location: loc)
-        let chapter = Division(kind: .chapter, number: "Chapter 1", heading: ex.chapter ?? "Electronic Commerce",
+        let (articleWord, chapterWord, ecommerce): (String, String, String) = switch language {
+        case "es": ("Artículo", "Capítulo", "Comercio Electrónico")
+        case "fr": ("Article", "Chapitre", "Commerce électronique")
+        default: ("Article", "Chapter", "Electronic Commerce")
+        }
+        let article = Division(kind: .article, number: "\(articleWord) 1", heading: ex.heading, text: ex.text, location: loc)
+        let chapter = Division(kind: .chapter, number: "\(chapterWord) 1", heading: ex.chapter ?? ecommerce,
                                location: loc, children: [article])
-        return Agreement(title: "example", language: "en", sourceFormat: .text, sourcePath: "\(file):\(ex.line)", divisions: [chapter])
+        return Agreement(title: "example", language: language, sourceFormat: .text, sourcePath: "\(file):\(ex.line)", divisions: [chapter])
     }
 }

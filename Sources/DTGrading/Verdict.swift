@@ -121,6 +121,8 @@ public struct DocumentVerdict: Codable, Sendable, Equatable {
     public var overallScore: Int?
     public var summary: String
     public var error: DocumentError?
+    /// For a bilingual text, every language it was graded in (declared one first); nil otherwise.
+    public var languages: [String]?
 
     public init(path: String, status: DocumentStatus, format: String?, language: String?, title: String?,
                 dateSigned: String?, parties: [String], pillars: [PillarVerdict], overallScore: Int?,

@@ -4,6 +4,9 @@ import Foundation
 /// Unicode NFKC, case folding, curly quotes and dashes made plain, soft hyphens
 /// dropped, words hyphenated across a line break joined, and every run of
 /// white space (including OCR's stray tabs and no-break spaces) made one space.
+/// Latin letters with accents are folded to their base letters (á→a, ñ→n, ç→c,
+/// œ→oe), so Spanish and French rules match however a text is accented; quotes
+/// come from the original text and keep every accent.
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         // NFKC only when something outside ASCII can change under it (ligatures,
@@ -76,6 +79,9 @@ public enum TextNormalizer {
             if s.value < 0x80 {
                 let b = UInt8(s.value)
                 bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            } else if let f = foldedLatin(s.value) {
+                bytes.append(f.0)
+                if f.1 != 0 { bytes.append(f.1) }
             } else if !s.properties.changesWhenLowercased {
                 appendUTF8(s.value, to: &bytes)
             } else {
@@ -114,6 +120,9 @@ public enum TextNormalizer {
     }
 
     public static func plainScalar(_ v: UInt32) -> PlainScalar? {
+        // Folded letters are rewritten, not kept: readers of raw bytes (trigrams,
+        // keywords) must see them as the normalised text does.
+        if foldedLatin(v) != nil { return nil }
         switch v {
         case 0x00AD, 0x200B, 0x200C, 0x200D, 0xFEFF: return .drop
         case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return .byte(0x27)
@@ -178,7 +187,22 @@ public enum TextNormalizer {
                 var b = bytes[i]
                 var width = 1
                 if b >= 0x80 {
-                    guard let (v, w) = decode(bytes, at: i), let p = plainScalar(v) else { return nil }
+                    guard let (v, w) = decode(bytes, at: i) else { return nil }
+                    // An accented Latin letter, either case: its folded base letters.
+                    // (A combining mark after it has no `plainScalar`, so a letter NFKC
+                    // would compose with its mark never gets here.)
+                    if let f = foldedLatin(v) {
+                        if pendingSpace {
+                            if !out.isEmpty { out.append(0x20) }
+                            pendingSpace = false
+                        }
+                        out.append(f.0)
+                        if f.1 != 0 { out.append(f.1) }
+                        lastAlphabetic = true
+                        i += w
+                        continue
+                    }
+                    guard let p = plainScalar(v) else { return nil }
                     width = w
                     switch p {
                     case .drop:
@@ -237,6 +261,53 @@ public enum TextNormalizer {
             return out.string()
         }
         return result ?? normalizeScalars(text)
+    }
+
+    /// The ASCII letters an accented Latin letter (U+00C0–U+024F, either case)
+    /// folds to, as its NFKC form lower-cased and stripped of combining marks reads
+    /// (é→e, Ñ→n, ç→c), or by the usual transliteration for letters that do not
+    /// decompose (œ→oe, æ→ae, ß→ss, ø→o, ł→l, đ→d); the second byte is 0 when there
+    /// is one letter. Nil outside the range and for letters with no ASCII reading.
+    /// Never longer than the letter's two UTF-8 bytes, so normalising never grows.
+    @inline(__always)
+    public static func foldedLatin(_ v: UInt32) -> (UInt8, UInt8)? {
+        guard v >= 0xC0 && v <= 0x24F else { return nil }
+        let entry = latinFolds[Int(v - 0xC0)]
+        return entry.0 == 0 ? nil : entry
+    }
+
+    private static let latinFolds: [(UInt8, UInt8)] = (0xC0...0x24F).map { (v: UInt32) -> (UInt8, UInt8) in
+        guard let scalar = Unicode.Scalar(v) else { return (0, 0) }
+        let special: [UInt32: String] = [0xC6: "ae", 0xE6: "ae", 0x152: "oe", 0x153: "oe", 0xDF: "ss", 0xD8: "o", 0xF8: "o",
+                                         0x141: "l", 0x142: "l", 0x110: "d", 0x111: "d", 0xD0: "d", 0xF0: "d", 0x131: "i"]
+        let letters: String
+        if let s = special[v] {
+            letters = s
+        } else {
+            let lowered = String(Character(scalar)).precomposedStringWithCompatibilityMapping.lowercased()
+            letters = String(String.UnicodeScalarView(lowered.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+                $0.properties.generalCategory != .nonspacingMark
+            }))
+        }
+        let bytes = Array(letters.utf8)
+        guard (1...2).contains(bytes.count), bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return (0, 0) }
+        return (bytes[0], bytes.count == 2 ? bytes[1] : 0)
+    }
+
+    /// `text` with accented Latin letters folded (`foldedLatin`), other characters as
+    /// they are: for rule patterns and keywords, which are matched against folded text.
+    public static func foldAccents(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            if let f = foldedLatin(s.value) {
+                out.append(Unicode.Scalar(f.0))
+                if f.1 != 0 { out.append(Unicode.Scalar(f.1)) }
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
     }
 
     /// A fixed-size byte buffer written front to back, for `normalizeBytes`: appending

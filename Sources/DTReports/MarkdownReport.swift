@@ -17,7 +17,11 @@ public enum MarkdownReport {
         var out = "## " + Escape.markdownCell(doc.title ?? doc.path) + "\n\n"
         var meta = ["`\(doc.path)`", "status **\(doc.status.rawValue)**"]
         if let d = doc.dateSigned { meta.append("signed \(d)") }
-        if let l = doc.language { meta.append("language \(l)") }
+        if let ls = doc.languages, ls.count > 1 {
+            meta.append("languages \(ls.joined(separator: "+")) (bilingual)")
+        } else if let l = doc.language {
+            meta.append("language \(l)")
+        }
         if let o = doc.overallScore { meta.append("overall score \(o)") }
         out += meta.joined(separator: " · ") + "\n\n"
         if doc.status == .error {

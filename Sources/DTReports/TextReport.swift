@@ -19,7 +19,11 @@ public enum TextReport {
         var meta: [String] = []
         if let t = doc.title { meta.append(t) }
         if let d = doc.dateSigned { meta.append("signed \(d)") }
-        if let l = doc.language { meta.append("language \(l)") }
+        if let ls = doc.languages, ls.count > 1 {
+            meta.append("languages \(ls.joined(separator: "+")) (bilingual)")
+        } else if let l = doc.language {
+            meta.append("language \(l)")
+        }
         meta.append("status \(doc.status.rawValue)")
         out += "  " + meta.joined(separator: " · ") + "\n"
         if doc.status == .error {
@@ -27,7 +31,7 @@ public enum TextReport {
             return out
         }
         if doc.status == .notAssessed {
-            out += "  " + s.dim("not assessed: the rules read English texts only") + "\n"
+            out += "  " + s.dim("not assessed: the rules read English, Spanish and French texts only") + "\n"
         }
         for p in doc.pillars {
             out += pillar(p, s)

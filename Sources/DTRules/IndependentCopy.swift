@@ -16,7 +16,7 @@ extension Rule {
              headings: headings.map { $0.independentCopy() }, context: context.map { $0.independentCopy() },
              limitation: limitation?.independentCopy(), element: element?.independentCopy(),
              baselines: baselines.map { BaselineCitation(baseline: $0.baseline, article: $0.article.independentCopy()) },
-             formula: formula?.independentCopy(), examples: examples, file: file, line: line)
+             formula: formula?.independentCopy(), examples: examples, file: file, line: line, language: language)
     }
 }
 
@@ -36,7 +36,8 @@ extension RuleSet {
                            modality: modality.independentCopy(),
                            scoring: Scoring(top: Dictionary(uniqueKeysWithValues: scoring.top.map { ($0.key, $0.value) }),
                                             limitationPenalty: scoring.limitationPenalty, deviationPenalty: scoring.deviationPenalty),
-                           terms: terms, keywords: keywords)
+                           terms: terms, keywords: keywords, language: language)
+        copy.translations = translations.mapValues { $0.independentCopy() }
         copy.sources = sources
         return copy
     }

@@ -235,6 +235,15 @@ public final class KeywordMatcher: Sendable {
                 run = i
                 continue
             }
+            // An accented Latin letter (every few words of a Spanish or French text):
+            // its folded letters from the table, without the form cache's hashing.
+            if let f = TextNormalizer.foldedLatin(v) {
+                out.append(f.0)
+                if f.1 != 0 { out.append(f.1) }
+                i += w
+                run = i
+                continue
+            }
             switch TextNormalizer.plainScalar(v) {
             case .keep?: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
             // A space, a quote, a dash, a semicolon or nothing: all squeeze away.
@@ -260,9 +269,10 @@ public final class KeywordMatcher: Sendable {
     /// left out (a ligature "ﬂ" is "fl", a full-width "Ｃ" is "c"). For keywords
     /// in ASCII (all of ours), reading a character alone never finds less than in
     /// its text: composing with its neighbours only turns ASCII letters into
-    /// others. A keyword with an accented letter could miss that letter written
-    /// decomposed (a base and a combining mark).
+    /// others. Accented Latin letters read as their folded base letters, as the
+    /// normalised text has them; keywords are folded when loaded.
     static func squeezedForm(of v: UInt32, bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        if let f = TextNormalizer.foldedLatin(v) { return f.1 == 0 ? [f.0] : [f.0, f.1] }
         guard let scalar = Unicode.Scalar(v) else { return Array(bytes) }
         let normalized = String(Character(scalar)).precomposedStringWithCompatibilityMapping.lowercased()
         return Array(normalized.utf8).filter { $0 >= 0x80 || Squeezed.map[Int($0)] != 0 }

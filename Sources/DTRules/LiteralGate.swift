@@ -211,7 +211,15 @@ public struct TrigramBloom: Sendable, Equatable {
                             i += run
                             continue
                         }
-                        guard let (v, width) = TextNormalizer.decode(bytes, at: i), let p = TextNormalizer.plainScalar(v) else {
+                        guard let (v, width) = TextNormalizer.decode(bytes, at: i) else { return (reader.window, reader.count, false) }
+                        // An accented Latin letter reads as the letters normalising folds it to.
+                        if let f = TextNormalizer.foldedLatin(v) {
+                            reader.feed(f.0)
+                            if f.1 != 0 { reader.feed(f.1) }
+                            i += width
+                            continue
+                        }
+                        guard let p = TextNormalizer.plainScalar(v) else {
                             return (reader.window, reader.count, false)
                         }
                         // Kept characters are read as their bytes; spaces, quotes,

@@ -72,10 +72,15 @@ public final class Rule: Sendable {
     public let examples: [RuleExample]
     public let file: String
     public let line: Int
+    /// The language whose wording the patterns and examples are in (`en`, or a
+    /// `lang:` block's code); id, kind, limitation and baselines are the same in all.
+    public let language: String
 
     public init(id: String, kind: RuleKind, pillars: [PillarID], message: String, scope: Scope, when: [Pattern],
                 unless: [Pattern], headings: [Pattern], context: [Pattern], limitation: String?, element: String?,
-                baselines: [BaselineCitation], formula: String?, examples: [RuleExample], file: String, line: Int) {
+                baselines: [BaselineCitation], formula: String?, examples: [RuleExample], file: String, line: Int,
+                language: String = "en") {
+        self.language = language
         self.id = id
         self.kind = kind
         self.pillars = pillars

@@ -1,3 +1,4 @@
+import DTModel
 import Foundation
 import Yams
 
@@ -14,6 +15,16 @@ enum RuleLoader {
         var rules: [Node] = []
         var keywords: [String] = []
         var defaults: Defaults = Defaults()
+        /// A file's `lang: {es: {terms:, modality:, keywords:}}` sections, by language code.
+        var languages: [String: LanguageContent] = [:]
+    }
+
+    /// What one file gives another language: its terms, modal wording and keywords.
+    struct LanguageContent {
+        var terms: [String: String] = [:]
+        var modality: (binding: [String], nonBinding: [String], exception: [String], line: Int)?
+        var keywords: [String] = []
+        var line: Int = 0
     }
 
     struct Defaults {
@@ -62,9 +73,10 @@ enum RuleLoader {
         guard let ms = modalitySource else {
             throw RuleLoadError(file: directory, message: "no modality section (binding / non-binding wording) in any rule file")
         }
+        let cache = PatternCache()
         func compile(_ list: [String], file: String, line: Int) throws -> [Pattern] {
             try list.map { src in
-                do { return try Pattern(src, terms: terms) } catch let e as PatternError {
+                do { return try cache.pattern(src, language: "en", terms: terms) } catch let e as PatternError {
                     throw RuleLoadError(file: file, line: line, message: e.message)
                 }
             }
@@ -72,17 +84,50 @@ enum RuleLoader {
         let modality = Modality(binding: try compile(ms.binding, file: ms.file, line: ms.line),
                                 nonBinding: try compile(ms.nonBinding, file: ms.file, line: ms.line),
                                 exception: try compile(ms.exception, file: ms.file, line: ms.line))
+        // Other languages: each one a modality section declares, with its own terms
+        // (a pattern's {term} is looked up in its own language only).
+        var languageTerms: [String: [String: String]] = [:]
+        var languageModality: [String: (binding: [String], nonBinding: [String], exception: [String], line: Int, file: String)] = [:]
+        for (file, c) in contents {
+            for (code, l) in c.languages.sorted(by: { $0.key < $1.key }) {
+                if let m = l.modality {
+                    if languageModality[code] != nil { throw RuleLoadError(file: file, line: m.line, message: "a second modality section for lang \(code); keep one") }
+                    languageModality[code] = (m.binding, m.nonBinding, m.exception, m.line, file)
+                }
+                for (k, v) in l.terms {
+                    if languageTerms[code]?[k] != nil { throw RuleLoadError(file: file, line: l.line, message: "term '\(k)' is defined twice for lang \(code)") }
+                    languageTerms[code, default: [:]][k] = TextNormalizer.foldAccents(v)
+                }
+            }
+        }
+        for (file, c) in contents {
+            for (code, l) in c.languages.sorted(by: { $0.key < $1.key }) where languageModality[code] == nil {
+                throw RuleLoadError(file: file, line: l.line, message: "lang \(code) has no modality section (binding / non-binding wording in lang.\(code).modality); the rules cannot read it")
+            }
+        }
+        for code in languageModality.keys where languageTerms[code] == nil { languageTerms[code] = [:] }
+
         var rules: [Rule] = []
+        var translated: [String: [Rule]] = [:]
         var seen: [String: String] = [:]
+        // English first, every file: an id defined twice is named before any translation.
+        var parsed: [(parser: RuleParser, node: Node, rule: Rule)] = []
         for (file, c) in contents {
             for node in c.rules {
-                let rule = try RuleParser(file: file, terms: terms, defaults: c.defaults).parse(node)
+                var parser = RuleParser(file: file, terms: terms, defaults: c.defaults)
+                parser.languageTerms = languageTerms
+                parser.cache = cache
+                let rule = try parser.parse(node)
                 if let other = seen[rule.id] {
                     throw RuleLoadError(file: file, line: rule.line, message: "duplicate rule id '\(rule.id)' (also in \(other))")
                 }
                 seen[rule.id] = "\(file):\(rule.line)"
                 rules.append(rule)
+                parsed.append((parser, node, rule))
             }
+        }
+        for (parser, node, rule) in parsed {
+            for (code, t) in try parser.translations(of: rule, node: node) { translated[code, default: []].append(t) }
         }
         // Keywords are the cheap prefilter: an article with none of a pillar's keywords is skipped for it.
         var keywords: [PillarID: [[UInt8]]] = [:]
@@ -94,6 +139,32 @@ enum RuleLoader {
         }
         var set = RuleSet(directory: directory, files: files, rules: rules, modality: modality, scoring: scoring, terms: terms,
                           keywords: keywords)
+        for (code, ms) in languageModality.sorted(by: { $0.key < $1.key }) {
+            let terms = languageTerms[code] ?? [:]
+            func compileFolded(_ list: [String]) throws -> [Pattern] {
+                try list.map { src in
+                    do { return try cache.pattern(TextNormalizer.foldAccents(src), language: code, terms: terms) } catch let e as PatternError {
+                        throw RuleLoadError(file: ms.file, line: ms.line, message: "lang \(code): \(e.message)")
+                    }
+                }
+            }
+            let modality = Modality(binding: try compileFolded(ms.binding), nonBinding: try compileFolded(ms.nonBinding),
+                                    exception: try compileFolded(ms.exception))
+            var words: [PillarID: [[UInt8]]] = [:]
+            for (file, c) in contents {
+                guard let l = c.languages[code], !l.keywords.isEmpty else { continue }
+                guard let pillars = c.defaults.pillars, pillars.count == 1, let p = pillars.first else {
+                    throw RuleLoadError(file: file, line: l.line, message: "keywords: belong in a file with a single pillar:")
+                }
+                words[p, default: []].append(contentsOf: l.keywords.map { Squeezed.of(TextNormalizer.foldAccents($0.lowercased())) })
+            }
+            // A pillar with English keywords and none in this language would read every article: say so.
+            for p in keywords.keys.sorted() where words[p] == nil {
+                throw RuleLoadError(file: ms.file, line: ms.line, message: "lang \(code) gives no keywords for pillar \(p.rawValue) (lang.\(code).keywords in its pillar file)")
+            }
+            set.translations[code] = RuleSet(directory: directory, files: files, rules: translated[code] ?? [], modality: modality,
+                                             scoring: scoring, terms: terms, keywords: words, language: code)
+        }
         set.sources = sources
         return set
     }
@@ -124,7 +195,7 @@ enum RuleLoader {
             throw RuleLoadError(file: file, line: 1, message: "a rule file must be a mapping (pillar:, rules:, …)")
         }
         var content = FileContent()
-        let known: Set<String> = ["pillar", "pillars", "baseline", "title", "description", "terms", "modality", "scoring", "rules", "keywords"]
+        let known: Set<String> = ["pillar", "pillars", "baseline", "title", "description", "terms", "modality", "scoring", "rules", "keywords", "lang"]
         for (k, v) in map {
             let key = k.string ?? ""
             guard known.contains(key) else {
@@ -157,6 +228,8 @@ enum RuleLoader {
                 content.scoring = try NodeReader(file: file).scoring(v)
             case "keywords":
                 content.keywords = try NodeReader(file: file).strings(v, key: "keywords", required: true)
+            case "lang":
+                content.languages = try languageSections(v, file: file)
             case "rules":
                 guard let seq = v.sequence else { throw RuleLoadError(file: file, line: v.mark?.line, message: "rules must be a list") }
                 content.rules = Array(seq)
@@ -165,6 +238,45 @@ enum RuleLoader {
             }
         }
         return content
+    }
+
+    /// `lang: {es: {terms: {…}, modality: {…}, keywords: […]}, fr: {…}}` at the top of a file.
+    static func languageSections(_ node: Node, file: String) throws -> [String: LanguageContent] {
+        let r = NodeReader(file: file)
+        guard let map = node.mapping else { throw r.fail(node, "lang must map a language code (es, fr) to {terms:, modality:, keywords:}") }
+        var out: [String: LanguageContent] = [:]
+        for (k, v) in map {
+            guard let code = k.string, code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLowercase }), code != "en" else {
+                throw r.fail(k, "'\(k.string ?? "")' is not a language code: use two lower-case letters (es, fr); English is the rule itself")
+            }
+            guard let m = v.mapping else { throw r.fail(v, "lang.\(code) must be a mapping {terms:, modality:, keywords:}") }
+            var l = LanguageContent(line: k.mark?.line ?? 0)
+            for (lk, lv) in m {
+                switch lk.string ?? "" {
+                case "terms":
+                    guard let tm = lv.mapping else { throw r.fail(lv, "lang.\(code).terms must be a mapping of name: pattern") }
+                    for (tk, tv) in tm {
+                        guard let name = tk.string, let body = r.patternSource(tv) else {
+                            throw r.fail(tk, "a term must be name: pattern or name: [alternatives]")
+                        }
+                        l.terms[name] = body
+                    }
+                case "modality":
+                    guard let mm = lv.mapping else { throw r.fail(lv, "lang.\(code).modality must be a mapping") }
+                    let f = NodeReader.fields(mm)
+                    l.modality = (try r.strings(f["binding"], key: "binding", required: true),
+                                  try r.strings(f["non-binding"], key: "non-binding", required: true),
+                                  try r.strings(f["exception"], key: "exception", required: false),
+                                  lv.mark?.line ?? 0)
+                case "keywords":
+                    l.keywords = try r.strings(lv, key: "keywords", required: true)
+                default:
+                    throw r.fail(lk, "unknown key '\(lk.string ?? "")' in lang.\(code); expected terms, modality, keywords")
+                }
+            }
+            out[code] = l
+        }
+        return out
     }
 
     static func yamlLine(_ e: YamlError) -> Int? {

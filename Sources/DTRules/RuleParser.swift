@@ -1,3 +1,4 @@
+import DTModel
 import Yams
 
 /// Turns one YAML rule mapping into a compiled `Rule`.
@@ -5,11 +6,95 @@ struct RuleParser {
     let file: String
     let terms: [String: String]
     let defaults: RuleLoader.Defaults
+    /// The other languages the rules read, each with its terms (`lang:` in the files).
+    var languageTerms: [String: [String: String]] = [:]
+    /// Patterns compiled so far in this load, shared by the rules that repeat one.
+    var cache = PatternCache()
 
     static let knownKeys: Set<String> = [
         "id", "kind", "pillar", "pillars", "message", "scope", "when", "unless", "headings", "context",
-        "limitation", "element", "baselines", "article", "formula", "examples",
+        "limitation", "element", "baselines", "article", "formula", "examples", "lang",
     ]
+    /// The keys a rule's `lang: {es: {…}}` block may hold: its wording and examples.
+    static let wordingKeys = ["when", "unless", "headings", "context"]
+
+    /// For each language in `languageTerms`, `rule` (parsed from `node`) with that
+    /// language's wording and examples (`lang:`). A rule with wording must
+    /// give every language its own; a rule without (none yet) serves every language.
+    func translations(of rule: Rule, node: Node) throws -> [String: Rule] {
+        let r = NodeReader(file: file)
+        guard let mapping = node.mapping else { return [:] }
+        let m = NodeReader.fields(mapping)
+        let hasWording = !(rule.when.isEmpty && rule.unless.isEmpty && rule.headings.isEmpty && rule.context.isEmpty)
+        var blocks: [String: Node] = [:]
+        if let lang = m["lang"] {
+            guard let lm = lang.mapping else { throw r.fail(lang, "rule \(rule.id): 'lang' must map a language code to {when:, unless:, examples:}") }
+            for (k, v) in lm {
+                guard let code = k.string, languageTerms[code] != nil else {
+                    throw r.fail(k, "rule \(rule.id): unknown language '\(k.string ?? "")' in lang; the rules read \((["en"] + languageTerms.keys.sorted()).joined(separator: ", ")) (a language needs a modality section)")
+                }
+                blocks[code] = v
+            }
+        }
+        var out: [String: Rule] = [:]
+        for (code, terms) in languageTerms.sorted(by: { $0.key < $1.key }) {
+            guard let block = blocks[code] else {
+                if hasWording { throw r.fail(node, "rule \(rule.id) has wording but no lang.\(code) block: give its \(code) patterns and examples") }
+                out[code] = rule
+                continue
+            }
+            out[code] = try translation(of: rule, block: block, language: code, terms: terms)
+        }
+        return out
+    }
+
+    /// `rule` with the wording and examples of its `lang.<code>` block.
+    func translation(of rule: Rule, block: Node, language code: String, terms: [String: String]) throws -> Rule {
+        let r = NodeReader(file: file)
+        guard let mapping = block.mapping else { throw r.fail(block, "rule \(rule.id): lang.\(code) must be a mapping {when:, unless:, examples:}") }
+        let m = NodeReader.fields(mapping)
+        for (k, _) in mapping where !(Self.wordingKeys + ["examples"]).contains(k.string ?? "") {
+            throw r.fail(k, "unknown key '\(k.string ?? "")' in lang.\(code) of rule \(rule.id); expected \((Self.wordingKeys + ["examples"]).joined(separator: ", ")) (ids, kinds, limitations and baselines are shared)")
+        }
+        let english: [String: [Pattern]] = ["when": rule.when, "unless": rule.unless, "headings": rule.headings, "context": rule.context]
+        var compiled: [String: [Pattern]] = [:]
+        for key in Self.wordingKeys {
+            // The same shape in every language: a condition the English rule has, the translation has too.
+            if m[key] == nil, english[key]?.isEmpty == false {
+                throw r.fail(block, "rule \(rule.id): lang.\(code) lacks '\(key)', which the English rule has")
+            }
+            compiled[key] = try patterns(m[key], key: key, id: rule.id, terms: terms, reader: r, language: code)
+        }
+        let examples = try parseExamples(m["examples"], id: "\(rule.id) (lang.\(code))", reader: r, fallbackLine: block.mark?.line)
+        return Rule(id: rule.id, kind: rule.kind, pillars: rule.pillars, message: rule.message, scope: rule.scope,
+                    when: compiled["when"] ?? [], unless: compiled["unless"] ?? [], headings: compiled["headings"] ?? [],
+                    context: compiled["context"] ?? [], limitation: rule.limitation, element: rule.element,
+                    baselines: rule.baselines, formula: rule.formula, examples: examples, file: rule.file,
+                    line: block.mark?.line ?? rule.line, language: code)
+    }
+
+    /// A `when:`-style list (a pattern, or a list of patterns or of alternatives),
+    /// accents folded as the normalised text has them, compiled with `terms`.
+    func patterns(_ n: Node?, key: String, id: String, terms: [String: String], reader r: NodeReader,
+                  language: String = "en") throws -> [Pattern] {
+        guard let n else { return [] }
+        let list: [(String, Node)]
+        if let seq = n.sequence {
+            list = try seq.map { item in
+                guard let s = r.patternSource(item) else { throw r.fail(item, "'\(key)' items must be patterns (strings or lists of alternatives)") }
+                return (s, item)
+            }
+        } else if let s = n.string {
+            list = [(s, n)]
+        } else {
+            throw r.fail(n, "'\(key)' must be a pattern or a list of patterns")
+        }
+        return try list.map { src, item in
+            do { return try cache.pattern(TextNormalizer.foldAccents(src), language: language, terms: terms) } catch let e as PatternError {
+                throw r.fail(item, "rule \(id): \(e.message)")
+            }
+        }
+    }
 
     func parse(_ node: Node) throws -> Rule {
         let r = NodeReader(file: file)
@@ -39,23 +124,7 @@ struct RuleParser {
             scope = sc
         }
         func patterns(_ key: String) throws -> [Pattern] {
-            guard let n = m[key] else { return [] }
-            let list: [String]
-            if let seq = n.sequence {
-                list = try seq.map { item in
-                    guard let s = r.patternSource(item) else { throw r.fail(item, "'\(key)' items must be patterns (strings or lists of alternatives)") }
-                    return s
-                }
-            } else if let s = n.string {
-                list = [s]
-            } else {
-                throw r.fail(n, "'\(key)' must be a pattern or a list of patterns")
-            }
-            return try list.map { src in
-                do { return try Pattern(src, terms: terms) } catch let e as PatternError {
-                    throw r.fail(n, "rule \(id): \(e.message)")
-                }
-            }
+            try self.patterns(m[key], key: key, id: id, terms: terms, reader: r)
         }
         let when = try patterns("when")
         let unless = try patterns("unless")
@@ -106,9 +175,9 @@ struct RuleParser {
     }
 
     /// `examples: {trigger: [...], no-trigger: [...]}`; both lists are required.
-    func parseExamples(_ node: Node?, id: String, reader r: NodeReader) throws -> [RuleExample] {
+    func parseExamples(_ node: Node?, id: String, reader r: NodeReader, fallbackLine: Int? = nil) throws -> [RuleExample] {
         guard let node, let mapping = node.mapping else {
-            throw RuleLoadError(file: file, line: node?.mark?.line, message: "rule \(id) has no examples: give examples: {trigger: […], no-trigger: […]}")
+            throw RuleLoadError(file: file, line: node?.mark?.line ?? fallbackLine, message: "rule \(id) has no examples: give examples: {trigger: […], no-trigger: […]}")
         }
         let m = NodeReader.fields(mapping)
         for (k, _) in mapping where !["trigger", "no-trigger"].contains(k.string ?? "") {
@@ -141,5 +210,21 @@ struct RuleParser {
             }
         }
         return out
+    }
+}
+
+/// Compiled patterns by language and source, for one load: the same pattern in
+/// several rules (the USMCA and UJDTA deviations share their wording) and the
+/// same cue in several lists are compiled once. A pattern is immutable, so rules
+/// may share it; grading threads take independent copies of the whole set.
+final class PatternCache {
+    private var compiled: [String: Pattern] = [:]
+
+    func pattern(_ source: String, language: String, terms: [String: String]) throws -> Pattern {
+        let key = language + "\u{1F}" + source
+        if let p = compiled[key] { return p }
+        let p = try Pattern(source, terms: terms)
+        compiled[key] = p
+        return p
     }
 }

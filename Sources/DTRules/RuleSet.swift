@@ -39,10 +39,18 @@ public struct RuleSet: Sendable {
     }
     public static let disputeGroup = PillarID.allCases.count
 
+    /// The language this set's wording is in.
+    public let language: String
+    /// The same rules worded in each other language the rules read (`lang:` in the
+    /// files), by language code; empty in those sets themselves.
+    public internal(set) var translations: [String: RuleSet] = [:]
+
     public init(directory: String, files: [String], rules: [Rule], modality: Modality, scoring: Scoring, terms: [String: String],
-                keywords: [PillarID: [[UInt8]]] = [:]) {
+                keywords: [PillarID: [[UInt8]]] = [:], language: String = "en") {
+        self.language = language
         self.keywords = keywords
-        self.keywordMatcher = KeywordMatcher(groups: PillarID.allCases.map { keywords[$0] ?? [] } + [[Squeezed.of("dispute")]])
+        let dispute = LanguageWords.of(language).disputeKeyword
+        self.keywordMatcher = KeywordMatcher(groups: PillarID.allCases.map { keywords[$0] ?? [] } + [[Squeezed.of(dispute)]])
         self.directory = directory
         self.files = files
         self.rules = rules
@@ -84,6 +92,14 @@ public struct RuleSet: Sendable {
     }
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// Every language the rules read: English first, then the others by code.
+    public var languages: [String] { [language] + translations.keys.sorted() }
+
+    /// The rules worded in `code`, or nil when they do not read that language.
+    public func worded(in code: String) -> RuleSet? {
+        code == language ? self : translations[code]
+    }
 
     /// The prefilter bit of a pillar in `keywordMatcher`'s result.
     public static func bit(_ pillar: PillarID) -> UInt64 {

@@ -71,13 +71,20 @@ import Testing
     @Test func bodyInALanguageNotReadIsNotParsedByCheck() throws {
         let dir = Dtcheck.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("es.xml")
-        try Data("<treaty><meta><name>Tratado</name><language>es</language></meta>\n<body><article>roto</chapter></body></treaty>\n".utf8)
+        let file = dir.appendingPathComponent("de.xml")
+        try Data("<treaty><meta><name>Vertrag</name><language>de</language></meta>\n<body><article>kaputt</chapter></body></treaty>\n".utf8)
             .write(to: file)
         guard let r = Dtcheck.run(["check", "--format", "json", file.path]) else { return }
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.stdout.contains("\"status\" : \"not-assessed\""))
-        #expect(r.stdout.contains("\"title\" : \"Tratado\""))
+        #expect(r.stdout.contains("\"title\" : \"Vertrag\""))
+        // Spanish and French bodies are read now: the same fault is an error there.
+        let es = dir.appendingPathComponent("es.xml")
+        try Data("<treaty><meta><name>Tratado</name><language>es</language></meta>\n<body><article>roto</chapter></body></treaty>\n".utf8)
+            .write(to: es)
+        guard let e = Dtcheck.run(["check", "--format", "json", es.path]) else { return }
+        #expect(e.status == 2)
+        #expect(e.stderr.contains("\(es.path):2:"), "stderr: \(e.stderr)")
         guard let parse = Dtcheck.run(["parse", file.path]) else { return }
         #expect(parse.status != 0)
         #expect(parse.stderr.contains("\(file.path):2:"), "stderr: \(parse.stderr)")
@@ -94,11 +101,16 @@ import Testing
         #expect(score.status == 1)
     }
 
-    @Test func notEnglishIsNotAssessedAndNotGated() throws {
-        guard let file = SharedCorpus.path("tota/pta_123.xml"),
+    @Test func languageNotReadIsNotAssessedAndNotGated() throws {
+        guard let file = SharedCorpus.path("other/nl_eu-korea-fta_BWBV0005188.md"),
               let r = Dtcheck.run(["check", "--format", "csv", "--fail-under", "baseline", file]) else { return }
         #expect(r.status == 0)
         #expect(r.stdout.contains(",not-assessed,"))
+        // A Spanish text is graded, so the gate applies to it.
+        guard let es = SharedCorpus.path("tota/pta_123.xml"),
+              let g = Dtcheck.run(["check", "--format", "csv", "--fail-under", "baseline", es]) else { return }
+        #expect(g.status == 1)
+        #expect(g.stdout.contains(",assessed,") && g.stdout.contains(",absent,"))
     }
 
     @Test func jobsDoNotChangeTheBytes() throws {

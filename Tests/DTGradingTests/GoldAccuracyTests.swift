@@ -45,9 +45,63 @@ import Testing
         }
     }
 
-    @Test func notEnglishIsNotAssessedNeverAbsent() throws {
+    /// Spanish gold (`../shared/gold/dev-es.csv`): the same floors as English, and
+    /// every pillar above absent exact.
+    @Test func spanishGoldFloors() throws {
+        guard SharedCorpus.path("tota") != nil else { return }
+        let goldPath = SharedCorpus.root.appendingPathComponent("gold/dev-es.csv").path
+        let text = try String(contentsOfFile: goldPath, encoding: .utf8)
+        let rows = try GoldFile.parse(text, file: goldPath)
         let grader = Grader(rules: try #require(ProjectRules.loaded))
-        for doc in ["tota/pta_22.xml", "other/nl_eu-korea-fta_BWBV0005188.md"] {
+        var verdicts: [String: DocumentVerdict] = [:]
+        for doc in Set(rows.map(\.doc)) {
+            guard let path = SharedCorpus.path(doc) else { return }
+            verdicts[doc] = grader.grade(try DocumentLoader.load(path: path))
+            #expect(verdicts[doc]?.language == "es", "\(doc)")
+        }
+        let r = GoldEvaluator.evaluate(rows: rows, verdicts: verdicts)
+        #expect(r.unreadable.isEmpty, "\(r.unreadable)")
+        #expect(r.overall.exactRate >= 0.98, "exact \(r.overall.exactRate)")
+        #expect(r.overall.nonAbsentRate == 1, "present \(r.overall.nonAbsentRate)")
+        #expect(r.overall.evidenceRate == 1, "evidence \(r.overall.evidenceRate)")
+        #expect(r.overall.overclaims == 0)
+        for m in r.misses { Issue.record("miss: \(m.doc) \(m.pillar.rawValue) gold \(m.gold.rawValue) got \(m.got.rawValue)") }
+    }
+
+    /// The same agreement in English and Spanish (TPP: pta_449 and pta_450) gets the
+    /// same verdict: level, score, limitations and deviations, pillar by pillar.
+    @Test func sameAgreementInTwoLanguagesSameVerdict() throws {
+        let grader = Grader(rules: try #require(ProjectRules.loaded))
+        guard let en = SharedCorpus.path("tota/pta_449.xml"), let es = SharedCorpus.path("tota/pta_450.xml") else { return }
+        let a = grader.grade(try DocumentLoader.load(path: en))
+        let b = grader.grade(try DocumentLoader.load(path: es))
+        #expect(a.language == "en" && b.language == "es")
+        #expect(a.pillars.contains { $0.level > .absent })
+        for (p, q) in zip(a.pillars, b.pillars) {
+            #expect(p.level == q.level && p.score == q.score, "\(p.id.rawValue): en \(p.level.rawValue) \(p.score), es \(q.level.rawValue) \(q.score)")
+            #expect(p.limitations.map(\.id) == q.limitations.map(\.id), "\(p.id.rawValue)")
+            #expect(p.deviations.map(\.id) == q.deviations.map(\.id), "\(p.id.rawValue)")
+            // The article numbers agree ("ARTICLE 14.11" / "ARTÍCULO 14.11").
+            func number(_ e: Evidence?) -> String? { e.map { $0.article.filter { $0.isNumber || $0 == "." } } }
+            #expect(number(p.evidence.first) == number(q.evidence.first), "\(p.id.rawValue)")
+            // Quotes stay in the text's language, accents and all.
+            if let quote = q.evidence.first?.quote { #expect(quote.contains("Parte"), "\(quote)") }
+        }
+    }
+
+    @Test func spanishAndFrenchTextsAreAssessed() throws {
+        let grader = Grader(rules: try #require(ProjectRules.loaded))
+        for doc in ["tota/pta_22.xml", "tota/pta_88.xml"] {
+            guard let path = SharedCorpus.path(doc) else { return }
+            let v = grader.grade(try DocumentLoader.load(path: path))
+            #expect(v.status == .assessed, "\(doc)")
+            #expect(v.pillars.allSatisfy { $0.level == .absent }, "\(doc)")
+        }
+    }
+
+    @Test func otherLanguagesAreNotAssessedNeverAbsent() throws {
+        let grader = Grader(rules: try #require(ProjectRules.loaded))
+        for doc in ["other/nl_eu-korea-fta_BWBV0005188.md"] {
             guard let path = SharedCorpus.path(doc) else { return }
             let v = grader.grade(try DocumentLoader.load(path: path))
             #expect(v.status == .notAssessed, "\(doc)")

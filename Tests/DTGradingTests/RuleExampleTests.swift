@@ -17,15 +17,21 @@ enum ProjectRules {
         _ = try RuleSet.load(directory: ProjectRules.directory)
     }
 
+    /// Every rule's examples in every language the rules read: a rule with wording
+    /// carries a trigger and a no-trigger example in each (`lang:` blocks).
     @Test(arguments: ProjectRules.ids)
     func examplesHold(ruleID: String) throws {
         let set = try #require(ProjectRules.loaded)
-        let rule = try #require(set.rule(id: ruleID))
-        #expect(rule.examples.contains { $0.triggers } && rule.examples.contains { !$0.triggers })
+        #expect(set.languages == ["en", "es", "fr"])
         let grader = Grader(rules: set)
-        for ex in rule.examples {
-            let result = RuleExampleRunner.check(ex, of: rule, grader: grader)
-            #expect(result.passed, "\(result.file):\(result.line): \(result.detail)")
+        for code in set.languages {
+            let rule = try #require(set.worded(in: code)?.rule(id: ruleID), "\(ruleID) has no \(code) wording")
+            #expect(rule.language == code)
+            #expect(rule.examples.contains { $0.triggers } && rule.examples.contains { !$0.triggers }, "\(ruleID) [\(code)]")
+            for ex in rule.examples {
+                let result = RuleExampleRunner.check(ex, of: rule, grader: grader)
+                #expect(result.passed, "[\(code)] \(result.file):\(result.line): \(result.detail)")
+            }
         }
     }
 
