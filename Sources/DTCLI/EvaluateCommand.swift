@@ -2,6 +2,7 @@ import ArgumentParser
 import DTGrading
 import DTIngest
 import DTModel
+import DTRules
 import Foundation
 
 /// `dtcheck evaluate --gold FILE.csv [CORPUS_DIR]`: agreement with expert coding.

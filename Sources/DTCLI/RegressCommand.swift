@@ -1,5 +1,6 @@
 import ArgumentParser
 import DTGrading
+import DTRules
 import Foundation
 
 /// `dtcheck regress PATH…`: grade the paths and compare every verdict with the

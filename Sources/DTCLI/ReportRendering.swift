@@ -9,8 +9,8 @@ enum ReportRendering {
     /// A whole-batch `check` report in `format`.
     static func check(_ format: ReportFormat, _ report: Report, rules: RuleSet, gate: Gate, color: Bool) throws -> String {
         switch format {
-        case .markdown: return MarkdownReport.render(report)
-        case .html: return HTMLReport.render(report)
+        case .markdown: return MarkdownReport.render(report, references: rules.baselineReferences)
+        case .html: return HTMLReport.render(report, references: rules.baselineReferences)
         case .sarif: return try SARIFReport.render(report, rules: rules.sarifMetadata,
                                                    baseDirectory: FileManager.default.currentDirectoryPath)
         case .junit: return JUnitReport.render(report, gate: gate)

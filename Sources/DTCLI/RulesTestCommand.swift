@@ -1,5 +1,6 @@
 import ArgumentParser
 import DTGrading
+import DTIngest
 import DTRules
 import Foundation
 
@@ -41,7 +42,7 @@ struct RulesTestCommand: ParsableCommand {
                 Terminal.error("\(dir): no such folder (--fixtures)")
                 throw ExitCode(2)
             }
-            results += try MarkedFixtureRunner.run(directory: dir, rules: set)
+            results += try MarkedFixtureRunner.run(directory: dir, rules: set) { try DocumentLoader.load(path: $0) }
         }
         switch format {
         case .text: print(RuleTestText.render(results, rules: set))

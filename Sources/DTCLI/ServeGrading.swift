@@ -1,5 +1,6 @@
 import DTGrading
 import DTReports
+import DTRules
 import DTServe
 import Foundation
 #if canImport(Glibc)

@@ -29,19 +29,8 @@ final class IndexedArticle {
         // heading + fullText, without building the joined copy, read from the bytes.
         var scan = KeywordMatcher.Scan(matcher)
         scan.feed(article.heading ?? "")
-        Self.visit(article) { d in d.withTextUTF8 { scan.feed($0) } }
+        DivisionWalker.walk([article]) { d, _ in d.withTextUTF8 { scan.feed($0) } }
         self.keywordGroups = scan.groups
-    }
-
-    /// `body` on `article` and every division below it, in document order.
-    private static func visit(_ article: Division, _ body: (Division) -> Void) {
-        // Most articles have no divisions below them: no stack to build.
-        if article.children.isEmpty { return body(article) }
-        var stack: [Division] = [article]
-        while let d = stack.popLast() {
-            body(d)
-            stack.append(contentsOf: d.children.reversed())
-        }
     }
 
     /// Trigrams of the whole article, read from the text as written (nil when it
@@ -55,7 +44,7 @@ final class IndexedArticle {
         var reader = TrigramBloom.RawReader()
         reader.feed(article.heading ?? "")
         var labels: [String] = []
-        Self.visit(article) { d in
+        DivisionWalker.walk([article]) { d, _ in
             d.withTextUTF8 { reader.feed($0) }
             if d.kind != .article {
                 if let h = d.heading { labels.append(h) }

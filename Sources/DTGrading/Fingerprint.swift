@@ -1,4 +1,5 @@
 import DTModel
+import DTRules
 
 /// Stable content fingerprints (FNV-1a, 128 bits as two 64-bit lanes). Built
 /// from rule id, pillar and normalised quote, never from line numbers, so a

@@ -51,12 +51,10 @@ enum SentenceSplitter {
             }
             var parts: [(offset: Int, location: SourceLocation)] = [(text.utf8.count, child.textLocation ?? child.location)]
             text += child.text
-            var stack: [Division] = child.children.reversed()
-            while let d = stack.popLast() {
+            DivisionWalker.walk(child.children) { d, _ in
                 text += " " + (d.number.map { $0 + " " } ?? "")
                 parts.append((text.utf8.count, d.location))
                 text += d.text
-                stack.append(contentsOf: d.children.reversed())
             }
             units.append(Unit(text: text, label: child.number, location: child.location, parts: parts))
         }

@@ -1,5 +1,5 @@
-@_exported import DTRules
 import DTModel
+import DTRules
 
 /// Where a verdict rests: the article as written, its heading, a quote of the
 /// operative words and where in the file they are.

@@ -216,20 +216,6 @@ struct AKNWalker {
 
     /// Text without authorial notes (kept apart as footnotes).
     func textWithoutNotes(_ e: XMLElement) -> String {
-        var out = ""
-        var stack: [ArraySlice<XMLChild>] = [e.children[...]]
-        while var top = stack.popLast() {
-            guard let first = top.first else { continue }
-            top = top.dropFirst()
-            stack.append(top)
-            switch first {
-            case .text(let t, _): out += t
-            case .element(let c):
-                if c.name == "authorialNote" { continue }
-                if !Self.inline.contains(c.name) { out += " " }
-                stack.append(c.children[...])
-            }
-        }
-        return out
+        e.text { c in c.name == "authorialNote" ? .skip : Self.inline.contains(c.name) ? .read : .spaceBefore }
     }
 }

@@ -243,11 +243,7 @@ public struct Division: Sendable, Equatable {
     /// This division's text followed by all its descendants' text, in order.
     public var fullText: String {
         var parts: [String] = []
-        var stack: [Division] = [self]
-        while let d = stack.popLast() {
-            if !d.text.isEmpty { parts.append(d.text) }
-            stack.append(contentsOf: d.children.reversed())
-        }
+        DivisionWalker.walk([self]) { d, _ in if !d.text.isEmpty { parts.append(d.text) } }
         return parts.joined(separator: "\n")
     }
 

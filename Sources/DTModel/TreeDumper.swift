@@ -16,9 +16,8 @@ public struct TreeDumper {
         if let d = agreement.dateSigned { header += " signed=\(d)" }
         if !agreement.parties.isEmpty { header += " parties=\(agreement.parties.joined(separator: ","))" }
         lines.append(header)
-        var stack: [(Division, Int)] = agreement.divisions.reversed().map { ($0, 1) }
-        while let (d, depth) = stack.popLast() {
-            var line = String(repeating: "  ", count: depth) + "├─ " + d.kind.rawValue
+        DivisionWalker.walk(agreement.divisions) { d, depth in
+            var line = String(repeating: "  ", count: depth + 1) + "├─ " + d.kind.rawValue
             if let n = d.number { line += " \"\(n)\"" }
             if let h = d.heading, !h.isEmpty { line += " — \(TextNormalizer.collapseWhitespace(h))" }
             line += " @\(d.location.line)"
@@ -30,7 +29,6 @@ public struct TreeDumper {
             }
             if !d.footnotes.isEmpty { line += " [\(d.footnotes.count) footnote(s)]" }
             lines.append(line)
-            stack.append(contentsOf: d.children.reversed().map { ($0, depth + 1) })
         }
         return lines.joined(separator: "\n") + "\n"
     }

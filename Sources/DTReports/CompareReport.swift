@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 
 /// Renders a `Comparison` in every `compare` format.
 public enum CompareReport {

@@ -1,5 +1,6 @@
 import DTGrading
 import DTModel
+import DTRules
 
 /// How one article's quoted evidence changed between two drafts.
 public struct ArticleChange: Codable, Sendable, Equatable {

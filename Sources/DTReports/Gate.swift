@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 
 /// The pass/fail gate of `--fail-under` and `--min-score`. Only assessed pillars of
 /// assessed documents are gated: a text the rules cannot read is neither good nor bad.

@@ -1,20 +1,22 @@
 import DTGrading
+import DTRules
 
 /// `--format html`: per document, per pillar the draft's quoted clauses beside the
 /// baseline articles' elements; each finding links to the quote it rests on.
 public enum HTMLReport {
-    public static func render(_ report: Report) -> String {
+    /// `references`: each pillar's baseline articles and elements (`RuleSet.baselineReferences`).
+    public static func render(_ report: Report, references: [PillarID: BaselineReference]) -> String {
         var body = "<h1>dtcheck report</h1>\n<p class=\"meta\">Baselines: "
             + Escape.markup(report.baselines.map(\.title).joined(separator: ", "))
             + " · \(report.summary.documents) documents, \(report.summary.assessed) assessed, "
             + "\(report.summary.notAssessed) not assessed, \(report.summary.errors) errors</p>\n"
         for (i, doc) in report.documents.enumerated() {
-            body += document(doc, index: i, baselines: report.baselines)
+            body += document(doc, index: i, baselines: report.baselines, references: references)
         }
         return HTMLPage.wrap(title: "dtcheck report", body: body)
     }
 
-    static func document(_ doc: DocumentVerdict, index: Int, baselines: [BaselineID]) -> String {
+    static func document(_ doc: DocumentVerdict, index: Int, baselines: [BaselineID], references: [PillarID: BaselineReference]) -> String {
         let id = "doc\(index)"
         var out = "<section id=\"\(id)\">\n<h2>" + Escape.markup(doc.title ?? doc.path)
         // Drafts of one chapter often share a title; the file name tells the headings apart.
@@ -37,11 +39,11 @@ public enum HTMLReport {
                 + Escape.markup(Self.distinct(p.evidence.map(\.article)).joined(separator: "; ")) + "</td></tr>\n"
         }
         out += "</table>\n"
-        for p in doc.pillars { out += pillar(p, docID: id, baselines: baselines) }
+        for p in doc.pillars { out += pillar(p, docID: id, baselines: baselines, references: references) }
         return out + "</section>\n"
     }
 
-    static func pillar(_ p: PillarVerdict, docID: String, baselines: [BaselineID]) -> String {
+    static func pillar(_ p: PillarVerdict, docID: String, baselines: [BaselineID], references: [PillarID: BaselineReference]) -> String {
         let pid = "\(docID)-\(p.id.rawValue)"
         var out = "<div class=\"pillar\" id=\"\(pid)\">\n<h3>" + Escape.markup(p.id.title) + " " + HTMLPage.level(p.level.rawValue)
             + " <span class=\"meta\">score \(p.score)</span></h3>\n"
@@ -69,7 +71,7 @@ public enum HTMLReport {
             out += "<blockquote id=\"\(anchor(e))\">" + Escape.markup(Trim.quote(e.quote, limit: 1200)) + "</blockquote>\n"
         }
         out += "</div>\n<div class=\"base\"><strong>Baseline</strong> "
-        let ref = BaselineArticles.reference(for: p.id)
+        let ref = references[p.id] ?? BaselineReference()
         let cites = ref.citations.filter { baselines.contains($0.baseline) }
         out += Escape.markup((cites.isEmpty ? ref.citations : cites).map(\.description).joined(separator: ", "))
         out += "\n<ul>\n" + ref.elements.map { "<li>" + Escape.markup($0) + "</li>\n" }.joined() + "</ul>\n</div>\n</div>\n"

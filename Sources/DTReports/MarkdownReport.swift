@@ -1,11 +1,13 @@
 import DTGrading
+import DTRules
 
 /// A briefing note / PR comment: a pillars × level/score table per document, then details.
 public enum MarkdownReport {
-    public static func render(_ report: Report) -> String {
+    /// `references`: each pillar's baseline articles and elements (`RuleSet.baselineReferences`).
+    public static func render(_ report: Report, references: [PillarID: BaselineReference]) -> String {
         var out = "# dtcheck report\n\n"
         out += "Baselines: " + report.baselines.map(\.title).joined(separator: ", ") + "\n\n"
-        for doc in report.documents { out += document(doc) }
+        for doc in report.documents { out += document(doc, references: references) }
         let sum = report.summary
         out += "---\n\n\(sum.documents) document\(sum.documents == 1 ? "" : "s"): \(sum.assessed) assessed, \(sum.notAssessed) not assessed, \(sum.errors) errors"
         let levels = sum.orderedLevels.map { "\($0.1) \($0.0.rawValue)" }
@@ -13,7 +15,7 @@ public enum MarkdownReport {
         return out + "\n"
     }
 
-    static func document(_ doc: DocumentVerdict) -> String {
+    static func document(_ doc: DocumentVerdict, references: [PillarID: BaselineReference]) -> String {
         var out = "## " + Escape.markdownCell(doc.title ?? doc.path) + "\n\n"
         var meta = ["`\(doc.path)`", "status **\(doc.status.rawValue)**"]
         if let d = doc.dateSigned { meta.append("signed \(d)") }
@@ -36,7 +38,7 @@ public enum MarkdownReport {
         out += "\n"
         for p in doc.pillars where !(p.evidence.isEmpty && p.limitations.isEmpty && p.deviations.isEmpty && p.sectoral.isEmpty) {
             out += "### \(p.id.rawValue): \(p.level.rawValue) (\(p.score))\n\n"
-            let ref = BaselineArticles.reference(for: p.id)
+            let ref = references[p.id] ?? BaselineReference()
             out += "Measured against " + ref.citations.map(\.description).joined(separator: ", ") + ".\n\n"
             for e in p.evidence {
                 var head = "**" + Escape.markdownCell(e.article) + "**"

@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 
 /// The tool that wrote a report; the version is passed in so reports stay reproducible.
 public struct ToolInfo: Codable, Sendable, Equatable {

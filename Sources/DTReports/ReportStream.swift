@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 
 /// Writes a `check` report one document at a time, for the formats a corpus is
 /// read in (text, json, csv): memory stays that of the documents in flight, not

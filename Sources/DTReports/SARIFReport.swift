@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 import Foundation
 
 /// Descriptions of a rule for SARIF's `tool.driver.rules`; the CLI builds these from

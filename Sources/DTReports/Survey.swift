@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 
 /// One document in a survey: metadata, the four levels and the overall score.
 public struct SurveyRow: Codable, Sendable, Equatable {

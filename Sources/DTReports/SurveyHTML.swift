@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 
 /// `dtcheck survey --format html`: a heat map (documents × pillars) and a timeline
 /// of levels by year signed, as one self-contained page with inline SVG.

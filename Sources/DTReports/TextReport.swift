@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 
 /// The terminal report: one block per document, then a summary line.
 /// `color` switches ANSI escapes on; the caller decides (tty, NO_COLOR, --color).

@@ -1,29 +1,31 @@
 import Foundation
 
-/// A phrase pattern over normalised text, compiled once: to a `PhraseProgram`,
-/// which answers where matches start and end, and to an ICU regular expression
-/// (NSRegularExpression measured ~12× faster than Swift Regex here), which checks
-/// the syntax at load, is the reference the program is tested against, and
-/// answers for a pattern the program cannot read.
+/// A phrase pattern over normalised text, read once into a tree (`PatternParser`)
+/// and compiled from it to a `PhraseProgram`, which answers where matches start
+/// and end, and to a `LiteralGate`, which lets a text skip a pattern that cannot
+/// match it. ICU never answers in grading: the same tree written as an ICU regex
+/// (`PatternRegex`) is only the reference the tests hold the program to.
 ///
 /// Syntax, chosen so an analyst can read it:
 /// - words in lower case; a space matches any white space *or none*, because
 ///   OCR'd texts merge words ("customsdutiesonelectronic");
 /// - `-` matches a hyphen, a space or nothing (`cross-border` ~ `cross border`);
+/// - `'` an apostrophe or nothing (`party's` ~ `partys`);
 /// - `(a|b)` alternatives, `[x]` or `(x)?` optional, `s?` an optional letter,
 ///   `word*` any ending (`transmi*`);
 /// - `...` a bounded gap of at most 150 characters, so matching stays linear;
 /// - `{term}` a named term from a `terms` file;
 /// - `\b` a word boundary, for short words such as `\bmay\b`.
+/// A pattern must not be able to match empty text, nor grow past
+/// `PatternParser.maxSize` parts once its terms are written out.
 ///
 /// A class, as it is immutable: grading passes patterns around in every rule, and
 /// copying a struct retained each of its buffers (atomically) every time.
 public final class Pattern: Sendable, CustomStringConvertible {
     public let source: String
-    let regex: NSRegularExpressionBox
-    /// The same pattern for `PhraseProgram`, which answers `firstMatch` without ICU
-    /// (nil only for a pattern it cannot read that ICU can: then ICU answers).
-    let program: PhraseProgram?
+    /// The tree every other form is written from.
+    let tree: PatternNode
+    let program: PhraseProgram
     /// Letter runs every match contains, per top-level alternative (`a|b`): a text
     /// without one alternative's runs is not searched for it, and a text without any
     /// alternative's is not searched at all.
@@ -33,57 +35,28 @@ public final class Pattern: Sendable, CustomStringConvertible {
 
     public init(_ source: String, terms: [String: String] = [:]) throws {
         self.source = source
-        let expanded = try Pattern.expandTerms(source, terms: terms, depth: 0)
-        regex = try Pattern.compile(Pattern.translate(expanded), source: source)
-        program = try? PhraseProgram(expanded)
-        // Each top-level alternative's runs, and those of the terms and groups every
-        // match of it contains (`requiredParts`), each with its own alternatives' runs:
-        // multiplied out into the alternative's clauses, a large choice keeps only a few.
-        var partGates: [String: LiteralGate] = [:]
-        var alternatives: [LiteralGate] = []
-        for part in Pattern.topLevelAlternatives(source) {
-            var required: [LiteralGate] = []
-            for sub in Pattern.requiredParts(part) {
-                if partGates[sub] == nil {
-                    let body = try Pattern.expandTerms(sub, terms: terms, depth: 0)
-                    partGates[sub] = LiteralGate(anyOf: Pattern.topLevelAlternatives(body).map { PatternLiterals.required(in: $0) })
-                }
-                if let g = partGates[sub] { required.append(g) }
-            }
-            let partExpanded = try Pattern.expandTerms(part, terms: terms, depth: 0)
-            alternatives.append(LiteralGate(literalClauses: PatternLiterals.required(in: partExpanded), requiring: required))
-        }
-        gate = LiteralGate(anyOf: alternatives)
+        var parser = PatternParser(terms: terms)
+        tree = try parser.parsePattern(source)
+        program = PhraseProgram(tree)
+        gate = Pattern.gate(of: tree)
     }
 
-    private init(source: String, regex: NSRegularExpressionBox, program: PhraseProgram?, gate: LiteralGate) {
+    private init(source: String, tree: PatternNode, program: PhraseProgram, gate: LiteralGate) {
         self.source = source
-        self.regex = regex
+        self.tree = tree
         self.program = program
         self.gate = gate
     }
 
     /// A copy that shares no buffer with this one (`RuleSet.independentCopy`); the
-    /// compiled ICU expression, read only when the program cannot answer, is shared.
+    /// tree, read only when the pattern is compiled, is shared.
     public func independentCopy() -> Pattern {
-        Pattern(source: source.independentCopy(), regex: regex, program: program?.independentCopy(), gate: gate.independentCopy())
+        Pattern(source: source.independentCopy(), tree: tree, program: program.independentCopy(), gate: gate.independentCopy())
     }
 
-    private static func compile(_ regexSource: String, source: String) throws -> NSRegularExpressionBox {
-        do {
-            return NSRegularExpressionBox(try NSRegularExpression(pattern: regexSource, options: [.dotMatchesLineSeparators]))
-        } catch {
-            throw PatternError(message: "pattern '\(source)' does not compile: \(error.localizedDescription)")
-        }
-    }
-
-    /// Where the first match in `text` starts, as a UTF-16 range (of length 0 when
-    /// `PhraseProgram` found it: grading asks only where a match starts).
+    /// The first match in `text` (UTF-16 units), or nil.
     public func firstMatch(in text: NSString) -> NSRange? {
-        if let program {
-            return program.firstMatch(in: text as String).map { NSRange(location: $0, length: 0) }
-        }
-        return regex.firstMatch(in: text)
+        program.firstMatch(in: text as String).map { NSRange(location: $0.start, length: $0.end - $0.start) }
     }
 
     /// The first match in `text`, whose trigrams are `bloom`: nil at once when the
@@ -93,189 +66,70 @@ public final class Pattern: Sendable, CustomStringConvertible {
         return firstMatch(in: text)
     }
 
-    /// The first match found by ICU, whatever `PhraseProgram` would say: the
-    /// reference the tests hold the program to.
-    func regexFirstMatch(in text: NSString) -> NSRange? {
-        regex.firstMatch(in: text)
+    /// Where the last of the successive matches in `text` ends (UTF-16 units), as
+    /// ICU's `matches(in:)` finds them.
+    public func lastMatchEnd(in text: NSString) -> Int? {
+        program.lastMatchEnd(in: text as String)
     }
 
-    /// `source` split at its top-level `|` (outside every bracket and parenthesis);
-    /// an alternative wholly in parentheses is split in turn. The order is kept,
-    /// so the earlier alternative still wins a tie.
-    static func topLevelAlternatives(_ source: String) -> [String] {
-        // On the UTF-8 bytes: the syntax is ASCII, and no byte of a longer character is.
-        var parts: [String] = []
-        var source = source
-        source.withUTF8 { bytes in
-            var start = 0
-            var depth = 0
-            for (i, b) in bytes.enumerated() {
-                switch b {
-                case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-                case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-                case UInt8(ascii: "|") where depth == 0:
-                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                    start = i + 1
-                default: break
-                }
-            }
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-        }
-        return parts.flatMap { part -> [String] in
-            guard let inner = wrappedContent(part) else { return [part] }
-            return topLevelAlternatives(inner)
-        }
+    /// All successive matches in `text`, each the leftmost from where the one
+    /// before ended.
+    public func matches(in text: NSString) -> [NSRange] {
+        program.matches(in: text as String).map { NSRange(location: $0.start, length: $0.end - $0.start) }
     }
 
-    /// The inside of `s` when `s` is one parenthesised group, `(…)`.
-    static func wrappedContent(_ s: String) -> String? {
-        var s = s
-        return s.withUTF8 { bytes -> String? in
-            guard bytes.first == UInt8(ascii: "("), bytes.last == UInt8(ascii: ")") else { return nil }
-            var depth = 0
-            for (i, b) in bytes.enumerated() {
-                if b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{") { depth += 1 }
-                if b == UInt8(ascii: ")") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}") { depth -= 1 }
-                if depth == 0 && i < bytes.count - 1 { return nil }
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<(bytes.count - 1)]), as: UTF8.self)
-        }
+    /// The ICU regular expression the pattern means: the reference for tests.
+    public func referenceRegex() throws -> NSRegularExpression {
+        try PatternRegex.compile(tree)
     }
 
-    /// The terms and parenthesised groups that stand unconditionally in a sequence
-    /// (outside every group, not made optional by `?`) when it has a `...` gap:
-    /// every match contains a match of each, so each one's own literal gate must
-    /// admit a text the sequence can match.
-    static func requiredParts(_ source: String) -> [String] {
-        guard source.contains("...") else { return [] }
-        let chars = Array(source)
-        var parts: [String] = []
-        var i = 0
-        while i < chars.count {
-            let open = chars[i]
-            guard open == "(" || open == "{" || open == "[" else { i += 1; continue }
-            var depth = 0
-            var j = i
-            while j < chars.count {
-                if "([{".contains(chars[j]) { depth += 1 }
-                if ")]}".contains(chars[j]) { depth -= 1 }
-                if depth == 0 { break }
-                j += 1
+    // MARK: - The gate
+
+    /// Each top-level alternative's letter runs, and those of the terms and groups
+    /// every match of it contains (`requiredParts`), each with its own alternatives'
+    /// runs: multiplied out into the alternative's clauses, a large choice keeps
+    /// only a few.
+    static func gate(of tree: PatternNode) -> LiteralGate {
+        LiteralGate(anyOf: alternatives(of: [tree], intoTerms: false).map { part in
+            let required = requiredParts(of: part).map { sub in
+                LiteralGate(anyOf: alternatives(of: [sub], intoTerms: true).map { PatternLiterals.required(in: $0) })
             }
-            guard j < chars.count else { break }
-            let optional = open == "[" || (j + 1 < chars.count && chars[j + 1] == "?")
-            let part = String(chars[i...j])
-            if !optional, part.count < chars.count, !parts.contains(part) { parts.append(part) }
-            i = j + 1
+            return LiteralGate(literalClauses: PatternLiterals.required(in: part), requiring: required)
+        })
+    }
+
+    /// `sequence` as alternatives: one group on its own (a term too, when
+    /// `intoTerms`) stands for its alternatives, each read in turn. The order is
+    /// kept, so the earlier alternative still wins a tie.
+    static func alternatives(of sequence: [PatternNode], intoTerms: Bool) -> [[PatternNode]] {
+        guard sequence.count == 1, case .group(let alternatives, let term) = sequence[0], term == nil || intoTerms else {
+            return [sequence]
+        }
+        return alternatives.flatMap { Pattern.alternatives(of: $0, intoTerms: intoTerms) }
+    }
+
+    /// The terms and groups that stand unconditionally in a sequence (not made
+    /// optional) when it has a `...` gap outside its terms: every match contains a
+    /// match of each, so each one's own literal gate must admit a text the
+    /// sequence can match.
+    static func requiredParts(of sequence: [PatternNode]) -> [PatternNode] {
+        guard sequence.contains(where: hasGap) else { return [] }
+        var parts: [PatternNode] = []
+        for node in sequence {
+            guard case .group = node, sequence.count > 1, !parts.contains(node) else { continue }
+            parts.append(node)
         }
         return parts
     }
 
-    /// Where the last of the successive matches in `text` ends (UTF-16 units), as
-    /// ICU's `matches(in:)` finds them.
-    public func lastMatchEnd(in text: NSString) -> Int? {
-        if let program { return program.lastMatchEnd(in: text as String) }
-        return matches(in: text).last.map { $0.location + $0.length }
-    }
-
-    /// All matches in `text`.
-    public func matches(in text: NSString) -> [NSRange] {
-        regex.value.matches(in: text as String, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
-    }
-
-    static func expandTerms(_ s: String, terms: [String: String], depth: Int) throws -> String {
-        guard s.contains("{") else { return s }
-        guard depth < 8 else { throw PatternError(message: "terms nest too deeply in '\(s)'") }
-        var out = ""
-        var i = s.startIndex
-        while i < s.endIndex {
-            if s[i] == "{", let close = s[i...].firstIndex(of: "}") {
-                let name = String(s[s.index(after: i)..<close])
-                guard let body = terms[name] else { throw PatternError(message: "unknown term {\(name)} in '\(s)'") }
-                out += "(" + (try expandTerms(body, terms: terms, depth: depth + 1)) + ")"
-                i = s.index(after: close)
-            } else {
-                out.append(s[i])
-                i = s.index(after: i)
-            }
+    /// Whether a gap is written in `node` (not in a term it uses).
+    private static func hasGap(_ node: PatternNode) -> Bool {
+        switch node {
+        case .gap: return true
+        case .optional(let inner): return hasGap(inner)
+        case .group(let alternatives, let term): return term == nil && alternatives.contains { $0.contains(where: hasGap) }
+        default: return false
         }
-        return out
-    }
-
-    static func translate(_ s: String) throws -> String {
-        var out = ""
-        let chars = Array(s)
-        // Each character's ASCII code (0 for any other), so the syntax is told apart
-        // with byte comparisons: comparing Characters cost most of loading the rules.
-        let codes = chars.map { c -> UInt8 in c.utf8.count == 1 ? (c.utf8.first ?? 0) : 0 }
-        var i = 0
-        var depth = 0
-        var optionalDepth = 0
-        while i < chars.count {
-            let c = chars[i]
-            switch codes[i] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"):
-                while i + 1 < chars.count, codes[i + 1] == UInt8(ascii: " ") { i += 1 }
-                out += "\\s*"
-            case UInt8(ascii: "-"):
-                out += "[-\\s]*"
-            case UInt8(ascii: "."):
-                if i + 2 < chars.count, codes[i + 1] == UInt8(ascii: "."), codes[i + 2] == UInt8(ascii: ".") {
-                    // Drop the spaces around a gap: the gap absorbs them.
-                    while out.hasSuffix("\\s*") { out.removeLast(3) }
-                    out += ".{0,150}?"
-                    i += 2
-                    while i + 1 < chars.count, codes[i + 1] == UInt8(ascii: " ") { i += 1 }
-                } else {
-                    out += "\\."
-                }
-            case UInt8(ascii: "("):
-                depth += 1
-                out += "(?:"
-            case UInt8(ascii: ")"):
-                guard depth > 0 else { throw PatternError(message: "unbalanced ')' in '\(s)'") }
-                depth -= 1
-                out += ")"
-            case UInt8(ascii: "["):
-                optionalDepth += 1
-                out += "(?:"
-            case UInt8(ascii: "]"):
-                guard optionalDepth > 0 else { throw PatternError(message: "unbalanced ']' in '\(s)'") }
-                optionalDepth -= 1
-                out += ")?"
-            case UInt8(ascii: "|"):
-                out += "|"
-            case UInt8(ascii: "?"):
-                // A quantifier on what precedes it: "(from )?", "transmissions?".
-                guard !out.isEmpty, !out.hasSuffix("(?:"), !out.hasSuffix("|") else {
-                    throw PatternError(message: "'?' with nothing to make optional in '\(s)'")
-                }
-                out += "?"
-            case UInt8(ascii: "*"):
-                out += "[a-z0-9\\u00c0-\\u024f]*" // Latin letters and digits: property sets cost more to compile than all else
-            case UInt8(ascii: "\\"):
-                if i + 1 < chars.count, codes[i + 1] == UInt8(ascii: "b") {
-                    out += "\\b"
-                    i += 1
-                } else {
-                    out += "\\\\"
-                }
-            case UInt8(ascii: "'"):
-                out += "'?"
-            case let a where a != 0 && ((a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z") || (a >= UInt8(ascii: "0") && a <= UInt8(ascii: "9"))):
-                out.unicodeScalars.append(Unicode.Scalar(a))
-            default:
-                if c.isLetter || c.isNumber {
-                    out.append(c)
-                } else {
-                    out += NSRegularExpression.escapedPattern(for: String(c))
-                }
-            }
-            i += 1
-        }
-        guard depth == 0 else { throw PatternError(message: "unbalanced '(' in '\(s)'") }
-        guard optionalDepth == 0 else { throw PatternError(message: "unbalanced '[' in '\(s)'") }
-        return out
     }
 }
 
@@ -283,21 +137,6 @@ public final class Pattern: Sendable, CustomStringConvertible {
 public struct PatternError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
-}
-
-/// NSRegularExpression is immutable and documented thread-safe, but not marked Sendable.
-final class NSRegularExpressionBox: @unchecked Sendable {
-    let value: NSRegularExpression
-
-    init(_ value: NSRegularExpression) {
-        self.value = value
-    }
-
-    /// The first match, or nil.
-    func firstMatch(in text: NSString) -> NSRange? {
-        let r = value.rangeOfFirstMatch(in: text as String, options: [], range: NSRange(location: 0, length: text.length))
-        return r.location == NSNotFound ? nil : r
-    }
 }
 
 /// Keywords as the prefilter compares them: lower-cased, with everything but

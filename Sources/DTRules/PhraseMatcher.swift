@@ -1,27 +1,24 @@
 import Foundation
 
-/// Finds where the first match of a phrase pattern starts, without ICU: the
-/// pattern syntax (see `Pattern`) compiled to a small program over Unicode
-/// scalars, searched as a graph. Grading only ever asks where a pattern's first
-/// match starts (the anchor for modal force) or whether there is one, and the
-/// start of the leftmost match does not depend on how a regex engine backtracks:
-/// it is the first position from which some match exists. So a reachability
-/// search answers exactly what ICU's `find` answers, in time bounded by the
-/// program's size times the text's, and with no UTF-16 copy of the text per
-/// pattern (which was a third of the regex time).
-///
-/// Semantics follow `Pattern.translate`'s regex: a space is `\s*`, `-` is
-/// `[-\s]*`, `'` is `'?`, `*` is `[a-z0-9\u00c0-\u024f]*`, `...` is
-/// `.{0,150}?`, `\b` a word boundary as ICU defines it, and every other
-/// character itself. `PatternEngineTests` compares the two on every rule's
-/// patterns and thousands of real sentences.
+/// Searches a phrase pattern without ICU: the pattern's tree (`PatternNode`)
+/// compiled to a small program over Unicode scalars, searched as a graph of
+/// states (op, position) in the order ICU's backtracking tries them: runs longest
+/// first, gaps shortest first, optional parts and earlier alternatives first. So
+/// the first match found starts and ends where ICU's `find` would put them, as
+/// for the regex `PatternRegex` writes: a space is `\s*`, `-` is `[-\s]*`, `'` is
+/// `'?`, `*` is `[a-z0-9\u00c0-\u024f]*`, `...` is `.{0,150}?`, `\b` a word
+/// boundary as ICU defines it, and every other character itself. A state
+/// explored without reaching a match is marked and never explored again, so a
+/// search costs at most the program's size times the text's (times the gap's
+/// width for a gap), with no UTF-16 copy of the text. `PatternEngineTests`
+/// compares the two on generated patterns and every rule's patterns.
 struct PhraseProgram: Sendable {
     enum Op: Sendable {
         /// One scalar, exactly.
         case scalar(UInt32)
-        /// Zero or more scalars of a class.
+        /// Zero or more scalars of a class, as many as there are first.
         case run(CharacterClass)
-        /// Up to `PhraseProgram.maxGap` scalars of any kind.
+        /// Up to `PatternNode.maxGap` characters of any kind, as few as will do.
         case gap
         case wordBoundary
         /// Go on at both targets.
@@ -47,26 +44,11 @@ struct PhraseProgram: Sendable {
         }
     }
 
-    /// `...`: at most this many characters.
-    static let maxGap = 150
-
     let ops: [Op]
     /// What a match can start with (`firstSet(of:)`).
     let first: FirstSet
     /// What can follow an ASCII first scalar (`SecondSet`).
     let second: SecondSet
-
-    // MARK: - Syntax
-
-    /// The syntax as a tree, parsed as `Pattern.translate` reads it.
-    indirect enum Node {
-        case scalar(UInt32)
-        case run(CharacterClass)
-        case gap
-        case wordBoundary
-        case optional(Node)
-        case alternatives([[Node]])
-    }
 
     /// A copy that shares no buffer with this one (`RuleSet.independentCopy`).
     func independentCopy() -> PhraseProgram {
@@ -79,86 +61,30 @@ struct PhraseProgram: Sendable {
         self.second = second
     }
 
-    /// Compiles `source` (terms already expanded). Throws where `translate` throws.
-    init(_ source: String) throws {
-        let chars = Array(source)
-        var i = 0
-        // Open groups, innermost last: each its alternatives so far and whether it is `[…]`.
-        var stack: [(alternatives: [[Node]], optional: Bool)] = [([[]], false)]
-        func append(_ node: Node) { stack[stack.count - 1].alternatives[stack[stack.count - 1].alternatives.count - 1].append(node) }
-        func lastSequence() -> [Node] { stack[stack.count - 1].alternatives[stack[stack.count - 1].alternatives.count - 1] }
-        func setLastSequence(_ nodes: [Node]) {
-            stack[stack.count - 1].alternatives[stack[stack.count - 1].alternatives.count - 1] = nodes
-        }
-        while i < chars.count {
-            let c = chars[i]
-            switch c {
-            case " ", "\t", "\n":
-                while i + 1 < chars.count, chars[i + 1] == " " { i += 1 }
-                append(.run(.space))
-            case "-":
-                append(.run(.hyphenOrSpace))
-            case ".":
-                if i + 2 < chars.count, chars[i + 1] == ".", chars[i + 2] == "." {
-                    // The spaces before a gap are dropped, as `translate` drops them.
-                    var seq = lastSequence()
-                    while case .run(.space)? = seq.last { seq.removeLast() }
-                    setLastSequence(seq)
-                    append(.gap)
-                    i += 2
-                    while i + 1 < chars.count, chars[i + 1] == " " { i += 1 }
-                } else {
-                    append(.scalar(0x2E))
-                }
-            case "(", "[":
-                stack.append(([[]], c == "["))
-            case ")", "]":
-                guard stack.count > 1, stack[stack.count - 1].optional == (c == "]") else {
-                    throw PatternError(message: "unbalanced '\(c)' in '\(source)'")
-                }
-                let group = stack.removeLast()
-                let node = Node.alternatives(group.alternatives)
-                append(group.optional ? .optional(node) : node)
-            case "|":
-                stack[stack.count - 1].alternatives.append([])
-            case "?":
-                var seq = lastSequence()
-                guard let last = seq.popLast() else {
-                    throw PatternError(message: "'?' with nothing to make optional in '\(source)'")
-                }
-                seq.append(.optional(last))
-                setLastSequence(seq)
-            case "*":
-                append(.run(.wordEnding))
-            case "\\":
-                if i + 1 < chars.count, chars[i + 1] == "b" {
-                    append(.wordBoundary)
-                    i += 1
-                } else {
-                    append(.scalar(0x5C))
-                }
-            case "'":
-                append(.optional(.scalar(0x27)))
-            default:
-                // A character is its scalars: a `?` after it makes the last one optional, as in the regex.
-                for s in c.unicodeScalars { append(.scalar(s.value)) }
-            }
-            i += 1
-        }
-        guard stack.count == 1 else { throw PatternError(message: "unbalanced '(' in '\(source)'") }
+    /// Compiles a pattern's tree (`PatternParser.parsePattern`).
+    init(_ root: PatternNode) {
         var ops: [Op] = []
-        Self.emit(.alternatives(stack[0].alternatives), into: &ops)
+        Self.emit(root, into: &ops)
         ops.append(.match)
         self.ops = ops
         first = Self.firstSet(of: ops)
         second = SecondSet(ops, first: first)
     }
 
+    /// Compiles pattern source without terms.
+    init(_ source: String) throws {
+        var parser = PatternParser(terms: [:])
+        self.init(try parser.parsePattern(source))
+    }
+
     /// Appends the ops of `node`; control passes on to whatever follows.
-    private static func emit(_ node: Node, into ops: inout [Op]) {
+    private static func emit(_ node: PatternNode, into ops: inout [Op]) {
         switch node {
-        case .scalar(let v): ops.append(.scalar(v))
-        case .run(let cls): ops.append(.run(cls))
+        case .char(let c): for s in c.unicodeScalars { ops.append(.scalar(s.value)) }
+        case .space: ops.append(.run(.space))
+        case .hyphen: ops.append(.run(.hyphenOrSpace))
+        case .ending: ops.append(.run(.wordEnding))
+        case .apostrophe: emit(.optional(.char("'")), into: &ops)
         case .gap: ops.append(.gap)
         case .wordBoundary: ops.append(.wordBoundary)
         case .optional(let inner):
@@ -166,7 +92,7 @@ struct PhraseProgram: Sendable {
             ops.append(.jump(0))
             emit(inner, into: &ops)
             ops[split] = .split(split + 1, ops.count)
-        case .alternatives(let alternatives):
+        case .group(let alternatives, _):
             var jumps: [Int] = []
             for (k, sequence) in alternatives.enumerated() {
                 let isLast = k == alternatives.count - 1
@@ -185,26 +111,46 @@ struct PhraseProgram: Sendable {
 
     // MARK: - Search
 
-    /// Where the first match in `text` starts, in UTF-16 units, or nil.
-    func firstMatch(in text: String) -> Int? {
+    /// The first match in `text`, in UTF-16 units, or nil.
+    func firstMatch(in text: String) -> (start: Int, end: Int)? {
         let scalars = Self.scalars(of: text)
-        return firstMatchBounds(in: scalars, from: 0).map { Self.utf16Offset(of: $0.start, in: scalars) }
+        return scan(scalars, all: false).first.map { Self.utf16Bounds($0, in: scalars, text: text) }
     }
 
-    /// Where the last of the successive matches in `text` ends, in UTF-16 units, as
-    /// ICU's `matches(in:)` would find them: each the leftmost from where the one
-    /// before ended, its end the one ICU's backtracking reaches first (runs longest
-    /// first, gaps shortest first, optional parts and earlier alternatives taken
-    /// first). Modal force asks which cue ends last before a commitment.
+    /// The successive matches in `text`, in UTF-16 units, as ICU's `matches(in:)`
+    /// finds them: each the leftmost from where the one before ended.
+    func matches(in text: String) -> [(start: Int, end: Int)] {
+        let scalars = Self.scalars(of: text)
+        return scan(scalars, all: true).map { Self.utf16Bounds($0, in: scalars, text: text) }
+    }
+
+    /// Where the last of the successive matches in `text` ends, in UTF-16 units
+    /// (modal force asks which cue ends last before a commitment).
     func lastMatchEnd(in text: String) -> Int? {
         let scalars = Self.scalars(of: text)
-        var from = 0
-        var last: Int?
-        while from <= scalars.count, let (start, end) = firstMatchBounds(in: scalars, from: from) {
-            last = end
-            from = end > start ? end : end + 1
+        return scan(scalars, all: true).last.map { Self.utf16Bounds($0, in: scalars, text: text).end }
+    }
+
+    /// The first match, or all successive ones, in scalar indices. One record of
+    /// explored states serves every start and every match (see `Search`).
+    private func scan(_ scalars: [UInt32], all: Bool) -> [(start: Int, end: Int)] {
+        ops.withUnsafeBufferPointer { ops in
+            scalars.withUnsafeBufferPointer { text in
+                var search = Search(ops: ops, text: text)
+                defer { search.release() }
+                var found: [(start: Int, end: Int)] = []
+                var from = 0
+                while from <= text.count, let m = search.leftmost(from: from, first: first, second: second) {
+                    found.append(m)
+                    guard all else { break }
+                    // The states on the way to this match were explored but did not fail:
+                    // those at its end can be met again from there.
+                    search.forget(at: m.end)
+                    from = m.end > m.start ? m.end : m.end + 1
+                }
+                return found
+            }
         }
-        return last.map { Self.utf16Offset(of: $0, in: scalars) }
     }
 
     /// The text's scalars: positions in the search are scalar indices.
@@ -215,79 +161,40 @@ struct PhraseProgram: Sendable {
         return scalars
     }
 
-    /// A scalar index as NSString counts it (scalars past U+FFFF take two units).
-    private static func utf16Offset(of index: Int, in scalars: [UInt32]) -> Int {
+    /// Scalar indices as NSString counts them (scalars past U+FFFF take two units).
+    private static func utf16Bounds(_ m: (start: Int, end: Int), in scalars: [UInt32], text: String) -> (start: Int, end: Int) {
+        if text.utf16.count == scalars.count { return m }
         var utf16 = 0
-        for k in 0..<index { utf16 += scalars[k] > 0xFFFF ? 2 : 1 }
-        return utf16
-    }
-
-    /// The leftmost match at or after scalar `from`, with the end backtracking
-    /// reaches first. The start is the first position from which some match exists,
-    /// whatever the order of search; the search explores each state's successors in
-    /// ICU's order of preference, depth first, so the first path to the end is also
-    /// the one ICU takes. The graph has no cycles (each step moves on in the program
-    /// or in the text), so a state met again has already failed; whether a state
-    /// (op, position) leads to a match does not depend on where the search started,
-    /// so one record of the states that did not serves every start. A start whose
-    /// scalar no match can begin with is not tried (`first`), and a state whose op
-    /// wants a scalar the text does not have there is never recorded.
-    func firstMatchBounds(in text: [UInt32], from: Int) -> (start: Int, end: Int)? {
-        let n = text.count
-        return ops.withUnsafeBufferPointer { ops -> (start: Int, end: Int)? in
-            text.withUnsafeBufferPointer { text -> (start: Int, end: Int)? in
-                var search = Search(ops: ops, text: text)
-                defer { search.release() }
-                for start in from...n {
-                    if start < n ? !first.admits(text[start]) : !first.nullable { continue }
-                    if start + 1 < n, !second.admits(text[start], then: text[start + 1]) { continue }
-                    search.push(0, start)
-                    while let (pc, pos) = search.pop() {
-                        // Pushed last, explored first: the preferred successor goes on top.
-                        switch ops[pc] {
-                        case .match:
-                            return (start, pos)
-                        case .scalar:
-                            search.push(pc + 1, pos + 1)
-                        case .run(let cls):
-                            var q = pos
-                            while q < n && cls.contains(text[q]) { q += 1 }
-                            // Greedy: the longest run first.
-                            var k = pos
-                            while k <= q {
-                                search.push(pc + 1, k)
-                                k += 1
-                            }
-                        case .gap:
-                            // Lazy: the shortest gap first.
-                            var q = min(n, pos + Self.maxGap)
-                            while q >= pos {
-                                search.push(pc + 1, q)
-                                q -= 1
-                            }
-                        case .wordBoundary:
-                            if Self.isWordBoundary(text, at: pos) { search.push(pc + 1, pos) }
-                        case .split(let a, let b):
-                            search.push(b, pos)
-                            search.push(a, pos)
-                        case .jump(let a):
-                            search.push(a, pos)
-                        }
-                    }
-                }
-                return nil
-            }
+        var start = 0
+        for k in 0..<m.end {
+            if k == m.start { start = utf16 }
+            utf16 += scalars[k] > 0xFFFF ? 2 : 1
         }
+        return (m.start == m.end ? utf16 : start, utf16)
     }
 
-    /// The states still to explore and those already met, in buffers of its own
-    /// (a stack captured by a nested function was checked for exclusive access on
-    /// every push).
+    /// A search over one text: the states (op, position) still to explore, and a
+    /// bit for each state explored, in buffers of its own (a stack captured by a
+    /// nested function was checked for exclusive access on every push).
+    ///
+    /// Explored depth first, each state's successors in ICU's order of
+    /// preference (the preferred pushed last, so explored first), the first path
+    /// to `.match` is the one ICU's backtracking takes. The graph has no cycles
+    /// (every step moves on in the text or in the program), so a state met again
+    /// once explored has failed (were it on the way to a match, the search would
+    /// have ended) and is not explored again; whether a state leads to a match
+    /// does not depend on where the search started, so the record serves every
+    /// start. A state is marked when it is explored, not when it is pushed: a
+    /// state pushed as a later choice and then reached by a preferred path must
+    /// be explored on that path, in its order.
     private struct Search {
         let ops: UnsafeBufferPointer<Op>
         let text: UnsafeBufferPointer<UInt32>
-        let width: Int
-        let seen: UnsafeMutablePointer<UInt64>
+        /// Bits per position: one per op.
+        let stride: Int
+        let explored: UnsafeMutablePointer<UInt64>
+        /// Whether the text has a carriage return (`gapEnds`).
+        let hasCarriageReturn: Bool
         var stack: UnsafeMutablePointer<(Int, Int)>
         var capacity = 64
         var top = 0
@@ -295,21 +202,67 @@ struct PhraseProgram: Sendable {
         init(ops: UnsafeBufferPointer<Op>, text: UnsafeBufferPointer<UInt32>) {
             self.ops = ops
             self.text = text
-            width = text.count + 1
-            let words = (ops.count * width + 63) / 64
-            seen = .allocate(capacity: words)
-            seen.initialize(repeating: 0, count: words)
+            stride = ops.count
+            hasCarriageReturn = text.contains(0x0D)
+            let words = (ops.count * (text.count + 1) + 63) / 64
+            explored = .allocate(capacity: words)
+            explored.initialize(repeating: 0, count: words)
             stack = .allocate(capacity: capacity)
         }
 
-        /// Records (pc, pos) unless met before or its op wants another scalar there.
+        /// The leftmost match at or after scalar `from`, with the end ICU's
+        /// backtracking reaches first. A start whose scalar, or first two scalars,
+        /// no match can begin with is not tried.
+        mutating func leftmost(from: Int, first: FirstSet, second: SecondSet) -> (start: Int, end: Int)? {
+            let n = text.count
+            for start in from...n {
+                if start < n ? !first.admits(text[start]) : !first.nullable { continue }
+                if start + 1 < n, !second.admits(text[start], then: text[start + 1]) { continue }
+                top = 0
+                push(0, start)
+                while let (pc, pos) = pop() {
+                    guard explore(pc, pos) else { continue }
+                    switch ops[pc] {
+                    case .match:
+                        return (start, pos)
+                    case .scalar:
+                        push(pc + 1, pos + 1)
+                    case .run(let cls):
+                        // Greedy: one more scalar of the run first, then what follows.
+                        push(pc + 1, pos)
+                        if pos < n && cls.contains(text[pos]) { push(pc, pos + 1) }
+                    case .gap:
+                        // Lazy: the shortest gap first (pushed last).
+                        let limit = min(n, pos + PatternNode.maxGap)
+                        if !hasCarriageReturn {
+                            var q = limit
+                            while q >= pos {
+                                push(pc + 1, q)
+                                q -= 1
+                            }
+                        } else {
+                            for q in PhraseProgram.gapEnds(text, from: pos).reversed() { push(pc + 1, q) }
+                        }
+                    case .wordBoundary:
+                        if PhraseProgram.isWordBoundary(text, at: pos) { push(pc + 1, pos) }
+                    case .split(let a, let b):
+                        push(b, pos)
+                        push(a, pos)
+                    case .jump(let a):
+                        push(a, pos)
+                    }
+                }
+            }
+            return nil
+        }
+
+        /// Stacks (pc, pos) unless it was explored (and failed) or its op wants
+        /// another scalar there.
         @inline(__always)
         mutating func push(_ pc: Int, _ pos: Int) {
             if case .scalar(let v) = ops[pc], pos >= text.count || text[pos] != v { return }
-            let k = pc * width + pos
-            let bit: UInt64 = 1 << UInt64(k & 63)
-            guard seen[k >> 6] & bit == 0 else { return }
-            seen[k >> 6] |= bit
+            let k = pos &* stride &+ pc
+            guard explored[k >> 6] & (1 << UInt64(k & 63)) == 0 else { return }
             if top == capacity {
                 let bigger = UnsafeMutablePointer<(Int, Int)>.allocate(capacity: capacity * 2)
                 bigger.moveInitialize(from: stack, count: top)
@@ -328,8 +281,25 @@ struct PhraseProgram: Sendable {
             return stack[top]
         }
 
+        /// Marks (pc, pos) explored; false when it was already.
+        @inline(__always)
+        mutating func explore(_ pc: Int, _ pos: Int) -> Bool {
+            let k = pos &* stride &+ pc
+            let bit: UInt64 = 1 << UInt64(k & 63)
+            guard explored[k >> 6] & bit == 0 else { return false }
+            explored[k >> 6] |= bit
+            return true
+        }
+
+        /// Unmarks every state at `pos`.
+        func forget(at pos: Int) {
+            for k in (pos * stride)..<((pos + 1) * stride) {
+                explored[k >> 6] &= ~(1 << UInt64(k & 63))
+            }
+        }
+
         func release() {
-            seen.deallocate()
+            explored.deallocate()
             stack.deallocate()
         }
     }
@@ -470,6 +440,19 @@ struct PhraseProgram: Sendable {
     }
 
     // MARK: - ICU's character classes
+
+    /// Where a gap from `pos` may end: ICU's `.` reads a carriage return and the
+    /// line feed after it as one character, so such a pair counts once and a gap
+    /// never ends between them.
+    static func gapEnds(_ text: UnsafeBufferPointer<UInt32>, from pos: Int) -> [Int] {
+        var ends = [pos]
+        var q = pos
+        while ends.count <= PatternNode.maxGap && q < text.count {
+            q += text[q] == 0x0D && q + 1 < text.count && text[q + 1] == 0x0A ? 2 : 1
+            ends.append(q)
+        }
+        return ends
+    }
 
     static func isSpace(_ v: UInt32) -> Bool {
         if v < 0x80 { return v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0C || v == 0x0D }

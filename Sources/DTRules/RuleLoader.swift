@@ -15,6 +15,9 @@ enum RuleLoader {
         var rules: [Node] = []
         var keywords: [String] = []
         var defaults: Defaults = Defaults()
+        /// `measures:` of a baseline file: per pillar, its articles and elements.
+        var measures: [(pillar: PillarID, articles: [String], elements: [String])] = []
+        var measuresLine: Int?
         /// A file's `lang: {es: {terms:, modality:, keywords:}}` sections, by language code.
         var languages: [String: LanguageContent] = [:]
     }
@@ -137,8 +140,23 @@ enum RuleLoader {
             }
             keywords[p, default: []].append(contentsOf: c.keywords.map { Squeezed.of($0) })
         }
+        // Each pillar's baseline articles, USMCA's before UJDTA's, and the elements of all.
+        var references: [PillarID: BaselineReference] = [:]
+        for baseline in BaselineID.allCases {
+            for (_, c) in contents where c.defaults.baseline == baseline {
+                for m in c.measures {
+                    var ref = references[m.pillar] ?? BaselineReference()
+                    ref.citations += m.articles.map { BaselineCitation(baseline: baseline, article: $0) }
+                    ref.elements += m.elements.filter { !ref.elements.contains($0) }
+                    references[m.pillar] = ref
+                }
+            }
+        }
+        for (file, c) in contents where !c.measures.isEmpty && c.defaults.baseline == nil {
+            throw RuleLoadError(file: file, line: c.measuresLine, message: "measures: belong in a baseline file (with baseline: usmca|ujdta)")
+        }
         var set = RuleSet(directory: directory, files: files, rules: rules, modality: modality, scoring: scoring, terms: terms,
-                          keywords: keywords)
+                          keywords: keywords, baselineReferences: references)
         for (code, ms) in languageModality.sorted(by: { $0.key < $1.key }) {
             let terms = languageTerms[code] ?? [:]
             func compileFolded(_ list: [String]) throws -> [Pattern] {
@@ -163,7 +181,8 @@ enum RuleLoader {
                 throw RuleLoadError(file: ms.file, line: ms.line, message: "lang \(code) gives no keywords for pillar \(p.rawValue) (lang.\(code).keywords in its pillar file)")
             }
             set.translations[code] = RuleSet(directory: directory, files: files, rules: translated[code] ?? [], modality: modality,
-                                             scoring: scoring, terms: terms, keywords: words, language: code)
+                                             scoring: scoring, terms: terms, keywords: words, language: code,
+                                             baselineReferences: references)
         }
         set.sources = sources
         return set
@@ -195,7 +214,7 @@ enum RuleLoader {
             throw RuleLoadError(file: file, line: 1, message: "a rule file must be a mapping (pillar:, rules:, …)")
         }
         var content = FileContent()
-        let known: Set<String> = ["pillar", "pillars", "baseline", "title", "description", "terms", "modality", "scoring", "rules", "keywords", "lang"]
+        let known: Set<String> = ["pillar", "pillars", "baseline", "title", "description", "terms", "modality", "scoring", "rules", "keywords", "lang", "measures"]
         for (k, v) in map {
             let key = k.string ?? ""
             guard known.contains(key) else {
@@ -228,6 +247,9 @@ enum RuleLoader {
                 content.scoring = try NodeReader(file: file).scoring(v)
             case "keywords":
                 content.keywords = try NodeReader(file: file).strings(v, key: "keywords", required: true)
+            case "measures":
+                content.measuresLine = k.mark?.line
+                content.measures = try measures(v, file: file)
             case "lang":
                 content.languages = try languageSections(v, file: file)
             case "rules":
@@ -238,6 +260,23 @@ enum RuleLoader {
             }
         }
         return content
+    }
+
+    /// `measures: {PILLAR: {articles: [...], elements: [...]}}`.
+    static func measures(_ node: Node, file: String) throws -> [(pillar: PillarID, articles: [String], elements: [String])] {
+        let r = NodeReader(file: file)
+        guard let m = node.mapping else { throw r.fail(node, "measures must be a mapping of pillar: {articles: […], elements: […]}") }
+        return try m.map { k, v in
+            guard let name = k.string, let pillar = PillarID(rawValue: name) else {
+                throw r.fail(k, "unknown pillar '\(k.string ?? "")' in measures; use \(PillarID.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let fields = v.mapping else { throw r.fail(v, "measures of \(name) must be {articles: […], elements: […]}") }
+            for (fk, _) in fields where !["articles", "elements"].contains(fk.string ?? "") {
+                throw r.fail(fk, "unknown key '\(fk.string ?? "")' in measures of \(name); use articles and elements")
+            }
+            let f = NodeReader.fields(fields)
+            return (pillar, try r.strings(f["articles"], key: "articles", required: true), try r.strings(f["elements"], key: "elements", required: false))
+        }
     }
 
     /// `lang: {es: {terms: {…}, modality: {…}, keywords: […]}, fr: {…}}` at the top of a file.

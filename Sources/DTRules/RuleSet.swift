@@ -30,6 +30,8 @@ public struct RuleSet: Sendable {
     /// One automaton for every pillar's keywords (group = index in `PillarID.allCases`)
     /// plus "dispute" (group `disputeGroup`), for the dispute-settlement scan.
     public let keywordMatcher: KeywordMatcher
+    /// Each pillar's baseline articles and elements (`measures:` of the baseline files).
+    public let baselineReferences: [PillarID: BaselineReference]
     /// `rules(_:for:)`, computed once.
     private let byKindAndPillar: [KindAndPillar: [Rule]]
 
@@ -46,9 +48,10 @@ public struct RuleSet: Sendable {
     public internal(set) var translations: [String: RuleSet] = [:]
 
     public init(directory: String, files: [String], rules: [Rule], modality: Modality, scoring: Scoring, terms: [String: String],
-                keywords: [PillarID: [[UInt8]]] = [:], language: String = "en") {
+                keywords: [PillarID: [[UInt8]]] = [:], language: String = "en", baselineReferences: [PillarID: BaselineReference] = [:]) {
         self.language = language
         self.keywords = keywords
+        self.baselineReferences = baselineReferences
         let dispute = LanguageWords.of(language).disputeKeyword
         self.keywordMatcher = KeywordMatcher(groups: PillarID.allCases.map { keywords[$0] ?? [] } + [[Squeezed.of(dispute)]])
         self.directory = directory

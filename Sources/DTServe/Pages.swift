@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 import Foundation
 
 /// The HTML the server writes itself: the upload page and the pages that say why

@@ -1,4 +1,5 @@
 import DTGrading
+import DTRules
 import Foundation
 import Hummingbird
 

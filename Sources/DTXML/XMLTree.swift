@@ -35,8 +35,22 @@ public struct XMLElement: Sendable, Equatable {
         return nil
     }
 
-    /// All text below this element, in document order. Iterative, so depth costs no stack.
-    public var textContent: String {
+    /// All text below this element, in document order.
+    public var textContent: String { text { _ in .read } }
+
+    /// How `text(reading:)` takes an element below the one read.
+    public enum TextReading {
+        /// Its text, as it stands.
+        case read
+        /// A space, then its text (an element that is a block of its own).
+        case spaceBefore
+        /// None of it.
+        case skip
+    }
+
+    /// The text below this element, in document order, each element below taken
+    /// as `reading` says. Iterative, so depth costs no stack.
+    public func text(reading: (XMLElement) -> TextReading) -> String {
         var out = ""
         var stack: [ArraySlice<XMLChild>] = [children[...]]
         while var top = stack.popLast() {
@@ -45,7 +59,13 @@ public struct XMLElement: Sendable, Equatable {
             stack.append(top)
             switch first {
             case .text(let t, _): out += t
-            case .element(let e): stack.append(e.children[...])
+            case .element(let e):
+                switch reading(e) {
+                case .skip: continue
+                case .spaceBefore: out += " "
+                case .read: break
+                }
+                stack.append(e.children[...])
             }
         }
         return out

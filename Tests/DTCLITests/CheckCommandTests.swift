@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct CheckCommandTests {
     static let formats = ["text", "json", "markdown", "html", "sarif", "junit", "csv"]
 
-    @Test(arguments: formats) func checkRunsInEveryFormat(format: String) throws {
+    @Test(.needsSharedCorpus, arguments: formats) func checkRunsInEveryFormat(format: String) throws {
         guard let file = SharedCorpus.path("tota/pta_2.xml"), let r = Dtcheck.run(["check", "--format", format, file]) else { return }
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.stdout.contains("pta_2.xml"))
@@ -23,7 +23,7 @@ import Testing
         }
     }
 
-    @Test func jsonValidatesAgainstTheReportSchema() throws {
+    @Test(.needsSharedCorpus) func jsonValidatesAgainstTheReportSchema() throws {
         guard let files = SharedCorpus.totaFiles(6), let r = Dtcheck.run(["check", "--format", "json"] + files) else { return }
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let schema = SharedCorpus.packageRoot.appendingPathComponent("schemas/dtcheck-report.schema.json").path
@@ -31,7 +31,7 @@ import Testing
         #expect(errors.isEmpty, "\(errors)")
     }
 
-    @Test func outputWritesAFile() throws {
+    @Test(.needsSharedCorpus) func outputWritesAFile() throws {
         guard let file = SharedCorpus.path("tota/pta_2.xml") else { return }
         let dir = Dtcheck.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -43,7 +43,7 @@ import Testing
         #expect(written.contains("\"schemaVersion\" : \"1.0\""))
     }
 
-    @Test func missingFileExitsTwoAndOthersAreStillReported() throws {
+    @Test(.needsSharedCorpus) func missingFileExitsTwoAndOthersAreStillReported() throws {
         guard let file = SharedCorpus.path("tota/pta_2.xml"),
               let r = Dtcheck.run(["check", "--format", "json", "/nonexistent/draft.xml", file]) else { return }
         #expect(r.status == 2)
@@ -90,7 +90,7 @@ import Testing
         #expect(parse.stderr.contains("\(file.path):2:"), "stderr: \(parse.stderr)")
     }
 
-    @Test func failUnderBaselineExitsOneWhenPillarsFallShort() throws {
+    @Test(.needsSharedCorpus) func failUnderBaselineExitsOneWhenPillarsFallShort() throws {
         // Japan–Thailand (2007) predates every digital-trade baseline.
         guard let file = SharedCorpus.path("tota/pta_1.xml") else { return }
         guard let r = Dtcheck.run(["check", "--fail-under", "baseline", file]) else { return }
@@ -101,7 +101,7 @@ import Testing
         #expect(score.status == 1)
     }
 
-    @Test func languageNotReadIsNotAssessedAndNotGated() throws {
+    @Test(.needsSharedCorpus) func languageNotReadIsNotAssessedAndNotGated() throws {
         guard let file = SharedCorpus.path("other/nl_eu-korea-fta_BWBV0005188.md"),
               let r = Dtcheck.run(["check", "--format", "csv", "--fail-under", "baseline", file]) else { return }
         #expect(r.status == 0)
@@ -113,7 +113,7 @@ import Testing
         #expect(g.stdout.contains(",assessed,") && g.stdout.contains(",absent,"))
     }
 
-    @Test func jobsDoNotChangeTheBytes() throws {
+    @Test(.needsSharedCorpus) func jobsDoNotChangeTheBytes() throws {
         guard var files = SharedCorpus.totaFiles(20) else { return }
         // Files that fail first: with several threads the first files are read while
         // the rules compile, and a failure read then must read as it would later.
@@ -134,7 +134,7 @@ import Testing
         }
     }
 
-    @Test func csvHasOneRowPerDocumentAndPillar() throws {
+    @Test(.needsSharedCorpus) func csvHasOneRowPerDocumentAndPillar() throws {
         guard let files = SharedCorpus.totaFiles(5),
               let r = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", "--pillar", "localization"] + files) else { return }
         #expect(r.status == 0)
@@ -143,7 +143,7 @@ import Testing
         #expect(rows.count == 1 + files.count * 2)
     }
 
-    @Test func htmlLoadsNothingFromTheNetwork() throws {
+    @Test(.needsSharedCorpus) func htmlLoadsNothingFromTheNetwork() throws {
         guard let files = SharedCorpus.totaFiles(3), let r = Dtcheck.run(["check", "--format", "html"] + files) else { return }
         #expect(r.status == 0)
         let external = try NSRegularExpression(pattern: #"(src|href)\s*=\s*["']?\s*(https?:)?//"#, options: [.caseInsensitive])
@@ -164,7 +164,7 @@ import Testing
         #expect(r.stdout.components(separatedBy: "<blockquote id=\"doc0-localization-q").count - 1 == 3)
     }
 
-    @Test func sarifFromTheBinaryValidates() throws {
+    @Test(.needsSharedCorpus) func sarifFromTheBinaryValidates() throws {
         guard let files = SharedCorpus.totaFiles(3), let schema = SharedCorpus.schema("sarif-schema-2.1.0.json"),
               let r = Dtcheck.run(["check", "--format", "sarif", "/nonexistent.xml"] + files) else { return }
         #expect(r.status == 2)
@@ -190,7 +190,7 @@ import Testing
         return Dictionary(rules.compactMap { r in (r["id"] as? String).map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
     }
 
-    @Test func sarifRulesCarryTheYAMLMetadata() throws {
+    @Test(.needsSharedCorpus) func sarifRulesCarryTheYAMLMetadata() throws {
         guard let file = SharedCorpus.path("tota/pta_449.xml"), let schema = SharedCorpus.schema("sarif-schema-2.1.0.json"),
               let r = Dtcheck.run(["check", "--format", "sarif", file]) else { return }
         #expect(r.status == 0, "stderr: \(r.stderr)")
@@ -217,7 +217,7 @@ import Testing
         #expect(errors.isEmpty, "\(errors)")
     }
 
-    @Test func compareSarifCarriesTheYAMLMetadata() throws {
+    @Test(.needsSharedCorpus) func compareSarifCarriesTheYAMLMetadata() throws {
         guard let file = SharedCorpus.path("tota/pta_449.xml"),
               let r = Dtcheck.run(["compare", "--format", "sarif", file, file]) else { return }
         #expect(r.status == 0, "stderr: \(r.stderr)")
@@ -260,7 +260,7 @@ import Testing
         for option in options { #expect(help.contains("Example: \(option)"), "\(args): no example for \(option)") }
     }
 
-    @Test func parseStillWorks() throws {
+    @Test(.needsSharedCorpus) func parseStillWorks() throws {
         guard let file = SharedCorpus.path("tota/pta_2.xml"), let r = Dtcheck.run(["parse", file]) else { return }
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("# \(file)"))

@@ -1,12 +1,19 @@
 import DTGrading
 import DTModel
 import DTReports
+import DTRules
+import DTTestSupport
 
 /// Hand-built verdicts with the content the rule engine will produce (levels above
 /// absent, evidence, limitations, deviations with baseline citations, sectoral
 /// findings), so renderers are tested on realistic input before the engine lands.
 enum Fixtures {
     static let file = "drafts/draft <A&B>.xml"
+
+    /// The project's baseline articles and elements (`measures:` in rules/baselines/*.yml).
+    static func baselineReferences() throws -> [PillarID: BaselineReference] {
+        try RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path).baselineReferences
+    }
 
     static func evidence(_ article: String, heading: String?, quote: String, line: Int, column: Int? = nil) -> Evidence {
         Evidence(article: article, heading: heading, paragraph: "2.", chapter: "CHAPTER 14", quote: quote, file: file,

@@ -5,7 +5,7 @@ import Testing
 /// Folder walking, globs, symlink loops and `.dtcheck.yml`.
 @Suite(.serialized) struct InputAndConfigTests {
     // Inputs are copied into the walked folders: links out of a walked folder are skipped (issue 15.1).
-    @Test func foldersAreWalkedSortedWithGlobsAndLoopsCut() throws {
+    @Test(.needsSharedCorpus) func foldersAreWalkedSortedWithGlobsAndLoopsCut() throws {
         guard let files = SharedCorpus.totaFiles(3) else { return }
         let dir = Dtcheck.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -27,7 +27,7 @@ import Testing
         #expect(only.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2)
     }
 
-    @Test func brokenSymlinksInAFolderAreReportedNotSkipped() throws {
+    @Test(.needsSharedCorpus) func brokenSymlinksInAFolderAreReportedNotSkipped() throws {
         guard let files = SharedCorpus.totaFiles(1) else { return }
         let dir = Dtcheck.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -49,7 +49,7 @@ import Testing
         #expect(r.stderr.contains("gone.xml: broken symbolic link"))
     }
 
-    @Test func defaultIncludesIgnoreTheCaseOfExtensions() throws {
+    @Test(.needsSharedCorpus) func defaultIncludesIgnoreTheCaseOfExtensions() throws {
         guard let files = SharedCorpus.totaFiles(1) else { return }
         let dir = Dtcheck.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -104,7 +104,7 @@ import Testing
         #expect(o.stdout.contains("fail-under: soft"))
     }
 
-    @Test func configFormatAndGateApplyToCheck() throws {
+    @Test(.needsSharedCorpus) func configFormatAndGateApplyToCheck() throws {
         guard let file = SharedCorpus.path("tota/pta_1.xml") else { return }
         let dir = Dtcheck.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -127,7 +127,7 @@ import Testing
 
 /// `compare` and `survey` end to end.
 @Suite(.serialized) struct CompareAndSurveyTests {
-    @Test(arguments: ["text", "json", "markdown", "html", "sarif", "junit", "csv"]) func compareRuns(format: String) throws {
+    @Test(.needsSharedCorpus, arguments: ["text", "json", "markdown", "html", "sarif", "junit", "csv"]) func compareRuns(format: String) throws {
         guard let a = SharedCorpus.path("tota/pta_1.xml"), let b = SharedCorpus.path("tota/pta_2.xml"),
               let r = Dtcheck.run(["compare", "--format", format, "--fail-on-regression", a, b]) else { return }
         #expect(r.status == 0 || r.status == 1, "stderr: \(r.stderr)")
@@ -139,20 +139,20 @@ import Testing
         }
     }
 
-    @Test func sameDraftTwiceIsNoRegression() throws {
+    @Test(.needsSharedCorpus) func sameDraftTwiceIsNoRegression() throws {
         guard let a = SharedCorpus.path("tota/pta_2.xml"),
               let r = Dtcheck.run(["compare", "--fail-on-regression", a, a]) else { return }
         #expect(r.status == 0)
         #expect(r.stdout.contains("result: no pillar got weaker"))
     }
 
-    @Test func compareWithAMissingDraftExitsTwo() throws {
+    @Test(.needsSharedCorpus) func compareWithAMissingDraftExitsTwo() throws {
         guard let a = SharedCorpus.path("tota/pta_2.xml"), let r = Dtcheck.run(["compare", a, "/nonexistent.xml"]) else { return }
         #expect(r.status == 2)
         #expect(r.stderr.contains("error: /nonexistent.xml: no such file"))
     }
 
-    @Test(arguments: ["text", "csv", "json", "html"]) func surveyRuns(format: String) throws {
+    @Test(.needsSharedCorpus, arguments: ["text", "csv", "json", "html"]) func surveyRuns(format: String) throws {
         guard let files = SharedCorpus.totaFiles(8), let r = Dtcheck.run(["survey", "--format", format] + files) else { return }
         #expect(r.status == 0, "stderr: \(r.stderr)")
         switch format {

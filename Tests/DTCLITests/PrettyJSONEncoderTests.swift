@@ -53,7 +53,7 @@ import Testing
     }
 
     /// Real verdicts: drafts shipped in corpus/ and, when ../shared is present, ToTA texts.
-    @Test func sameBytesOnRealVerdicts() throws {
+    @Test(.needsSharedCorpus) func sameBytesOnRealVerdicts() throws {
         let rules = try RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
         let grader = Grader(rules: rules)
         let drafts = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts").path

@@ -39,7 +39,7 @@ import Testing
         return copy
     }
 
-    @Test func updateThenRegressIsClean() throws {
+    @Test(.needsSharedCorpus) func updateThenRegressIsClean() throws {
         guard let dir = try Self.workspace(["pta_449.xml", "pta_24.xml"]) else { return }
         defer { try? FileManager.default.removeItem(at: dir) }
 
@@ -69,7 +69,7 @@ import Testing
         #expect(partial.stdout.contains("docs/pta_24.xml\n  - document in expectations missing from this run"))
     }
 
-    @Test func changedRuleShowsInTheDiffAndUpdateAcceptsIt() throws {
+    @Test(.needsSharedCorpus) func changedRuleShowsInTheDiffAndUpdateAcceptsIt() throws {
         guard let dir = try Self.workspace(["pta_449.xml", "pta_24.xml"]) else { return }
         defer { try? FileManager.default.removeItem(at: dir) }
         guard let up = Dtcheck.run(["regress", "--update", "--expected", "expected.json", "docs"], cwd: dir) else { return }

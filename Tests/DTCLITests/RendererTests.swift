@@ -1,7 +1,8 @@
-import DTTestSupport
 import DTGrading
 import DTModel
 @testable import DTReports
+import DTRules
+import DTTestSupport
 import Foundation
 import Testing
 
@@ -32,11 +33,13 @@ import Testing
         #expect(t.hasSuffix(" …"))
     }
 
-    @Test func markdownHasTableAndDetails() {
-        let out = MarkdownReport.render(Fixtures.report())
+    @Test func markdownHasTableAndDetails() throws {
+        let out = MarkdownReport.render(Fixtures.report(), references: try Fixtures.baselineReferences())
         #expect(out.contains("| pillar | level | score | articles | limitations |"))
         #expect(out.contains("| data-flows | binding-qualified | 62 | ARTICLE 14.11 | domestic-law |"))
         #expect(out.contains("**Limitation** `domestic-law`"))
+        // The baseline articles, from rules/baselines/*.yml.
+        #expect(out.contains("Measured against USMCA 19.11, UJDTA 11."))
         #expect(out.contains("> **error:** `drafts/broken.xml:12:5: malformed XML: tag mismatch`"))
         // Quoted clauses cannot inject HTML into a PR comment.
         #expect(!out.contains("<script>"))
@@ -46,7 +49,8 @@ import Testing
 
 @Suite struct HTMLRendererTests {
     @Test func htmlEscapesAndLinksFindingsToQuotes() throws {
-        let out = HTMLReport.render(Fixtures.report())
+        let out = HTMLReport.render(Fixtures.report(), references: try Fixtures.baselineReferences())
+        #expect(out.contains("<li>Covers personal information explicitly</li>"))
         #expect(!out.contains("<script>"))
         #expect(out.contains("&lt;script&gt;"))
         #expect(out.contains("Agreement between A, B &amp; &quot;C&quot;"))
@@ -160,7 +164,7 @@ import Testing
         #expect(out.contains("\"executionSuccessful\" : false"))
     }
 
-    @Test func sarifValidatesAgainstTheSchema() throws {
+    @Test(.needsSharedCorpus) func sarifValidatesAgainstTheSchema() throws {
         guard let schema = SharedCorpus.schema("sarif-schema-2.1.0.json") else { return }
         let out = try SARIFReport.render(Fixtures.report())
         guard let errors = SchemaValidator.validate(json: out, schemaPath: schema) else { return }

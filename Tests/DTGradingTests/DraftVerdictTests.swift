@@ -1,6 +1,7 @@
-import DTTestSupport
 import DTGrading
 import DTIngest
+import DTRules
+import DTTestSupport
 import Foundation
 import Testing
 

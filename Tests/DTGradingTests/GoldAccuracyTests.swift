@@ -7,14 +7,18 @@ import Testing
 /// Accuracy against expert coding (`../shared/gold/dev.csv`): the floors the
 /// project promises, asserted so a rule change cannot silently lower them.
 @Suite struct GoldAccuracyTests {
-    @Test func devGoldFloors() throws {
+    @Test(.needsSharedCorpus) func devGoldFloors() throws {
         guard SharedCorpus.path("tota") != nil else { return }
         let goldPath = SharedCorpus.root.appendingPathComponent("gold/dev.csv").path
         let text = try String(contentsOfFile: goldPath, encoding: .utf8)
-        let rows = try GoldFile.parse(text, file: goldPath)
+        // The rows of every 3rd document in a plain `swift test`; all under DTCHECK_SLOW_TESTS=1
+        // (and `.ci/run`'s `dtcheck evaluate` holds the whole file to the same floors).
+        let all = try GoldFile.parse(text, file: goldPath)
+        let docs = Set(SweepSample.every(3, of: Array(Set(all.map(\.doc))).sorted()))
+        let rows = all.filter { docs.contains($0.doc) }
         let grader = Grader(rules: try #require(ProjectRules.loaded))
         var verdicts: [String: DocumentVerdict] = [:]
-        for doc in Set(rows.map(\.doc)) {
+        for doc in Set(rows.map(\.doc)).sorted() {
             guard let path = SharedCorpus.path(doc) else { return }
             verdicts[doc] = grader.grade(try DocumentLoader.load(path: path))
         }
@@ -47,7 +51,7 @@ import Testing
 
     /// Spanish gold (`../shared/gold/dev-es.csv`): the same floors as English, and
     /// every pillar above absent exact.
-    @Test func spanishGoldFloors() throws {
+    @Test(.needsSharedCorpus) func spanishGoldFloors() throws {
         guard SharedCorpus.path("tota") != nil else { return }
         let goldPath = SharedCorpus.root.appendingPathComponent("gold/dev-es.csv").path
         let text = try String(contentsOfFile: goldPath, encoding: .utf8)

@@ -105,4 +105,16 @@ import Testing
         """))
         #expect(e2.message.contains("unknown term {no-such-term}"))
     }
+
+    /// Baseline articles and elements come from the baseline files, USMCA's first.
+    @Test func baselineMeasuresAreReadFromTheBaselineFiles() throws {
+        let rules = try RuleSet.load(directory: ProjectRules.directory)
+        let localization = try #require(rules.baselineReferences[.localization])
+        #expect(localization.citations.map(\.description) == ["USMCA 19.12", "UJDTA 12", "UJDTA 13"])
+        #expect(localization.elements.count == 4)
+        #expect(PillarID.allCases.allSatisfy { rules.baselineReferences[$0]?.citations.isEmpty == false })
+        let e = try #require(try load(extra: "pillar: customs-duties\nmeasures:\n  customs-duties:\n    articles: ['1']\nrules: []\n"))
+        #expect(e.message.contains("measures: belong in a baseline file"))
+        #expect(e.line == 2)
+    }
 }

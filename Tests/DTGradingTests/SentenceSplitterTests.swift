@@ -40,7 +40,7 @@ import Testing
 
     /// Every paragraph of TPP, of a Spanish-language text with accented capitals
     /// and of a text quoting Greek.
-    @Test func agreesWithTheScalarSplitterOnRealText() throws {
+    @Test(.needsSharedCorpus) func agreesWithTheScalarSplitterOnRealText() throws {
         for name in ["tota/pta_449.xml", "tota/pta_103.xml", "tota/pta_140.xml"] {
             guard let path = SharedCorpus.path(name) else { return }
             let agreement = try DocumentLoader.load(path: path)

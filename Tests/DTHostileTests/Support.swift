@@ -46,6 +46,35 @@ enum Outcome {
     var error: IngestError? { if case .refused(let e) = self { return e } else { return nil } }
 }
 
+/// Which way a hostile input went, for tests that state the one outcome each input has.
+enum OutcomeKind: Equatable, CustomStringConvertible {
+    case document
+    case refused
+    /// The contract was broken (an error that is not an `IngestError`), already recorded.
+    case broken
+
+    init(_ outcome: Outcome?) {
+        switch outcome {
+        case .document?: self = .document
+        case .refused?: self = .refused
+        case nil: self = .broken
+        }
+    }
+
+    /// How `body` came out: a value, or an error of any kind.
+    static func of<T>(_ body: () throws -> T) -> OutcomeKind {
+        do { _ = try body(); return .document } catch is IngestError { return .refused } catch { return .broken }
+    }
+
+    var description: String {
+        switch self {
+        case .document: return "document"
+        case .refused: return "refused"
+        case .broken: return "broken"
+        }
+    }
+}
+
 /// Runs `body` and checks the contract every hostile input must keep: it returns a
 /// document, or throws an `IngestError` whose description names `path`. Any other
 /// error is recorded as a failure and returns nil.

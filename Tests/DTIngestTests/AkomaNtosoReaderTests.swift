@@ -28,7 +28,7 @@ import Testing
         #expect(a.articles[1].article.text == "Ninguna Parte impondrá derechos de aduana a las transmisiones electrónicas.")
     }
 
-    @Test func everyRealSampleParses() throws {
+    @Test(.needsSharedCorpus) func everyRealSampleParses() throws {
         guard let dir = SharedCorpus.path("other/akn") else { return }
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".xml") }.sorted()
         #expect(files.count == 9)
@@ -41,7 +41,7 @@ import Testing
         }
     }
 
-    @Test func realSamplesGiveTheirStructureAndLanguages() throws {
+    @Test(.needsSharedCorpus) func realSamplesGiveTheirStructureAndLanguages() throws {
         guard let dir = SharedCorpus.path("other/akn") else { return }
         let eu = try DocumentLoader.load(path: dir + "/eu_COM(2013)0619_EN-8.xml")
         #expect(eu.articleNumbers.first == "Article 1")

@@ -29,7 +29,7 @@ import Testing
         #expect(a.allText.contains("The Parties met and discussed electronic commerce at length."))
     }
 
-    @Test func uslmParsesIntoSections() throws {
+    @Test(.needsSharedCorpus) func uslmParsesIntoSections() throws {
         guard let path = SharedCorpus.path("other/uslm/114hr644enr_good.xml") else { return }
         let a = try DocumentLoader.load(path: path)
         #expect(a.sourceFormat == .xml)

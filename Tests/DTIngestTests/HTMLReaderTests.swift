@@ -35,7 +35,7 @@ import Testing
         #expect(!a.allText.contains("Skip to"))
     }
 
-    @Test func cusmaChapter2GivesArticleHeadingsWithoutMenuText() throws {
+    @Test(.needsSharedCorpus) func cusmaChapter2GivesArticleHeadingsWithoutMenuText() throws {
         guard let path = SharedCorpus.path("other/html/cusma_ch02_gac_en.html") else { return }
         let a = try DocumentLoader.load(path: path)
         let top = a.articleNumbers.filter { !$0.contains(".A.") }
@@ -52,7 +52,7 @@ import Testing
         #expect(a.title?.hasPrefix("Canada-United States-Mexico Agreement") == true)
     }
 
-    @Test func renderedPta159HTMLHasTheToTAArticleNumbers() throws {
+    @Test(.needsSharedCorpus) func renderedPta159HTMLHasTheToTAArticleNumbers() throws {
         guard let path = SharedCorpus.path("other/rendered/pta_159.html"),
               let expected = try ToTASource.articleNumbers("pta_159") else { return }
         let a = try DocumentLoader.load(path: path)
@@ -60,7 +60,7 @@ import Testing
         #expect(!a.allText.contains("Trade agreements"))
     }
 
-    @Test func renderedTppHTMLHasTheMarkdownArticleNumbers() throws {
+    @Test(.needsSharedCorpus) func renderedTppHTMLHasTheMarkdownArticleNumbers() throws {
         guard let html = SharedCorpus.path("other/rendered/tpp-ch14.html"),
               let md = SharedCorpus.path("other/tpp-ch14.md") else { return }
         let fromHTML = try DocumentLoader.load(path: html)

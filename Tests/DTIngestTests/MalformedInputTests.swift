@@ -1,5 +1,6 @@
 import DTIngest
 import DTModel
+import DTTestSupport
 import Foundation
 import Testing
 

@@ -49,7 +49,7 @@ import Testing
         #expect(a.articles[2].article.location == SourceLocation(line: 32, column: 1, path: nil))
     }
 
-    @Test func tppChapter14GivesArticles1To18InOrder() throws {
+    @Test(.needsSharedCorpus) func tppChapter14GivesArticles1To18InOrder() throws {
         guard let path = SharedCorpus.path("other/tpp-ch14.md") else { return }
         let a = try DocumentLoader.load(path: path)
         #expect(a.articleNumbers == (1...18).map { "Article 14.\($0)" })
@@ -60,7 +60,7 @@ import Testing
         #expect(a13.location.line == 156)
     }
 
-    @Test func rcepChapter12GivesArticles1To17WithoutPageFurniture() throws {
+    @Test(.needsSharedCorpus) func rcepChapter12GivesArticles1To17WithoutPageFurniture() throws {
         guard let path = SharedCorpus.path("other/rcep-ch12.txt") else { return }
         let a = try DocumentLoader.load(path: path)
         #expect(a.articleNumbers == (1...17).map { "Article 12.\($0)" })
@@ -75,7 +75,7 @@ import Testing
         #expect(a.articles.reduce(0) { $0 + $1.article.footnotes.count } >= 10)
     }
 
-    @Test func wtoJSIGivesArticlesAndSpacedParagraphNumbers() throws {
+    @Test(.needsSharedCorpus) func wtoJSIGivesArticlesAndSpacedParagraphNumbers() throws {
         guard let path = SharedCorpus.path("other/wto-jsi-ecommerce-2024.md") else { return }
         let a = try DocumentLoader.load(path: path)
         #expect(a.articleNumbers == (1...38).map { "Article \($0)" })
@@ -88,7 +88,7 @@ import Testing
         #expect(!a.allText.contains("### - 11 -"))
     }
 
-    @Test func renderedPta159TextHasTheToTAArticleNumbers() throws {
+    @Test(.needsSharedCorpus) func renderedPta159TextHasTheToTAArticleNumbers() throws {
         guard let path = SharedCorpus.path("other/rendered/pta_159.txt"),
               let expected = try ToTASource.articleNumbers("pta_159") else { return }
         let a = try DocumentLoader.load(path: path)
@@ -96,7 +96,7 @@ import Testing
         #expect(a.articleNumbers == expected)
     }
 
-    @Test func dutchMarkdownIsDetectedAsDutch() throws {
+    @Test(.needsSharedCorpus) func dutchMarkdownIsDetectedAsDutch() throws {
         guard let path = SharedCorpus.path("other/nl_eu-korea-fta_BWBV0005188.md") else { return }
         let a = try DocumentLoader.load(path: path)
         #expect(a.sourceFormat == .markdown)

@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 /// TreeDumper output for small fixtures, compared with committed snapshots.
-/// `DTCHECK_UPDATE_SNAPSHOTS=1` writes a missing or changed snapshot instead of failing.
+/// `DTCHECK_UPDATE_SNAPSHOTS=1` writes a missing or changed snapshot, and fails
+/// ("recorded new snapshot, run again"): a run that records checks nothing.
 @Suite struct SnapshotTests {
     static let fixtures = ["sample.md", "sample.txt", "sample.html", "sample.docx", "sample.akn.xml"]
 
@@ -15,20 +16,16 @@ import Testing
         let dump = TreeDumper().dump(agreement)
         let snapshot = Fixtures.path("snapshots/\(name).txt")
         let update = ProcessInfo.processInfo.environment["DTCHECK_UPDATE_SNAPSHOTS"] == "1"
-        guard let expected = try? String(contentsOfFile: snapshot, encoding: .utf8) else {
-            if update {
-                try dump.write(toFile: snapshot, atomically: true, encoding: .utf8)
-                return
-            }
+        let expected = try? String(contentsOfFile: snapshot, encoding: .utf8)
+        guard expected != dump else { return }
+        // Recording is never a pass: the new snapshot is checked by the next run.
+        if update {
+            try dump.write(toFile: snapshot, atomically: true, encoding: .utf8)
+            Issue.record("recorded new snapshot \(snapshot), run again")
+        } else if let expected {
+            Issue.record("snapshot \(name) differs (DTCHECK_UPDATE_SNAPSHOTS=1 records it):\n\(Self.diff(expected, dump))")
+        } else {
             Issue.record("no snapshot at \(snapshot); run with DTCHECK_UPDATE_SNAPSHOTS=1 to write it")
-            return
-        }
-        if expected != dump {
-            if update {
-                try dump.write(toFile: snapshot, atomically: true, encoding: .utf8)
-                return
-            }
-            Issue.record("snapshot \(name) differs:\n\(Self.diff(expected, dump))")
         }
     }
 

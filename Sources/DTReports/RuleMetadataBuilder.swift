@@ -1,10 +1,9 @@
-import DTReports
 import DTRules
 
 extension RuleSet {
     /// SARIF descriptions for every YAML rule, keyed by rule id, so code-scanning UIs
     /// show the rule author's message instead of a generated "pillar: id" line.
-    var sarifMetadata: [String: RuleMetadata] {
+    public var sarifMetadata: [String: RuleMetadata] {
         var out: [String: RuleMetadata] = [:]
         for rule in rules {
             out[rule.id] = RuleMetadata(

@@ -1,12 +1,13 @@
-import DTGrading
-import DTIngest
+import DTModel
 import DTRules
 import Foundation
 
 /// Semgrep-style marks in fixture documents: a comment `ruleid: RULE` says the
 /// rule must fire with evidence on one of the next lines; `ok: RULE` says it must
 /// not. Marks may sit in any comment syntax (`<!-- … -->`, `# …`, `// …`).
-enum MarkedFixtureRunner {
+/// Beside `RuleExampleRunner`; the caller says how a fixture is read (grading
+/// does not reach into ingest).
+public enum MarkedFixtureRunner {
     /// How many lines after a mark the cited evidence may start.
     static let reach = 8
 
@@ -31,7 +32,7 @@ enum MarkedFixtureRunner {
         return out
     }
 
-    static func run(directory: String, rules: RuleSet) throws -> [ExampleResult] {
+    public static func run(directory: String, rules: RuleSet, load: (String) throws -> Agreement) throws -> [ExampleResult] {
         let grader = Grader(rules: rules)
         let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? []).sorted()
         var out: [ExampleResult] = []
@@ -42,7 +43,7 @@ enum MarkedFixtureRunner {
             guard !ms.isEmpty else { continue }
             let verdict: DocumentVerdict
             do {
-                verdict = grader.grade(try DocumentLoader.load(path: path))
+                verdict = grader.grade(try load(path))
             } catch {
                 for m in ms {
                     out.append(ExampleResult(rule: m.rule, file: path, line: m.line, triggers: m.expectFire, passed: false,

@@ -1,0 +1,179 @@
+/// Reads the letter runs a phrase pattern's every match must contain, as squeezed
+/// text holds them: the words of "shall not apply" are one run, "shallnotapply".
+/// Conservative: whatever it cannot be sure of (optional parts, alternatives
+/// without a literal, runs shorter than three letters) it leaves out, which only
+/// weakens the gate.
+enum PatternLiterals {
+    /// How the gate reads a node of the tree.
+    private enum Reading {
+        /// A letter or digit: part of a run.
+        case letter(Character)
+        /// Matches only what squeezing removes (white space, a hyphen, a quote) or
+        /// nothing: in squeezed text the letters on either side are adjacent, so the
+        /// run goes on, and "not apply" is the literal "notapply".
+        case transparent
+        /// Ends a run: punctuation, `*`, `...`, `\b`.
+        case separator
+        case optional(PatternNode)
+        case alternatives([[PatternNode]])
+    }
+
+    private static func reading(_ node: PatternNode) -> Reading {
+        switch node {
+        case .char(let c): return c.isLetter || c.isNumber ? .letter(c) : .separator
+        case .space, .hyphen, .apostrophe: return .transparent
+        case .ending, .gap, .wordBoundary: return .separator
+        case .optional(let inner): return .optional(inner)
+        case .group(let alternatives, _): return .alternatives(alternatives)
+        }
+    }
+
+    /// Appends `node`'s letter to each of `strings` when it is one; true when the
+    /// node only goes on with a run (a letter, or what squeezing removes).
+    private static func goesOn(_ strings: inout [String], with node: PatternNode) -> Bool {
+        switch reading(node) {
+        case .letter(let c):
+            for i in strings.indices { strings[i].append(c) }
+            return true
+        case .transparent:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Clauses (AND) of literals (OR), each literal at least three characters,
+    /// that every match of `sequence` satisfies.
+    static func required(in sequence: [PatternNode]) -> [[String]] {
+        clauses(ofSequence: sequence)
+    }
+
+    private static func clauses(of node: PatternNode) -> [[String]] {
+        switch reading(node) {
+        case .letter, .transparent, .separator, .optional:
+            return []
+        case .alternatives(let alts):
+            // (A1 ∧ A2) ∨ (B1 ∧ B2) = (A1 ∨ B1) ∧ (A1 ∨ B2) ∧ (A2 ∨ B1) ∧ (A2 ∨ B2): one
+            // clause per choice of a clause from each alternative. An alternative
+            // without clauses may match with no literal: then the group requires nothing.
+            return either(alts.map { clauses(ofSequence: $0) })
+        }
+    }
+
+    /// The clauses any match of one of several alternatives satisfies, given each
+    /// alternative's clauses.
+    static func either(_ perAlternative: [[[String]]]) -> [[String]] {
+        if perAlternative.count == 1 { return perAlternative[0] }
+        if perAlternative.contains(where: \.isEmpty) { return [] }
+        let product = perAlternative.reduce(1) { $0 * $1.count }
+        if product > maxDistributedClauses {
+            // Too many combinations: a few of them, each joining one clause of every
+            // alternative: the most selective of each, then the next… (each combination
+            // holds on its own, so every one kept makes the gate stronger).
+            let ranked = perAlternative.map { $0.sorted { selectivityRank($0) < selectivityRank($1) } }
+            let kept = min(ranked.map(\.count).max() ?? 0, maxFallbackClauses)
+            return (0..<kept).map { k in Array(Set(ranked.flatMap { $0[min(k, $0.count - 1)] })).sorted() }
+        }
+        var combined: [[String]] = [[]]
+        for alt in perAlternative {
+            combined = combined.flatMap { partial in alt.map { partial + $0 } }
+        }
+        return combined.map { Array(Set($0)).sorted() }
+    }
+
+    /// Combinations kept when an alternation is distributed into clauses.
+    static let maxDistributedClauses = 64
+    /// Combinations kept when there are more than `maxDistributedClauses`.
+    static let maxFallbackClauses = 8
+
+    /// Fewer literals, then longer ones, rule out more texts.
+    private static func selectivityRank(_ clause: [String]) -> (Int, Int) {
+        (clause.count, -(clause.map(\.count).min() ?? 0))
+    }
+
+    private static func clauses(ofSequence nodes: [PatternNode]) -> [[String]] {
+        var out: [[String]] = []
+        // The strings the nodes since the last break can spell, in squeezed text: a
+        // run of letters, carried through small groups and optional parts, so that
+        // "not (be )?(apply|subject)" needs one of "notapply", "notbeapply", "notsubject"…
+        var run: [String] = [""]
+        func flush() {
+            // A string shorter than three letters has no trigram to test: a choice
+            // with one rules nothing out.
+            if !run.contains(where: { $0.count < 3 }) { out.append(run.sorted()) }
+            run = [""]
+        }
+        // The plain letter runs between groups, as well: a short word every spelling
+        // holds ("across") can rule out more than the choice of long spellings.
+        var plain = ""
+        func flushPlain() {
+            if plain.count >= 3 { out.append([plain]) }
+            plain = ""
+        }
+        for node in nodes {
+            if case .letter(let c) = reading(node) { plain.append(c) }
+            if goesOn(&run, with: node) { continue }
+            flushPlain()
+            if let spelled = spellings(of: node) {
+                if run.count * spelled.count <= maxSpellings {
+                    run = joined(run, spelled)
+                } else {
+                    flush()
+                    run = spelled
+                }
+            } else {
+                flush()
+            }
+            // A group's own clauses hold too (its words may be long where the run is cut).
+            out += clauses(of: node)
+        }
+        flush()
+        flushPlain()
+        // A clause written twice would be tested twice. (Clauses another implies are
+        // kept: a short one such as "dispute" is quick to test and often rules out first.)
+        var seen = Set<[String]>()
+        return out.filter { seen.insert($0).inserted }
+    }
+
+    /// Spellings a run may carry before it is cut (the literals of one clause).
+    static let maxSpellings = 16
+
+    /// Every head followed by every tail, each string once.
+    private static func joined(_ heads: [String], _ tails: [String]) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for h in heads {
+            for t in tails where seen.insert(h + t).inserted { out.append(h + t) }
+        }
+        return out
+    }
+
+    /// Every string `node` can match in squeezed text, each once, when they are few
+    /// and known; nil for separators (a gap, `*`, punctuation) and for groups of too many.
+    private static func spellings(of node: PatternNode) -> [String]? {
+        switch reading(node) {
+        case .letter(let c):
+            return [String(c)]
+        case .transparent:
+            return [""]
+        case .separator:
+            return nil
+        case .optional(let inner):
+            guard let s = spellings(of: inner) else { return nil }
+            return s.contains("") ? s : s + [""]
+        case .alternatives(let alts):
+            var all: [String] = []
+            for alt in alts {
+                var strings: [String] = [""]
+                for n in alt {
+                    if goesOn(&strings, with: n) { continue }
+                    guard let s = spellings(of: n), strings.count * s.count <= maxSpellings else { return nil }
+                    strings = joined(strings, s)
+                }
+                for x in strings where !all.contains(x) { all.append(x) }
+                if all.count > maxSpellings { return nil }
+            }
+            return all
+        }
+    }
+}
