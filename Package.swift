@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // #20 `dtcheck serve`: the local web page's HTTP server (DTServe only).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -35,8 +37,14 @@ let package = Package(
         .executableTarget(name: "dtcheck-embed-rules"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["dtcheck-embed-rules"]),
         .target(name: "DTBuiltinRules", plugins: ["EmbedRules"]),
+        // #20 `dtcheck serve`: HTTP front end over the same pipeline as the CLI.
+        .target(name: "DTServe", dependencies: [
+            "DTIngest", "DTModel", "DTRules", "DTGrading", "DTReports",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .target(name: "DTCLI", dependencies: [
             "DTIngest", "DTModel", "DTRules", "DTGrading", "DTReports", "Yams", "DTBuiltinRules",
+            "DTServe", // #20
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dtcheck", dependencies: ["DTCLI"]),
@@ -46,6 +54,8 @@ let package = Package(
         .testTarget(name: "DTGradingTests", dependencies: ["DTIngest", "DTModel", "DTRules", "DTGrading", "DTTestSupport"]),
         .testTarget(name: "DTCLITests", dependencies: ["DTCLI", "DTReports", "DTGrading", "DTRules", "DTIngest", "DTModel", "DTTestSupport"]),
         .testTarget(name: "DTDraftsTests", dependencies: ["DTDrafts", "DTModel", "DTIngest", "DTGrading", "DTRules", "DTTestSupport"]),
+        // #20: starts the server on a free port and talks to it over real HTTP.
+        .testTarget(name: "DTServeTests", dependencies: ["DTServe", "DTReports", "DTGrading", "DTRules", "DTIngest", "DTModel", "DTTestSupport"]),
         .testTarget(name: "DTHostileTests", dependencies: ["DTIngest", "DTModel", "DTXML", "DTRules", "DTGrading", "DTTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

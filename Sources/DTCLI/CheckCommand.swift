@@ -174,17 +174,8 @@ extension CheckCommand {
         let documents = pipeline.run(files, progress: progress)
         let report = Report(tool: ToolInfo(version: DTCheckCommand.version), baselines: settings.baselines,
                             pillars: settings.pillars, documents: documents)
-        let text: String
-        switch format {
-        case .markdown: text = MarkdownReport.render(report, references: pipeline.grader.rules.baselineReferences)
-        case .html: text = HTMLReport.render(report, references: pipeline.grader.rules.baselineReferences)
-        case .sarif: text = try SARIFReport.render(report, rules: pipeline.grader.rules.sarifMetadata,
-                                                   baseDirectory: FileManager.default.currentDirectoryPath)
-        case .junit: text = JUnitReport.render(report, gate: gate(settings))
-        case .text: text = TextReport.render(report, color: settings.useColor(output: output))
-        case .json: text = try JSONReport.render(report)
-        case .csv: text = CSVReport.render(report)
-        }
+        let text = try ReportRendering.check(format, report, rules: pipeline.grader.rules, gate: gate(settings),
+                                             color: settings.useColor(output: output))
         sink.write(text)
         try sink.finish()
         return Outcome(errorLines: documents.filter { $0.status == .error }.map(\.errorLine),

@@ -60,19 +60,9 @@ struct CompareCommand: ParsableCommand {
         guard documents.count == 2 else { throw ExitCode(2) }
         let tool = ToolInfo(version: DTCheckCommand.version)
         let comparison = Comparison(tool: tool, old: documents[0], new: documents[1], pillars: settings.pillars)
-        let text: String
-        switch ReportFormat(rawValue: settings.format) ?? .text {
-        case .text: text = CompareReport.text(comparison, color: settings.useColor(output: output))
-        case .json: text = try CompareReport.json(comparison)
-        case .markdown: text = CompareReport.markdown(comparison)
-        case .html: text = CompareReport.html(comparison)
-        case .csv: text = CompareReport.csv(comparison)
-        case .junit: text = CompareReport.junit(comparison)
-        case .sarif:
-            let report = Report(tool: tool, baselines: settings.baselines, pillars: settings.pillars, documents: [documents[1]])
-            text = try SARIFReport.render(report, rules: pipeline.grader.rules.sarifMetadata,
-                                          baseDirectory: FileManager.default.currentDirectoryPath)
-        }
+        let newReport = Report(tool: tool, baselines: settings.baselines, pillars: settings.pillars, documents: [documents[1]])
+        let text = try ReportRendering.compare(ReportFormat(rawValue: settings.format) ?? .text, comparison, newReport: newReport,
+                                               rules: pipeline.grader.rules, color: settings.useColor(output: output))
         try Terminal.deliver(text, to: sink, documents: documents)
         if failOnRegression && comparison.regression { throw ExitCode(1) }
     }

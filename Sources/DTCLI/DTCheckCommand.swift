@@ -18,7 +18,8 @@ public struct DTCheckCommand: ParsableCommand {
         """,
         version: DTCheckCommand.version,
         subcommands: [CheckCommand.self, CompareCommand.self, SurveyCommand.self, ParseCommand.self,
-                      RulesCommand.self, EvaluateCommand.self, RegressCommand.self, AuditCommand.self]
+                      RulesCommand.self, EvaluateCommand.self, RegressCommand.self, AuditCommand.self,
+                      ServeCommand.self]
     )
 
     public init() {}
