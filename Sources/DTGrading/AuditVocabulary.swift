@@ -41,7 +41,10 @@ struct AuditVocabulary: Sendable {
     static func vocabulary(of source: String, terms: [String: String]) -> Pattern? {
         var parts: [String] = []
         for alternative in topLevelAlternatives(source) {
-            let named = termNames(in: alternative)
+            // Only a term every match of the alternative holds (named outside any group)
+            // stands for it: "locali(s|z)ation of ({computing-facilities}|data)" also
+            // matches without the term, so it stands for itself.
+            let named = termNames(in: topLevelText(alternative))
             let add = named.isEmpty ? ["(" + alternative + ")"] : named.map { "{\($0)}" }
             for p in add where !parts.contains(p) { parts.append(p) }
         }
@@ -92,6 +95,23 @@ struct AuditVocabulary: Sendable {
             }
         }
         return false
+    }
+
+    /// `source` without its groups: `a (b|{x}) {y} [c]` → `a  {y} `.
+    static func topLevelText(_ source: String) -> String {
+        var out = ""
+        var depth = 0
+        var escaped = false
+        for ch in source {
+            if escaped { if depth == 0 { out.append(ch) }; escaped = false; continue }
+            switch ch {
+            case "\\": escaped = true; if depth == 0 { out.append(ch) }
+            case "(", "[": depth += 1
+            case ")", "]": depth = max(0, depth - 1)
+            default: if depth == 0 { out.append(ch) }
+            }
+        }
+        return out
     }
 
     static func termNames(in source: String) -> [String] {

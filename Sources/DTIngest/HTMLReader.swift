@@ -7,11 +7,19 @@ import DTXML
 /// (`ARTICLE 15.3`, `Article 2.1: Scope`) become divisions; footnotes cited by
 /// `#anchor` links are attached to the division that cites them.
 enum HTMLReader {
+    /// A page that declares no encoding and whose bytes are valid UTF-8 is read as
+    /// UTF-8: left to guess, libxml2's parser context reads it as Latin-1, and every
+    /// dash and curly quote becomes mojibake that breaks headings.
+    static func undeclaredUTF8(_ bytes: [UInt8]) -> Bool {
+        DeclaredEncoding.find(in: bytes) == nil && bytes.contains(where: { $0 >= 0x80 })
+            && String(validating: bytes, as: UTF8.self) != nil
+    }
+
     static func read(bytes: [UInt8], path: String) throws -> Agreement {
         try TextDecoding.rejectBinary(bytes, path: path)
         let tree: XMLDocumentTree
         do {
-            tree = try LibXMLParser.parseHTML(bytes, name: path)
+            tree = try LibXMLParser.parseHTML(bytes, name: path, encoding: undeclaredUTF8(bytes) ? "UTF-8" : nil)
         } catch let e as XMLParseError {
             throw IngestError(path: path, message: "unreadable HTML: \(e.message)", line: e.line, column: e.column)
         }

@@ -48,7 +48,7 @@ import Testing
         #expect(second.stdout.contains("localization: 0 unexplained, 1 reviewed"), "\(second.stdout)")
 
         guard let csv = Dtcheck.run(["audit", "--format", "csv", "--reviewed", reviewed.path, doc.path]) else { return }
-        #expect(csv.stdout.hasPrefix("file,line,scope,article,heading,fingerprint,reviewed,sentence\r\n"))
+        #expect(csv.stdout.hasPrefix("\"file\",\"line\",\"scope\",\"article\",\"heading\",\"fingerprint\",\"reviewed\",\"sentence\"\r\n"))
         #expect(csv.stdout.contains("A statement of fact about data centres"))
     }
 

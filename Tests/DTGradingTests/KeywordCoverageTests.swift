@@ -45,5 +45,7 @@ import Testing
         #expect(AuditVocabulary.topLevelAlternatives("(a ... {x})|(b (c|d))") == ["a ... {x}", "b (c|d)"])
         #expect(AuditVocabulary.topLevelAlternatives("(a) (b)") == ["(a) (b)"])
         #expect(AuditVocabulary.termNames(in: "requir* ... {source-code} or {x}") == ["source-code", "x"])
+        // A term inside a group is not in every match, so it cannot stand for the pattern.
+        #expect(AuditVocabulary.termNames(in: AuditVocabulary.topLevelText("a (b|{x}) {y} [{z}]")) == ["y"])
     }
 }

@@ -26,6 +26,22 @@ import Testing
         #expect(a.articles[2].article.heading == "Export Duties")
     }
 
+    /// A page with no charset declaration whose bytes are UTF-8 is read as UTF-8: read as
+    /// Latin-1, the em dash of "ARTICLE 12.1 — Scope" became mojibake and lost every heading.
+    @Test func undeclaredUTF8IsReadAsUTF8() throws {
+        let html = """
+        <!DOCTYPE html><html lang="en"><head><title>Treaty text</title></head><body>
+        <main><h1>CHAPTER 12 — DIGITAL TRADE</h1>
+        <h3>ARTICLE 12.1 — Objective and scope</h3><p>The Parties recognise the “digital” economy.</p>
+        <h3>ARTICLE 12.2 — Customs duties</h3><p>No Party shall impose customs duties on electronic transmissions.</p>
+        </main></body></html>
+        """
+        let a = try DocumentLoader.load(bytes: Array(html.utf8), path: "undeclared.html")
+        #expect(a.title == "Treaty text")
+        #expect(a.articleNumbers == ["ARTICLE 12.1", "ARTICLE 12.2"])
+        #expect(a.allText.contains("“digital”"))
+    }
+
     @Test func declaredWindows1252IsHonoured() throws {
         let a = try Fixtures.load("cp1252.html")
         #expect(a.title == "Accord de libre-échange")
