@@ -45,10 +45,22 @@ struct BracketScanner {
 
         func close(_ o: Opening, at c: Int, unbalanced: Bool) {
             var b = classify(o, close: c, unbalanced: unbalanced)
-            if b.role.isNegotiation, !unbalanced, b.attribution == nil, let (attribution, end, skips) = trailingAttribution(after: c) {
-                b.attribution = attribution
-                b.end = end
-                if skips { skipUntil = end }
+            if b.role.isNegotiation, !unbalanced, let (attribution, end, skips) = trailingAttribution(after: c) {
+                if let lead = b.attribution {
+                    // `[EU propose: …] [IN oppose]`: a bracket of parties alone right after an
+                    // attributed one adds its parties to it, as `[…] [EU propose; IN oppose]`
+                    // would. A parenthesis there is left to be read as text.
+                    if skips {
+                        b.attribution = Attribution(written: lead.written + "; " + attribution.written,
+                                                    positions: lead.positions + attribution.positions)
+                        b.end = end
+                        skipUntil = end
+                    }
+                } else {
+                    b.attribution = attribution
+                    b.end = end
+                    if skips { skipUntil = end }
+                }
             }
             brackets[o.id] = b
         }

@@ -1,10 +1,14 @@
 import DTGrading
 
 /// `--format csv`: one row per document × pillar (RFC 4180, CRLF). An unreadable
-/// document gets one row with empty pillar fields so every input appears.
+/// document gets one row with empty pillar fields so every input appears. The draft
+/// columns (PILLARS.md, "Negotiating drafts") are empty where the pillar has no such
+/// state: a document with no brackets and no tracked changes leaves them all empty.
 public enum CSVReport {
     public static let header = ["path", "status", "title", "date_signed", "pillar", "level", "score",
-                                "articles", "limitations", "deviations"]
+                                "articles", "limitations", "deviations",
+                                "proposed_level", "proposed_score", "weakest_level", "weakest_score",
+                                "original_level", "original_score", "open_brackets"]
 
     public static func render(_ report: Report) -> String {
         var out = Escape.csvRow(header)
@@ -15,7 +19,7 @@ public enum CSVReport {
     /// The rows of one document.
     public static func rows(_ doc: DocumentVerdict) -> String {
         let lead = [doc.path, doc.status.rawValue, doc.title ?? "", doc.dateSigned ?? ""]
-        if doc.pillars.isEmpty { return Escape.csvRow(lead + ["", "", "", "", "", ""]) }
+        if doc.pillars.isEmpty { return Escape.csvRow(lead + Array(repeating: "", count: header.count - lead.count)) }
         var out = ""
         for p in doc.pillars {
             out += Escape.csvRow(lead + [
@@ -23,8 +27,16 @@ public enum CSVReport {
                 p.evidence.map(\.article).joined(separator: ";"),
                 p.limitations.map(\.id).joined(separator: ";"),
                 p.deviations.map(\.id).joined(separator: ";"),
+            ] + stateCells(p.proposed) + stateCells(p.weakest) + stateCells(p.original) + [
+                p.open.map { String($0.count) } ?? "",
             ])
         }
         return out
+    }
+
+    /// Level and score of a draft state, or two empty cells when the pillar has none.
+    private static func stateCells(_ state: StateLevel?) -> [String] {
+        guard let state else { return ["", ""] }
+        return [state.level.rawValue, String(state.score)]
     }
 }

@@ -1,4 +1,5 @@
 import DTGrading
+import DTIngest
 import DTModel
 @testable import DTReports
 import DTRules
@@ -88,12 +89,48 @@ import Testing
     @Test func csvQuotesFieldsAndHasOneRowPerPillar() {
         let out = CSVReport.render(Fixtures.report())
         let rows = out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first == #""path","status","title","date_signed","pillar","level","score","articles","limitations","deviations""#)
+        #expect(rows.first == #""path","status","title","date_signed","pillar","level","score","articles","limitations","deviations","proposed_level","proposed_score","weakest_level","weakest_score","original_level","original_score","open_brackets""#)
         // 4 pillars + 1 error row + 4 not-assessed pillars.
         #expect(rows.count == 1 + 4 + 1 + 4)
-        #expect(rows[1] == #""drafts/draft <A&B>.xml","assessed","Agreement between A, B & ""C""","2019-10-07","data-flows","binding-qualified",62,"ARTICLE 14.11","domestic-law","shall-allow""#)
+        #expect(rows[1] == #""drafts/draft <A&B>.xml","assessed","Agreement between A, B & ""C""","2019-10-07","data-flows","binding-qualified",62,"ARTICLE 14.11","domestic-law","shall-allow","","","","","","","""#)
         // A line break inside a cell is shown, so every record is one line.
         #expect(Escape.csvField("a\nb") == #""a\u{A}b""#)
+    }
+
+    /// #16: a bracketed draft's row carries its proposed and weakest states and the
+    /// count of open brackets; a final text leaves those cells empty.
+    @Test func csvCarriesDraftStates() throws {
+        let rules = try RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+        let draft = Grader(rules: rules).grade(try DocumentLoader.load(bytes: Array("""
+            ## Article 5: Location of Computing Facilities
+
+            [No Party shall require a covered person to use or locate computing facilities in that Party's territory as a condition for conducting business in that territory.] [US propose; VN oppose]
+            """.utf8), path: "draft.md"))
+        let agreed = Grader(rules: rules).grade(try DocumentLoader.load(bytes: Array("""
+            ## Article 5: Location of Computing Facilities
+
+            No Party shall require a covered person to use or locate computing facilities in that Party's territory as a condition for conducting business in that territory.
+            """.utf8), path: "final.md"))
+        let header = CSVReport.header
+        func cells(_ doc: DocumentVerdict) -> [String: String] {
+            let row = CSVReport.rows(doc).components(separatedBy: "\r\n").first { $0.contains(#""localization""#) } ?? ""
+            // The parser marks quoted cells `q:`: text and empty cells are quoted, numbers bare.
+            let fields = HostileCSVTests.parse(row + "\r\n").first ?? []
+            #expect(fields.count == header.count)
+            return Dictionary(uniqueKeysWithValues: zip(header, fields))
+        }
+        let d = cells(draft)
+        let p = try #require(draft.pillar(.localization))
+        #expect(d["level"] == "q:absent")
+        #expect(d["proposed_level"] == "q:baseline" && d["proposed_score"] == p.proposed.map { String($0.score) })
+        #expect(d["weakest_level"] == "q:absent" && d["weakest_score"] == p.weakest.map { String($0.score) })
+        #expect(d["original_level"] == "q:" && d["original_score"] == "q:")
+        #expect(d["open_brackets"] == "1")
+        let a = cells(agreed)
+        #expect(a["level"] == "q:baseline")
+        for column in ["proposed_level", "proposed_score", "weakest_level", "weakest_score", "original_level", "original_score", "open_brackets"] {
+            #expect(a[column] == "q:", "\(column)")
+        }
     }
 
     @Test func junitFailsGatedPillarsAndErrorsBrokenDocuments() {

@@ -45,6 +45,25 @@ import Testing
         #expect(c.negotiation.first?.attribution?.written == "US propose; VN oppose")
     }
 
+    /// `[EU propose: …] [IN oppose]`: the trailing bracket of parties alone adds them to
+    /// the attributed bracket before it (as `[…] [EU propose; IN oppose]` does), not a comment.
+    @Test func trailingOppositionAfterAnAttributedBracket() throws {
+        let (a, agreement) = try Self.analyse(Self.article("[EU propose: 1. No Party shall require a covered person to use or locate computing facilities in that Party's territory.] [IN oppose]"))
+        #expect(a.negotiation.count == 1)
+        #expect(a.comments.isEmpty)
+        let b = try #require(a.negotiation.first)
+        #expect(b.attribution?.written == "EU propose; IN oppose")
+        #expect(b.attribution?.parties(.propose) == ["EU"])
+        #expect(b.attribution?.parties(.oppose) == ["IN"])
+        #expect(b.text.hasPrefix("1. No Party shall require"))
+        // Rejected, the bracket and its attribution go: nothing of `[IN oppose]` is left as text.
+        #expect(!a.agreement(agreement).articles[0].article.fullText.contains("oppose"))
+        // With text between, the bracket of parties stands alone as a comment.
+        let (c, _) = try Self.analyse(Self.article("[EU propose: No Party shall require the use of local computing facilities.] and so on [IN oppose]"))
+        #expect(c.negotiation.first?.attribution?.written == "EU propose")
+        #expect(c.comments.count == 1)
+    }
+
     @Test func inlineInsertionAndBareOption() throws {
         let (a, agreement) = try Self.analyse(Self.article("Each Party shall [TW/TR propose: endeavour to] adopt measures on [accessing, processing or storing] data."))
         #expect(a.negotiation.count == 2)
