@@ -52,7 +52,7 @@ public struct AuditReport: Codable, Sendable {
             }
         }
         let audited = documents.filter { $0.status == "audited" }.count
-        out += "audit: \(documents.count) documents, \(audited) audited"
+        out += "audit: \(documents.count) document\(documents.count == 1 ? "" : "s"), \(audited) audited"
         let other = documents.count - audited
         if other > 0 { out += ", \(other) not read (language or error)" }
         out += "\n"

@@ -8,7 +8,7 @@ public enum HTMLReport {
     public static func render(_ report: Report, references: [PillarID: BaselineReference]) -> String {
         var body = "<h1>dtcheck report</h1>\n<p class=\"meta\">Baselines: "
             + Escape.markup(report.baselines.map(\.title).joined(separator: ", "))
-            + " · \(report.summary.documents) documents, \(report.summary.assessed) assessed, "
+            + " · \(report.summary.documents) document\(report.summary.documents == 1 ? "" : "s"), \(report.summary.assessed) assessed, "
             + "\(report.summary.notAssessed) not assessed, \(report.summary.errors) errors</p>\n"
         for (i, doc) in report.documents.enumerated() {
             body += document(doc, index: i, baselines: report.baselines, references: references)

@@ -9,7 +9,7 @@ public enum SurveyHTML {
     ]
 
     public static func render(_ survey: Survey) -> String {
-        var body = "<h1>dtcheck survey</h1>\n<p class=\"meta\">\(survey.summary.documents) documents, "
+        var body = "<h1>dtcheck survey</h1>\n<p class=\"meta\">\(survey.summary.documents) document\(survey.summary.documents == 1 ? "" : "s"), "
             + "\(survey.summary.assessed) assessed · baselines "
             + Escape.markup(survey.baselines.map(\.title).joined(separator: ", ")) + "</p>\n"
         body += legend()

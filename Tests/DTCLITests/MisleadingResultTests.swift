@@ -105,5 +105,11 @@ import Testing
         let draft = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts/baseline-draft.md").path
         guard let one = Dtcheck.run(["survey", draft]) else { return }
         #expect(one.stdout.contains("1 document: 1 assessed, 0 not assessed, 0 errors"), "stdout: \(one.stdout)")
+        // The HTML reports count documents the same way.
+        for args in [["check", "--format", "html", draft], ["survey", "--format", "html", draft]] {
+            guard let html = Dtcheck.run(args) else { return }
+            #expect(html.stdout.contains("1 document, "), "\(args)")
+            #expect(!html.stdout.contains("1 documents"), "\(args)")
+        }
     }
 }
