@@ -1,25 +1,14 @@
 import DTGrading
+import DTReports
 import DTRules
 import Foundation
 
 /// The HTML the server writes itself: the upload page and the pages that say why
 /// a request was refused. Reports come from DTReports' renderers, wrapped by `ReportPage`.
 enum Pages {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    /// The renderers' own escaping (markup characters, and control characters shown
+    /// visibly), so a refusal page escapes exactly as a report does.
+    static func escape(_ s: String) -> String { Escape.markup(s) }
 
     static func shell(title: String, body: String) -> String {
         """
