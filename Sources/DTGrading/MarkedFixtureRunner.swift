@@ -74,7 +74,7 @@ public enum MarkedFixtureRunner {
         var lines: [Int] = []
         for p in v.pillars {
             for e in p.evidence where e.rule == rule { lines.append(e.location.line) }
-            for f in p.limitations + p.deviations + p.sectoral where f.rule == rule {
+            for f in p.limitations + p.deviations + p.sectoral where f.allRules.contains(rule) {
                 if let e = f.evidence { lines.append(e.location.line) }
             }
         }

@@ -134,7 +134,7 @@ struct PillarEvaluation {
             f.baselines = cited
             out.append(f)
         }
-        return out
+        return FindingMerge.merged(out, baselineOrder: baselines)
     }
 
     /// Where `rule` holds in its scope around the commitment: the sentence to cite.

@@ -46,7 +46,7 @@ public enum RuleExampleRunner {
         var fired = false
         var levels: [String] = []
         for p in verdict.pillars {
-            let ids = [p.rule].compactMap { $0 } + (p.limitations + p.deviations + p.sectoral).map(\.rule)
+            let ids = [p.rule].compactMap { $0 } + (p.limitations + p.deviations + p.sectoral).flatMap(\.allRules)
             if ids.contains(rule.id) { fired = true }
             levels.append("\(p.id.rawValue)=\(p.level.rawValue)")
         }

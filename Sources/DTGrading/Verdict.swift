@@ -41,8 +41,12 @@ public struct Finding: Codable, Sendable, Equatable {
     /// Limitation id from PILLARS.md (`localization-exception`) or a deviation id.
     public var id: String
     public var kind: FindingKind
-    /// The rule that produced it (`localization.exception`).
+    /// The rule that produced it (`localization.exception`); for a finding several
+    /// baselines share, the rule of the first baseline the report measures against.
     public var rule: String
+    /// Every rule behind one finding several baselines share (USMCA's and UJDTA's rule
+    /// for one deviation on one quote), `rule` first; nil when one rule found it.
+    public var rules: [String]?
     public var message: String
     public var baselines: [BaselineCitation]
     public var evidence: Evidence?
@@ -59,6 +63,9 @@ public struct Finding: Codable, Sendable, Equatable {
         self.evidence = evidence
         self.fingerprint = fingerprint
     }
+
+    /// `rule` and every other rule merged into this finding.
+    public var allRules: [String] { rules ?? [rule] }
 }
 
 /// The verdict on one pillar of one document.

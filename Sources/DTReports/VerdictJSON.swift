@@ -77,6 +77,7 @@ enum VerdictJSON {
         o.key("kind", &w); w.writeString(f.kind.rawValue)
         o.key("message", &w); w.writeString(f.message)
         o.key("rule", &w); w.writeString(f.rule)
+        if let v = f.rules { o.key("rules", &w); array(v, &w, depth: depth + 1) { w, s, _ in w.writeString(s) } }
         o.close(&w)
     }
 
