@@ -137,7 +137,7 @@ extension CheckCommand {
         switch format {
         case .json: streamFormat = .json
         case .csv: streamFormat = .csv
-        default: streamFormat = .text(color: settings.useColor(output: output))
+        default: streamFormat = .text(color: settings.useColor(output: output), verbose: selection.verbose)
         }
         let stream = ReportStream(format: streamFormat, tool: ToolInfo(version: DTCheckCommand.version),
                                   baselines: settings.baselines, pillars: settings.pillars)

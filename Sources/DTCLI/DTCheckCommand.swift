@@ -18,7 +18,7 @@ public struct DTCheckCommand: ParsableCommand {
         """,
         version: DTCheckCommand.version,
         subcommands: [CheckCommand.self, CompareCommand.self, SurveyCommand.self, ParseCommand.self,
-                      RulesCommand.self, EvaluateCommand.self, RegressCommand.self, AuditCommand.self,
+                      RulesCommand.self, EvaluateCommand.self, RegressCommand.self, AuditCommand.self, ExplainCommand.self,
                       ServeCommand.self]
     )
 

@@ -7,14 +7,15 @@ import Foundation
 /// processes (`serve`), so the page shows exactly what the command line writes.
 enum ReportRendering {
     /// A whole-batch `check` report in `format`.
-    static func check(_ format: ReportFormat, _ report: Report, rules: RuleSet, gate: Gate, color: Bool) throws -> String {
+    static func check(_ format: ReportFormat, _ report: Report, rules: RuleSet, gate: Gate, color: Bool,
+                      verbose: Bool = false) throws -> String {
         switch format {
-        case .markdown: return MarkdownReport.render(report, references: rules.baselineReferences)
-        case .html: return HTMLReport.render(report, references: rules.baselineReferences)
+        case .markdown: return MarkdownReport.render(report, references: rules.baselineReferences, scoring: rules.scoring)
+        case .html: return HTMLReport.render(report, references: rules.baselineReferences, scoring: rules.scoring)
         case .sarif: return try SARIFReport.render(report, rules: rules.sarifMetadata,
                                                    baseDirectory: FileManager.default.currentDirectoryPath)
         case .junit: return JUnitReport.render(report, gate: gate)
-        case .text: return TextReport.render(report, color: color)
+        case .text: return TextReport.render(report, color: color, verbose: verbose)
         case .json: return try JSONReport.render(report)
         case .csv: return CSVReport.render(report)
         }

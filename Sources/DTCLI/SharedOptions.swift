@@ -52,7 +52,7 @@ struct SelectionOptions: ParsableArguments {
                                valueName: "glob"))
     var exclude: [String] = []
 
-    @Flag(help: "List on stderr every entry folder walks skipped, and why (links out of the folder, FIFOs, devices, lock and temp files). Example: --verbose")
+    @Flag(help: "List on stderr every entry folder walks skipped, and why (links out of the folder, FIFOs, devices, lock and temp files); in the text report of check, also show rule ids and deviation codes (always in JSON and SARIF). Example: --verbose")
     var verbose = false
 
     /// The files under `paths`, after saying on stderr what the walk skipped.

@@ -4,11 +4,14 @@ import DTGrading
 /// document gets one row with empty pillar fields so every input appears. The draft
 /// columns (PILLARS.md, "Negotiating drafts") are empty where the pillar has no such
 /// state: a document with no brackets and no tracked changes leaves them all empty.
+/// `articles`, `limitations` and `deviations` list each item once (a deviation from
+/// both baselines is one finding); `locations` gives each quoted place as a reader
+/// finds it (`Article 9.12, paragraph 2`, with `line N` for text, Markdown and XML).
 public enum CSVReport {
     public static let header = ["path", "status", "title", "date_signed", "pillar", "level", "score",
                                 "articles", "limitations", "deviations",
                                 "proposed_level", "proposed_score", "weakest_level", "weakest_score",
-                                "original_level", "original_score", "open_brackets"]
+                                "original_level", "original_score", "open_brackets", "locations"]
 
     public static func render(_ report: Report) -> String {
         var out = Escape.csvRow(header)
@@ -24,14 +27,22 @@ public enum CSVReport {
         for p in doc.pillars {
             out += Escape.csvRow(lead + [
                 p.id.rawValue, p.level.rawValue, String(p.score),
-                p.evidence.map(\.article).joined(separator: ";"),
-                p.limitations.map(\.id).joined(separator: ";"),
-                p.deviations.map(\.id).joined(separator: ";"),
+                HTMLReport.distinct(p.evidence.map(\.article)).joined(separator: ";"),
+                HTMLReport.distinct(p.limitations.map(\.id)).joined(separator: ";"),
+                HTMLReport.distinct(p.deviations.map(\.id)).joined(separator: ";"),
             ] + stateCells(p.proposed) + stateCells(p.weakest) + stateCells(p.original) + [
                 p.open.map { String($0.count) } ?? "",
+                locations(p, format: doc.format),
             ])
         }
         return out
+    }
+
+    /// Each place the pillar quotes, once: `Article 9.12, paragraph 2 (line 14)`.
+    static func locations(_ p: PillarVerdict, format: String?) -> String {
+        HTMLReport.distinct(p.evidence.map { e in
+            Place.label(e) + (Place.fileLine(e, format: format) != nil ? " (line \(e.location.line))" : "")
+        }).joined(separator: ";")
     }
 
     /// Level and score of a draft state, or two empty cells when the pillar has none.

@@ -62,6 +62,13 @@ enum DraftLines {
         return s
     }
 
+    /// `file:line` of a bracket or comment where the format has lines a reader can
+    /// use (`Place.showsLine`); nil for Word, ODT and HTML, whose article is named instead.
+    static func line(_ file: String, _ line: Int, format: String?) -> String? {
+        guard Place.showsLine(format: format), line > 0 else { return nil }
+        return "\(file):\(line)"
+    }
+
     static func comment(_ c: DraftComment) -> String {
         "\(c.article ?? "text")\(c.author.map { " (\($0))" } ?? ""): \(c.text)"
     }

@@ -4,8 +4,9 @@ import DTRules
 /// `--format html`: per document, per pillar the draft's quoted clauses beside the
 /// baseline articles' elements; each finding links to the quote it rests on.
 public enum HTMLReport {
-    /// `references`: each pillar's baseline articles and elements (`RuleSet.baselineReferences`).
-    public static func render(_ report: Report, references: [PillarID: BaselineReference]) -> String {
+    /// `references`: each pillar's baseline articles and elements (`RuleSet.baselineReferences`);
+    /// `scoring`: the loaded scoring rules, for the legend's account of the score.
+    public static func render(_ report: Report, references: [PillarID: BaselineReference], scoring: Scoring = .standard) -> String {
         var body = "<h1>dtcheck report</h1>\n<p class=\"meta\">Baselines: "
             + Escape.markup(report.baselines.map(\.title).joined(separator: ", "))
             + " · \(report.summary.documents) document\(report.summary.documents == 1 ? "" : "s"), \(report.summary.assessed) assessed, "
@@ -13,7 +14,18 @@ public enum HTMLReport {
         for (i, doc) in report.documents.enumerated() {
             body += document(doc, index: i, baselines: report.baselines, references: references)
         }
+        body += legend(scoring)
         return HTMLPage.wrap(title: "dtcheck report", body: body)
+    }
+
+    /// What the levels, the score, limitations, deviations and sectoral findings mean (`Glossary`).
+    static func legend(_ scoring: Scoring) -> String {
+        var out = "<section class=\"legend\" id=\"legend\">\n<h2>How to read this report</h2>\n<table>\n"
+        for e in Glossary.legend(scoring) {
+            let term = Level(rawValue: e.term).map { HTMLPage.level($0.rawValue) } ?? "<strong>" + Escape.markup(e.term) + "</strong>"
+            out += "<tr><th>" + term + "</th><td>" + Escape.markup(e.text) + "</td></tr>\n"
+        }
+        return out + "</table>\n<p class=\"meta\"><code>dtcheck explain TERM</code> says more about a level, a limitation id or a deviation id.</p>\n</section>\n"
     }
 
     static func document(_ doc: DocumentVerdict, index: Int, baselines: [BaselineID], references: [PillarID: BaselineReference]) -> String {
@@ -36,24 +48,24 @@ public enum HTMLReport {
         for p in doc.pillars {
             out += "<tr><td><a href=\"#\(id)-\(p.id.rawValue)\">\(Escape.markup(p.id.title))</a></td><td>"
                 + HTMLPage.level(p.level.rawValue) + "</td><td>\(p.score)</td><td>"
-                + Escape.markup(Self.distinct(p.evidence.map(\.article)).joined(separator: "; ")) + "</td></tr>\n"
+                + Escape.markup(Self.distinct(p.evidence.map(Place.label)).joined(separator: "; ")) + "</td></tr>\n"
         }
         out += "</table>\n"
         if let d = doc.draft {
             out += "<p class=\"draft-summary\">" + Escape.markup(DraftLines.summary(d)) + "</p>\n"
             for c in d.comments {
-                out += "<p class=\"comment\">comment " + Escape.markup(DraftLines.comment(c)) + " <code>"
-                    + Escape.markup("\(c.file):\(c.line)") + "</code></p>\n"
+                out += "<p class=\"comment\">comment " + Escape.markup(DraftLines.comment(c))
+                    + (DraftLines.line(c.file, c.line, format: doc.format).map { " <code>" + Escape.markup($0) + "</code>" } ?? "") + "</p>\n"
             }
             for w in d.warnings { out += "<p class=\"error\">warning: <code>" + Escape.markup(w) + "</code></p>\n" }
         }
-        for p in doc.pillars { out += pillar(p, docID: id, baselines: baselines, references: references) }
+        for p in doc.pillars { out += pillar(p, docID: id, format: doc.format, baselines: baselines, references: references) }
         return out + "</section>\n"
     }
 
     /// A draft's states and its open brackets, each bracketed text highlighted with
     /// its parties; nothing for a text that is no draft.
-    static func draftStates(_ p: PillarVerdict) -> String {
+    static func draftStates(_ p: PillarVerdict, format: String?) -> String {
         var out = ""
         if let t = DraftLines.tracked(p) {
             // The redline: the changes that moved the pillar, inserted and deleted words marked.
@@ -72,30 +84,30 @@ public enum HTMLReport {
             out += "<p class=\"open\">" + Escape.markup(o.article) + ": <mark class=\"bracket\" title=\""
                 + Escape.markup(who.isEmpty ? "unattributed" : who) + "\">[" + Escape.markup(who.isEmpty ? "" : who + ": ")
                 + Escape.markup(Trim.quote(o.quote, limit: 400)) + "]</mark> → if accepted " + HTMLPage.level(o.level.rawValue)
-                + " \(o.score) <code>" + Escape.markup("\(o.file):\(o.line)") + "</code></p>\n"
+                + " \(o.score)" + (DraftLines.line(o.file, o.line, format: format).map { " <code>" + Escape.markup($0) + "</code>" } ?? "") + "</p>\n"
         }
         return out
     }
 
-    static func pillar(_ p: PillarVerdict, docID: String, baselines: [BaselineID], references: [PillarID: BaselineReference]) -> String {
+    static func pillar(_ p: PillarVerdict, docID: String, format: String?, baselines: [BaselineID], references: [PillarID: BaselineReference]) -> String {
         let pid = "\(docID)-\(p.id.rawValue)"
         var out = "<div class=\"pillar\" id=\"\(pid)\">\n<h3>" + Escape.markup(p.id.title) + " " + HTMLPage.level(p.level.rawValue)
             + " <span class=\"meta\">score \(p.score)</span></h3>\n"
-        out += draftStates(p)
-        // Every quoted place gets an anchor; findings quoting somewhere else add their own.
-        var quotes: [Evidence] = p.evidence
-        for f in p.limitations + p.deviations + p.sectoral {
-            if let e = f.evidence, !quotes.contains(e) { quotes.append(e) }
-        }
-        func anchor(_ e: Evidence) -> String { "\(pid)-q\(quotes.firstIndex(of: e) ?? 0)" }
+        out += draftStates(p, format: format)
+        // Every quoted place gets an anchor, each quote once (whichever rule found it);
+        // findings quoting somewhere else add their own.
+        var quotes: [Evidence] = []
+        for e in p.evidence + (p.limitations + p.deviations + p.sectoral).compactMap(\.evidence)
+        where !quotes.contains(where: { Place.sameQuote($0, e) }) { quotes.append(e) }
+        func anchor(_ e: Evidence) -> String { "\(pid)-q\(quotes.firstIndex { Place.sameQuote($0, e) } ?? 0)" }
 
         out += "<div class=\"pair\">\n<div class=\"draft\"><strong>Draft</strong>\n"
         if quotes.isEmpty { out += "<p class=\"meta\">No provision found.</p>\n" }
         var previousHead = ""
         for e in quotes {
-            var head = "<strong>" + Escape.markup(e.article) + "</strong>"
+            var head = "<strong>" + Escape.markup(Place.label(e)) + "</strong>"
             if let h = e.heading, !h.isEmpty { head += " — " + Escape.markup(h) }
-            let loc = " <span class=\"loc\">" + Escape.markup(LocationText.of(e)) + "</span>"
+            let loc = Place.fileLine(e, format: format).map { " <span class=\"loc\">" + Escape.markup($0) + "</span>" } ?? ""
             // Two quotes from one article share its heading line; each keeps its own location.
             if head != previousHead {
                 out += "<p class=\"art\">" + head + loc + "</p>\n"
@@ -117,7 +129,7 @@ public enum HTMLReport {
                     + Escape.markup(f.message)
                 if !f.baselines.isEmpty { out += " <span class=\"meta\">vs " + Escape.markup(f.citationText) + "</span>" }
                 if let e = f.evidence {
-                    out += " — <a href=\"#\(anchor(e))\">" + Escape.markup(e.article) + "</a>"
+                    out += " — <a href=\"#\(anchor(e))\">" + Escape.markup(Place.label(e)) + "</a>"
                 }
                 out += "</div>\n"
             }

@@ -28,14 +28,14 @@ public enum JUnitReport {
         }
         for p in doc.pillars where doc.status != .error {
             t.tests += 1
-            cases += "    <testcase classname=\"\(name)\" name=\"\(p.id.rawValue)\">\n"
+            cases += "    <testcase classname=\"\(name)\" name=\"\(p.id.rawValue)\">\n" + properties(p)
             if doc.status == .notAssessed || p.level == .notAssessed {
                 t.skipped += 1
                 cases += "      <skipped message=\"not assessed\"/>\n"
             } else if let why = gate.failure(p, in: doc) {
                 t.failures += 1
                 var detail = "\(p.id.rawValue): \(p.level.rawValue), score \(p.score)"
-                if !p.evidence.isEmpty { detail += "\n" + p.evidence.map { "\($0.article) (\(LocationText.of($0)))" }.joined(separator: "\n") }
+                if !p.evidence.isEmpty { detail += "\n" + p.evidence.map { "\(Place.label($0)) (\(LocationText.of($0)))" }.joined(separator: "\n") }
                 if !p.limitations.isEmpty { detail += "\nlimitations: " + p.limitations.map(\.id).joined(separator: ", ") }
                 cases += "      <failure message=\"\(Escape.markup(why))\" type=\"gate\">\(Escape.markup(detail))</failure>\n"
             }
@@ -43,5 +43,18 @@ public enum JUnitReport {
         }
         let head = "  <testsuite name=\"\(name)\" tests=\"\(t.tests)\" failures=\"\(t.failures)\" errors=\"\(t.errors)\" skipped=\"\(t.skipped)\">\n"
         return (head + cases + "  </testsuite>\n", t)
+    }
+
+    /// Where the pillar's level rests, as fields a CI tool can read beside `file`
+    /// and `line`: the first quote's article, paragraph, file and line. Nothing for
+    /// a pillar with no quote.
+    static func properties(_ p: PillarVerdict) -> String {
+        guard let e = p.evidence.first else { return "" }
+        var props: [(String, String)] = [("article", e.article)]
+        if let para = e.paragraph { props.append(("paragraph", para)) }
+        props.append(("file", e.file))
+        if e.location.line > 0 { props.append(("line", String(e.location.line))) }
+        return "      <properties>\n" + props.map { "        <property name=\"\($0.0)\" value=\"\(Escape.markup($0.1))\"/>\n" }.joined()
+            + "      </properties>\n"
     }
 }

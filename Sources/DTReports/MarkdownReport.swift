@@ -4,8 +4,9 @@ import DTRules
 
 /// A briefing note / PR comment: a pillars × level/score table per document, then details.
 public enum MarkdownReport {
-    /// `references`: each pillar's baseline articles and elements (`RuleSet.baselineReferences`).
-    public static func render(_ report: Report, references: [PillarID: BaselineReference]) -> String {
+    /// `references`: each pillar's baseline articles and elements (`RuleSet.baselineReferences`);
+    /// `scoring`: the loaded scoring rules, for the legend's account of the score.
+    public static func render(_ report: Report, references: [PillarID: BaselineReference], scoring: Scoring = .standard) -> String {
         var out = "# dtcheck report\n\n"
         out += "Baselines: " + report.baselines.map(\.title).joined(separator: ", ") + "\n\n"
         for doc in report.documents { out += document(doc, references: references) }
@@ -13,7 +14,15 @@ public enum MarkdownReport {
         out += "---\n\n\(sum.documents) document\(sum.documents == 1 ? "" : "s"): \(sum.assessed) assessed, \(sum.notAssessed) not assessed, \(sum.errors) errors"
         let levels = sum.orderedLevels.map { "\($0.1) \($0.0.rawValue)" }
         if !levels.isEmpty { out += "; pillars: " + levels.joined(separator: ", ") }
-        return out + "\n"
+        return out + "\n\n" + legend(scoring)
+    }
+
+    /// What the levels, the score, limitations, deviations and sectoral findings mean
+    /// (`Glossary`), so a reader needs nothing else to read the report.
+    static func legend(_ scoring: Scoring) -> String {
+        var out = "## How to read this report\n\n| term | meaning |\n|---|---|\n"
+        for e in Glossary.legend(scoring) { out += "| `\(e.term)` | \(Escape.markdownCell(e.text)) |\n" }
+        return out + "\n`dtcheck explain TERM` says more about a level, a limitation id or a deviation id.\n"
     }
 
     static func document(_ doc: DocumentVerdict, references: [PillarID: BaselineReference]) -> String {
@@ -32,8 +41,8 @@ public enum MarkdownReport {
         }
         out += "| pillar | level | score | articles | limitations |\n|---|---|---:|---|---|\n"
         for p in doc.pillars {
-            let articles = p.evidence.map(\.article).joined(separator: "; ")
-            let limits = p.limitations.map(\.id).joined(separator: "; ")
+            let articles = HTMLReport.distinct(p.evidence.map(Place.label)).joined(separator: "; ")
+            let limits = HTMLReport.distinct(p.limitations.map(\.id)).joined(separator: "; ")
             out += "| \(p.id.rawValue) | \(p.level.rawValue) | \(p.score) | \(Escape.markdownCell(articles)) | \(Escape.markdownCell(limits)) |\n"
         }
         out += "\n"
@@ -42,17 +51,30 @@ public enum MarkdownReport {
             out += "### \(p.id.rawValue): \(p.level.rawValue) (\(p.score))\n\n"
             let ref = references[p.id] ?? BaselineReference()
             out += "Measured against " + ref.citations.map(\.description).joined(separator: ", ") + ".\n\n"
-            for e in p.evidence {
-                var head = "**" + Escape.markdownCell(e.article) + "**"
+            // Each quote once: a finding on a quote shown above names its place only.
+            var quoted: [Evidence] = []
+            func show(_ e: Evidence) -> String {
+                var head = "**" + Escape.markdownCell(Place.label(e)) + "**"
                 if let h = e.heading, !h.isEmpty { head += " — " + Escape.markdownCell(h) }
-                out += "- \(head) (\(Escape.markdownCode(LocationText.of(e))))\n  > \(Escape.markdownCell(Trim.quote(e.quote, limit: 400)))\n"
+                if let at = Place.fileLine(e, format: doc.format) { head += " (" + Escape.markdownCode(at) + ")" }
+                quoted.append(e)
+                return head + "\n  > \(Escape.markdownCell(Trim.quote(e.quote, limit: 400)))\n"
             }
+            for e in p.evidence where !quoted.contains(where: { Place.sameQuote($0, e) }) { out += "- " + show(e) }
             for (label, list) in [("Limitation", p.limitations), ("Deviation", p.deviations), ("Sectoral", p.sectoral)] {
                 for f in list {
                     out += "- **\(label)** \(Escape.markdownCode(f.id)): \(Escape.markdownCell(f.message))"
                     if !f.baselines.isEmpty { out += " — vs \(f.citationText)" }
-                    if let e = f.evidence { out += " (" + Escape.markdownCell(e.article) + ", " + Escape.markdownCode(LocationText.of(e)) + ")" }
-                    out += "\n"
+                    if let e = f.evidence {
+                        if quoted.contains(where: { Place.sameQuote($0, e) }) {
+                            out += " (at " + Escape.markdownCell(Place.label(e))
+                                + (Place.fileLine(e, format: doc.format).map { ", " + Escape.markdownCode($0) } ?? "") + ")\n"
+                        } else {
+                            out += ", at " + show(e)
+                        }
+                    } else {
+                        out += "\n"
+                    }
                 }
             }
             out += "\n"
@@ -74,10 +96,14 @@ public enum MarkdownReport {
         for p in doc.pillars {
             if let t = DraftLines.tracked(p) { out += "- \(Escape.markdownCell(t))\n" }
             for o in p.open ?? [] {
-                out += "- open on \(p.id.rawValue): \(Escape.markdownCell(DraftLines.open(o))) (`\(o.file):\(o.line)`)\n"
+                out += "- open on \(p.id.rawValue): \(Escape.markdownCell(DraftLines.open(o)))"
+                    + (DraftLines.line(o.file, o.line, format: doc.format).map { " (" + Escape.markdownCode($0) + ")" } ?? "") + "\n"
             }
         }
-        for c in d.comments { out += "- comment \(Escape.markdownCell(DraftLines.comment(c))) (`\(c.file):\(c.line)`)\n" }
+        for c in d.comments {
+            out += "- comment \(Escape.markdownCell(DraftLines.comment(c)))"
+                + (DraftLines.line(c.file, c.line, format: doc.format).map { " (" + Escape.markdownCode($0) + ")" } ?? "") + "\n"
+        }
         for w in d.warnings { out += "- warning `\(w)`\n" }
         return out + "\n"
     }

@@ -7,7 +7,8 @@ import DTRules
 /// it. The bytes are exactly those of the whole-report renderers.
 public struct ReportStream: Sendable {
     public enum Format: Sendable {
-        case text(color: Bool)
+        /// `verbose`: rule ids and deviation codes in the text report.
+        case text(color: Bool, verbose: Bool = false)
         case json
         case csv
     }
@@ -42,7 +43,7 @@ public struct ReportStream: Sendable {
     /// One document, rendered on its own (it may run on any thread).
     public func chunk(_ doc: DocumentVerdict) throws -> String {
         switch format {
-        case .text(let color): return TextReport.document(doc, Styler(enabled: color)) + "\n"
+        case .text(let color, let verbose): return TextReport.document(doc, Styler(enabled: color, verbose: verbose)) + "\n"
         case .csv: return CSVReport.rows(doc)
         case .json:
             return String(decoding: VerdictJSON.encode(doc, indent: 4), as: UTF8.self)
@@ -52,7 +53,7 @@ public struct ReportStream: Sendable {
     /// What follows the last of `count` documents.
     public func footer(summary: ReportSummary, count: Int) throws -> String {
         switch format {
-        case .text(let color): return TextReport.summaryLine(summary, Styler(enabled: color)) + "\n"
+        case .text(let color, _): return TextReport.summaryLine(summary, Styler(enabled: color)) + "\n"
         case .csv: return ""
         case .json:
             let frame = try jsonFrame(summary: summary)

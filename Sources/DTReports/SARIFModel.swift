@@ -70,9 +70,25 @@ struct SarifResultProperties: Encodable {
     var finding: String?
     var findingKind: String?
     var baselines: [String]?
+    /// Where the result's quote is, as the document numbers it (`Article 9.12`, `2.`).
+    var article: String?
+    var paragraph: String?
+    /// Every rule behind a finding several baselines share (`ruleId` first).
+    var rules: [String]?
 }
 
-struct SarifLocation: Encodable { var physicalLocation: SarifPhysicalLocation }
+struct SarifLocation: Encodable {
+    var physicalLocation: SarifPhysicalLocation
+    /// The article and paragraph, for viewers that show a logical location beside the line.
+    var logicalLocations: [SarifLogicalLocation]?
+}
+
+/// `{"name": "Article 9.12", "fullyQualifiedName": "Article 9.12, paragraph 2", "kind": "article"}`.
+struct SarifLogicalLocation: Encodable {
+    var name: String
+    var fullyQualifiedName: String
+    var kind: String
+}
 
 struct SarifPhysicalLocation: Encodable {
     var artifactLocation: SarifArtifactLocation

@@ -136,7 +136,8 @@ public enum SARIFReport {
         let region = e.location.line > 0
             ? SarifRegion(startLine: e.location.line, startColumn: e.location.column.flatMap { $0 > 0 ? $0 : nil }) : nil
         let fileURI = e.file.isEmpty ? uri : SARIFPaths.uri(e.file, base: base)
-        return SarifLocation(physicalLocation: SarifPhysicalLocation(artifactLocation: .init(uri: fileURI), region: region))
+        return SarifLocation(physicalLocation: SarifPhysicalLocation(artifactLocation: .init(uri: fileURI), region: region),
+                             logicalLocations: [SarifLogicalLocation(name: e.article, fullyQualifiedName: Place.label(e), kind: "article")])
     }
 
     static func pillarResult(_ p: PillarVerdict, doc: DocumentVerdict, uri: String, base: String?) -> SarifResult {
@@ -151,7 +152,8 @@ public enum SARIFReport {
             locations: [location(p.evidence.first, uri: uri, base: base)],
             partialFingerprints: ["dtcheck/v1": Fingerprint.of(rule: rule, pillar: p.id, quote: quote)],
             properties: SarifResultProperties(pillar: p.id.rawValue, level: p.level.rawValue, score: p.score,
-                                              finding: nil, findingKind: nil, baselines: nil))
+                                              finding: nil, findingKind: nil, baselines: nil,
+                                              article: p.evidence.first?.article, paragraph: p.evidence.first?.paragraph))
     }
 
     static func findingResult(_ f: Finding, kind: FindingKind, pillar p: PillarVerdict, uri: String, base: String?) -> SarifResult {
@@ -164,7 +166,8 @@ public enum SARIFReport {
             partialFingerprints: ["dtcheck/v1": fingerprint],
             properties: SarifResultProperties(pillar: p.id.rawValue, level: p.level.rawValue, score: p.score,
                                               finding: f.id, findingKind: kind.rawValue,
-                                              baselines: f.baselines.map(\.description)))
+                                              baselines: f.baselines.map(\.description),
+                                              article: f.evidence?.article, paragraph: f.evidence?.paragraph, rules: f.rules))
     }
 }
 

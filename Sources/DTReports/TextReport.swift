@@ -5,9 +5,11 @@ import DTRules
 /// `color` switches ANSI escapes on; the caller decides (tty, NO_COLOR, --color).
 /// Everything taken from a document or a file name goes through `Escape.terminal`
 /// (`shown` below), so only the report's own styling reaches the terminal as escapes.
+/// Places read as the document does (`Article 9.12, paragraph 2`, see `Place`); rule
+/// ids and deviation codes appear only with `verbose` (they stay in JSON and SARIF).
 public enum TextReport {
-    public static func render(_ report: Report, color: Bool) -> String {
-        let s = Styler(enabled: color)
+    public static func render(_ report: Report, color: Bool, verbose: Bool = false) -> String {
+        let s = Styler(enabled: color, verbose: verbose)
         var out = ""
         for doc in report.documents {
             out += document(doc, s)
@@ -38,17 +40,20 @@ public enum TextReport {
         }
         if let d = doc.draft { out += "  " + s.yellow(shown(DraftLines.summary(d))) + "\n" }
         for p in doc.pillars {
-            out += pillar(p, s)
+            out += pillar(p, format: doc.format, s)
         }
         if let overall = doc.overallScore { out += "  overall score \(overall)\n" }
         if let d = doc.draft {
-            for c in d.comments { out += "  comment " + shown(DraftLines.comment(c)) + "  " + s.dim(shown("\(c.file):\(c.line)")) + "\n" }
+            for c in d.comments {
+                out += "  comment " + shown(DraftLines.comment(c))
+                    + (DraftLines.line(c.file, c.line, format: doc.format).map { "  " + s.dim(shown($0)) } ?? "") + "\n"
+            }
             for w in d.warnings { out += "  " + s.yellow("warning: ") + shown(w) + "\n" }
         }
         return out
     }
 
-    static func pillar(_ p: PillarVerdict, _ s: Styler) -> String {
+    static func pillar(_ p: PillarVerdict, format: String?, _ s: Styler) -> String {
         let name = p.id.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
         var out = "  \(name) " + s.level(p.level) + "  score \(p.score)"
         // A draft: the agreed level, then what the brackets would make of it.
@@ -56,33 +61,50 @@ public enum TextReport {
             out = "  \(name) agreed " + s.level(p.level) + " \(p.score) · " + s.yellow(shown(DraftLines.state("proposed", proposed, p)))
                 + " · " + s.yellow(shown(DraftLines.state("weakest", weakest, p)))
         }
-        if let rule = p.rule { out += s.dim("  [\(shown(rule))]") }
+        if s.verbose, let rule = p.rule { out += s.dim("  [\(shown(rule))]") }
         out += "\n"
         if let t = DraftLines.tracked(p) { out += "      " + s.yellow(shown(t)) + "\n" }
-        for o in p.open ?? [] { out += "      " + s.yellow("open ") + shown(DraftLines.open(o)) + "  " + s.dim(shown("\(o.file):\(o.line)")) + "\n" }
-        for e in p.evidence {
-            var head = "      " + shown(e.article)
+        for o in p.open ?? [] {
+            out += "      " + s.yellow("open ") + shown(DraftLines.open(o))
+                + (DraftLines.line(o.file, o.line, format: format).map { "  " + s.dim(shown($0)) } ?? "") + "\n"
+        }
+        var quoted: [Evidence] = []
+        for e in p.evidence where !quoted.contains(where: { Place.sameQuote($0, e) }) {
+            quoted.append(e)
+            var head = "      " + shown(Place.label(e))
             if let h = e.heading, !h.isEmpty { head += " — " + shown(h) }
-            out += head + "  " + s.dim(shown(LocationText.of(e))) + "\n"
+            if let at = Place.fileLine(e, format: format) { head += "  " + s.dim(shown(at)) }
+            out += head + "\n"
             out += "        “" + shown(Trim.quote(e.quote)) + "”\n"
         }
-        for f in p.limitations { out += finding(f, label: s.red("limitation"), quoted: p.evidence, s) }
-        for f in p.deviations { out += finding(f, label: s.yellow("deviation"), quoted: p.evidence, s) }
-        for f in p.sectoral { out += finding(f, label: s.dim("sectoral"), quoted: p.evidence, s) }
+        for f in p.limitations { out += finding(f, label: s.red("limitation"), code: true, format: format, quoted: &quoted, s) }
+        for f in p.deviations { out += finding(f, label: s.yellow("deviation"), code: s.verbose, format: format, quoted: &quoted, s) }
+        for f in p.sectoral { out += finding(f, label: s.dim("sectoral"), code: s.verbose, format: format, quoted: &quoted, s) }
         return out
     }
 
-    static func finding(_ f: Finding, label: String, quoted: [Evidence], _ s: Styler) -> String {
-        var out = "      \(label) \(shown(f.id)): \(shown(f.message))"
+    /// A finding: its kind, its id when `code` (a limitation's id is a word from
+    /// PILLARS.md a reader can look up with `dtcheck explain`; deviation and sectoral
+    /// ids are codes shown only with --verbose, as are rule ids), its message, the
+    /// baseline articles, and where. A quote already shown is named, not repeated.
+    static func finding(_ f: Finding, label: String, code: Bool, format: String?, quoted: inout [Evidence], _ s: Styler) -> String {
+        var out = "      \(label)"
+        if code { out += " " + shown(f.id) }
+        if s.verbose { out += s.dim(" [" + shown(f.allRules.joined(separator: ", ")) + "]") }
+        out += ": \(shown(f.message))"
         if !f.baselines.isEmpty { out += " (vs \(f.citationText))" }
         out += "\n"
-        // A quote already shown above the findings is named, not repeated.
-        if let e = f.evidence, quoted.contains(e) {
-            out += "        at " + shown(e.article) + "  " + s.dim(shown(LocationText.of(e))) + "\n"
-        } else if let e = f.evidence {
-            out += "        " + shown(e.article) + "  " + s.dim(shown(LocationText.of(e))) + ": “" + shown(Trim.quote(e.quote, limit: 160)) + "”\n"
+        guard let e = f.evidence else { return out }
+        var at = "        "
+        let seen = quoted.contains { Place.sameQuote($0, e) }
+        if seen { at += "at " }
+        at += shown(Place.label(e))
+        if let line = Place.fileLine(e, format: format) { at += "  " + s.dim(shown(line)) }
+        if !seen {
+            at += ": “" + shown(Trim.quote(e.quote, limit: 160)) + "”"
+            quoted.append(e)
         }
-        return out
+        return out + at + "\n"
     }
 
     static func summaryLine(_ sum: ReportSummary, _ s: Styler) -> String {
@@ -100,6 +122,8 @@ public enum TextReport {
 /// ANSI styling that collapses to plain text when disabled.
 struct Styler {
     var enabled: Bool
+    /// Rule ids and deviation codes shown (`--verbose`).
+    var verbose = false
 
     func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     func bold(_ s: String) -> String { wrap(s, "1") }
