@@ -52,7 +52,8 @@ let package = Package(
         .target(name: "DTTestSupport", path: "Tests/DTTestSupport"),
         .testTarget(name: "DTIngestTests", dependencies: ["DTIngest", "DTModel", "DTXML", "DTTestSupport"]),
         .testTarget(name: "DTGradingTests", dependencies: ["DTIngest", "DTModel", "DTRules", "DTGrading", "DTTestSupport"]),
-        .testTarget(name: "DTCLITests", dependencies: ["DTCLI", "DTReports", "DTGrading", "DTRules", "DTIngest", "DTModel", "DTTestSupport"]),
+        .testTarget(name: "DTCLITests", dependencies: ["DTCLI", "DTReports", "DTGrading", "DTRules", "DTIngest", "DTModel", "DTTestSupport",
+                                                     "ZIPFoundation"]), // #19: writes a Word draft to check as a user would
         .testTarget(name: "DTDraftsTests", dependencies: ["DTDrafts", "DTModel", "DTIngest", "DTGrading", "DTRules", "DTTestSupport"]),
         // #20: starts the server on a free port and talks to it over real HTTP.
         .testTarget(name: "DTServeTests", dependencies: ["DTServe", "DTReports", "DTGrading", "DTRules", "DTIngest", "DTModel", "DTTestSupport"]),

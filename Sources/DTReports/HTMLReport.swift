@@ -105,13 +105,16 @@ public enum HTMLReport {
         if quotes.isEmpty { out += "<p class=\"meta\">No provision found.</p>\n" }
         var previousHead = ""
         for e in quotes {
-            var head = "<strong>" + Escape.markup(Place.label(e)) + "</strong>"
+            // The article and its heading as the page's reader knows them; under it, the
+            // paragraph, and the line where the format has lines a reader can use.
+            var head = "<strong>" + Escape.markup(Place.article(e)) + "</strong>"
             if let h = e.heading, !h.isEmpty { head += " — " + Escape.markup(h) }
-            let loc = Place.fileLine(e, format: format).map { " <span class=\"loc\">" + Escape.markup($0) + "</span>" } ?? ""
+            let at = [Place.paragraph(e.paragraph), Place.fileLine(e, format: format)].compactMap { $0 }
+            let loc = at.isEmpty ? "" : " <span class=\"loc\">" + Escape.markup(at.joined(separator: " · ")) + "</span>"
             // Two quotes from one article share its heading line; each keeps its own location.
             if head != previousHead {
                 out += "<p class=\"art\">" + head + loc + "</p>\n"
-            } else {
+            } else if !loc.isEmpty {
                 out += "<p class=\"art more\">" + loc + "</p>\n"
             }
             previousHead = head

@@ -13,18 +13,21 @@ public enum Place {
     /// `Article 9.12, paragraph 2`; `CHAPTER 14, ARTICLE 23, paragraph 2` when the
     /// article number does not say its chapter and the chapter is known.
     public static func label(_ e: Evidence) -> String {
-        var s = e.article
+        article(e) + (paragraph(e.paragraph).map { ", " + $0 } ?? "")
+    }
+
+    /// The article as written, after its chapter when the number alone does not say it.
+    public static func article(_ e: Evidence) -> String {
         if let chapter = e.chapter, !chapter.isEmpty, !e.article.contains("."),
            chapter.rangeOfCharacter(from: .decimalDigits) != nil, chapter != e.article {
-            s = chapter + ", " + s
+            return chapter + ", " + e.article
         }
-        if let p = paragraph(e.paragraph) { s += ", " + p }
-        return s
+        return e.article
     }
 
     /// `paragraph 2` for a label `2.`, `paragraph (b)` for `(b)`; a label that is a
     /// word of its own (`Section A`) as written; nil for none.
-    static func paragraph(_ label: String?) -> String? {
+    public static func paragraph(_ label: String?) -> String? {
         guard var l = label?.trimmingCharacters(in: .whitespaces), !l.isEmpty else { return nil }
         while l.hasSuffix(".") || l.hasSuffix(":") { l.removeLast() }
         guard !l.isEmpty else { return nil }

@@ -18,7 +18,7 @@ import Testing
         case "markdown": #expect(r.stdout.hasPrefix("# dtcheck report"))
         case "html": #expect(r.stdout.hasPrefix("<!DOCTYPE html>"))
         case "junit": #expect(r.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"))
-        case "csv": #expect(r.stdout.hasPrefix(#""path","status","title","date_signed","pillar","level","score","articles","limitations","deviations","proposed_level","proposed_score","weakest_level","weakest_score","original_level","original_score","open_brackets""# + "\r\n"))
+        case "csv": #expect(r.stdout.hasPrefix(#""path","status","title","date_signed","pillar","level","score","articles","limitations","deviations","proposed_level","proposed_score","weakest_level","weakest_score","original_level","original_score","open_brackets","locations""# + "\r\n"))
         default: break
         }
     }
@@ -139,7 +139,7 @@ import Testing
               let r = Dtcheck.run(["check", "--format", "csv", "--pillar", "data-flows", "--pillar", "localization"] + files) else { return }
         #expect(r.status == 0)
         let rows = r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first == #""path","status","title","date_signed","pillar","level","score","articles","limitations","deviations","proposed_level","proposed_score","weakest_level","weakest_score","original_level","original_score","open_brackets""#)
+        #expect(rows.first == #""path","status","title","date_signed","pillar","level","score","articles","limitations","deviations","proposed_level","proposed_score","weakest_level","weakest_score","original_level","original_score","open_brackets","locations""#)
         #expect(rows.count == 1 + files.count * 2)
     }
 

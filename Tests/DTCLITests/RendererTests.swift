@@ -11,16 +11,63 @@ import Testing
     @Test func textShowsLevelsEvidenceFindingsAndErrors() {
         let out = TextReport.render(Fixtures.report(), color: false)
         #expect(out.contains("binding-qualified  score 62"))
-        #expect(out.contains("ARTICLE 14.11 — Cross-Border Transfer"))
+        // #19: the article and paragraph as the text numbers them, then file:line (an XML file has lines).
+        #expect(out.contains("ARTICLE 14.11, paragraph 2 — Cross-Border Transfer"))
         #expect(out.contains("drafts/draft <A&B>.xml:120:7"))
         #expect(out.contains("limitation domestic-law"))
         #expect(out.contains("(vs USMCA 19.11, UJDTA 11)"))
-        #expect(out.contains("deviation shall-allow"))
-        #expect(out.contains("sectoral financial-transfers"))
-        #expect(out.contains("        at ARTICLE 14.11  drafts/draft <A&B>.xml:120:7\n"))
+        // Deviation and sectoral codes and rule ids only with --verbose.
+        #expect(out.contains("      deviation: \"Each Party shall allow\""))
+        #expect(out.contains("      sectoral: Sectoral commitment"))
+        #expect(!out.contains("shall-allow") && !out.contains("[data-flows.binding-allow]"))
+        #expect(out.contains("        at ARTICLE 14.11, paragraph 2  drafts/draft <A&B>.xml:120:7\n"))
         #expect(out.contains("error: drafts/broken.xml:12:5: malformed XML: tag mismatch"))
         #expect(out.hasSuffix("3 documents: 1 assessed, 1 not assessed, 1 error; pillars: 1 baseline, 1 binding-qualified, 1 soft, 1 absent\n"))
         #expect(!out.contains("\u{1B}["))
+    }
+
+    @Test func verboseTextShowsRuleIdsAndCodes() {
+        let out = TextReport.render(Fixtures.report(), color: false, verbose: true)
+        #expect(out.contains("binding-qualified  score 62  [data-flows.binding-allow]"))
+        #expect(out.contains("deviation shall-allow [data-flows.shall-allow]: "))
+        #expect(out.contains("limitation domestic-law [data-flows.domestic-law]: "))
+        #expect(out.contains("sectoral financial-transfers [data-flows.sectoral-financial]: "))
+    }
+
+    /// #19: a Word draft's "line" is a paragraph count nobody can find in Word: the
+    /// report names the article and paragraph only, in every human format.
+    @Test func wordDraftsAreLocatedByArticleAndParagraphOnly() throws {
+        var doc = Fixtures.verdict(path: "drafts/draft-v1.docx")
+        doc.format = "docx"
+        for i in doc.pillars.indices {
+            doc.pillars[i].evidence = doc.pillars[i].evidence.map { var e = $0; e.file = doc.path; return e }
+        }
+        let report = Fixtures.report([doc])
+        let text = TextReport.render(report, color: false)
+        #expect(text.contains("      ARTICLE 14.11, paragraph 2 — Cross-Border Transfer of Information \"by\" Electronic Means\n"))
+        #expect(text.contains("        at ARTICLE 14.11, paragraph 2\n"))
+        let markdown = MarkdownReport.render(report, references: try Fixtures.baselineReferences())
+        let html = HTMLReport.render(report, references: try Fixtures.baselineReferences())
+        for out in [text, markdown, html, CSVReport.render(report)] {
+            #expect(!out.contains("draft-v1.docx:"), "a paragraph count shown as a line")
+        }
+        #expect(markdown.contains("| data-flows | binding-qualified | 62 | ARTICLE 14.11, paragraph 2 |"))
+        #expect(html.contains("<span class=\"loc\">paragraph 2</span>"))
+        #expect(CSVReport.render(report).contains(#""ARTICLE 14.11, paragraph 2""#))
+    }
+
+    @Test func placesNameTheChapterWhenTheArticleNumberDoesNot() {
+        let e = Evidence(article: "ARTICLE 23", heading: nil, paragraph: "2.", chapter: "CHAPTER 14", quote: "q", file: "f.docx",
+                         location: SourceLocation(line: 3))
+        #expect(Place.label(e) == "CHAPTER 14, ARTICLE 23, paragraph 2")
+        var sub = e
+        sub.article = "Article 9.12"
+        sub.paragraph = "(b)"
+        #expect(Place.label(sub) == "Article 9.12, paragraph (b)")
+        sub.paragraph = nil
+        #expect(Place.label(sub) == "Article 9.12")
+        #expect(Place.fileLine(e, format: "docx") == nil && Place.fileLine(e, format: "odt") == nil && Place.fileLine(e, format: "html") == nil)
+        #expect(Place.fileLine(e, format: "markdown") == "f.docx:3" && Place.fileLine(e, format: "tota") == "f.docx:3")
     }
 
     @Test func textColourOnlyWhenAsked() {
@@ -37,7 +84,15 @@ import Testing
     @Test func markdownHasTableAndDetails() throws {
         let out = MarkdownReport.render(Fixtures.report(), references: try Fixtures.baselineReferences())
         #expect(out.contains("| pillar | level | score | articles | limitations |"))
-        #expect(out.contains("| data-flows | binding-qualified | 62 | ARTICLE 14.11 | domestic-law |"))
+        #expect(out.contains("| data-flows | binding-qualified | 62 | ARTICLE 14.11, paragraph 2 | domestic-law |"))
+        // #19: the legend says what levels, scores, limitations and deviations are.
+        #expect(out.contains("## How to read this report"))
+        #expect(out.contains("| `binding-qualified` | a binding core commitment"))
+        #expect(out.contains("| `score` | 0–100"))
+        #expect(out.contains("| `limitation` | A material limitation"))
+        #expect(out.contains("| `deviation` | A deviation from the baselines' wording that is not material"))
+        // One quote, shown once: the findings on it name its place.
+        #expect(out.components(separatedBy: "> Each Party shall allow").count - 1 == 1)
         #expect(out.contains("**Limitation** `domestic-law`"))
         // The baseline articles, from rules/baselines/*.yml.
         #expect(out.contains("Measured against USMCA 19.11, UJDTA 11."))
@@ -59,7 +114,11 @@ import Testing
         let hrefs = matches(of: ##"href="#([^"]+)""##, in: out)
         #expect(!hrefs.isEmpty)
         for h in hrefs { #expect(out.contains("id=\"\(h)\""), "dangling link #\(h)") }
-        #expect(out.contains("<a href=\"#doc0-data-flows-q0\">ARTICLE 14.11</a>"))
+        #expect(out.contains("<a href=\"#doc0-data-flows-q0\">ARTICLE 14.11, paragraph 2</a>"))
+        // #19: the legend; each quote once per pillar.
+        #expect(out.contains("<h2>How to read this report</h2>"))
+        #expect(out.contains("<tr><th><span class=\"lv lv-soft\">soft</span></th><td>the pillar is addressed only in non-binding terms"))
+        #expect(out.components(separatedBy: "Each Party shall allow the cross-border").count - 1 == 1)
         #expect(out.contains("USMCA 19.12, UJDTA 12, UJDTA 13"))
         #expect(out.contains("@media print"))
         #expect(out.contains("class=\"finding limitation\""))
@@ -89,10 +148,10 @@ import Testing
     @Test func csvQuotesFieldsAndHasOneRowPerPillar() {
         let out = CSVReport.render(Fixtures.report())
         let rows = out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first == #""path","status","title","date_signed","pillar","level","score","articles","limitations","deviations","proposed_level","proposed_score","weakest_level","weakest_score","original_level","original_score","open_brackets""#)
+        #expect(rows.first == #""path","status","title","date_signed","pillar","level","score","articles","limitations","deviations","proposed_level","proposed_score","weakest_level","weakest_score","original_level","original_score","open_brackets","locations""#)
         // 4 pillars + 1 error row + 4 not-assessed pillars.
         #expect(rows.count == 1 + 4 + 1 + 4)
-        #expect(rows[1] == #""drafts/draft <A&B>.xml","assessed","Agreement between A, B & ""C""","2019-10-07","data-flows","binding-qualified",62,"ARTICLE 14.11","domestic-law","shall-allow","","","","","","","""#)
+        #expect(rows[1] == #""drafts/draft <A&B>.xml","assessed","Agreement between A, B & ""C""","2019-10-07","data-flows","binding-qualified",62,"ARTICLE 14.11","domestic-law","shall-allow","","","","","","","","ARTICLE 14.11, paragraph 2 (line 120)""#)
         // A line break inside a cell is shown, so every record is one line.
         #expect(Escape.csvField("a\nb") == #""a\u{A}b""#)
     }
