@@ -70,7 +70,7 @@ public enum MarkdownReport {
                             out += " (at " + Escape.markdownCell(Place.label(e))
                                 + (Place.fileLine(e, format: doc.format).map { ", " + Escape.markdownCode($0) } ?? "") + ")\n"
                         } else {
-                            out += ", at " + show(e)
+                            out += "\n  at " + show(e)
                         }
                     } else {
                         out += "\n"
