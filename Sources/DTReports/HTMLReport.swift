@@ -10,7 +10,7 @@ public enum HTMLReport {
         var body = "<h1>dtcheck report</h1>\n<p class=\"meta\">Baselines: "
             + Escape.markup(report.baselines.map(\.title).joined(separator: ", "))
             + " · \(report.summary.documents) document\(report.summary.documents == 1 ? "" : "s"), \(report.summary.assessed) assessed, "
-            + "\(report.summary.notAssessed) not assessed, \(report.summary.errors) errors</p>\n"
+            + "\(report.summary.notAssessed) not assessed, \(report.summary.errors) errors · <a href=\"#legend\">How to read this report</a></p>\n"
         for (i, doc) in report.documents.enumerated() {
             body += document(doc, index: i, baselines: report.baselines, references: references)
         }

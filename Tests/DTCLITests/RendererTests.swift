@@ -116,7 +116,7 @@ import Testing
         for h in hrefs { #expect(out.contains("id=\"\(h)\""), "dangling link #\(h)") }
         #expect(out.contains("<a href=\"#doc0-data-flows-q0\">ARTICLE 14.11, paragraph 2</a>"))
         // #19: the legend; each quote once per pillar.
-        #expect(out.contains("<h2>How to read this report</h2>"))
+        #expect(out.contains("<h2>How to read this report</h2>") && out.contains("<a href=\"#legend\">How to read this report</a>"))
         #expect(out.contains("<tr><th><span class=\"lv lv-soft\">soft</span></th><td>the pillar is addressed only in non-binding terms"))
         #expect(out.components(separatedBy: "Each Party shall allow the cross-border").count - 1 == 1)
         #expect(out.contains("USMCA 19.12, UJDTA 12, UJDTA 13"))
