@@ -31,7 +31,10 @@ public enum Place {
         guard var l = label?.trimmingCharacters(in: .whitespaces), !l.isEmpty else { return nil }
         while l.hasSuffix(".") || l.hasSuffix(":") { l.removeLast() }
         guard !l.isEmpty else { return nil }
-        if l.split(separator: " ").count > 1 || l.unicodeScalars.filter({ $0.properties.isAlphabetic }).count > 3 { return l }
+        // `(viii)` and `4bis` are paragraph labels; `Section A` or `Chapeau` are names.
+        let core = l.trimmingCharacters(in: CharacterSet(charactersIn: "()[]"))
+        let roman = core.lowercased().allSatisfy { "ivxlcdm".contains($0) }
+        if l.contains(" ") || (core.count > 3 && core.allSatisfy(\.isLetter) && !roman) { return l }
         return "paragraph " + l
     }
 

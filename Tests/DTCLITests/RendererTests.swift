@@ -64,6 +64,10 @@ import Testing
         sub.article = "Article 9.12"
         sub.paragraph = "(b)"
         #expect(Place.label(sub) == "Article 9.12, paragraph (b)")
+        sub.paragraph = "(viii)"
+        #expect(Place.label(sub) == "Article 9.12, paragraph (viii)")
+        sub.paragraph = "Section A"
+        #expect(Place.label(sub) == "Article 9.12, Section A")
         sub.paragraph = nil
         #expect(Place.label(sub) == "Article 9.12")
         #expect(Place.fileLine(e, format: "docx") == nil && Place.fileLine(e, format: "odt") == nil && Place.fileLine(e, format: "html") == nil)
