@@ -33,8 +33,10 @@ struct SuggestionBuilder {
         var out: [Suggestion] = []
         func add(_ s: Suggestion?) {
             guard let s else { return }
-            // The same change answering a second id is named once.
-            if let i = out.firstIndex(where: { $0.text == s.text && $0.location == s.location && $0.diff == s.diff }) {
+            // The same change answering a second id is named once; so is striking a
+            // clause that an earlier suggestion already rewrites.
+            if let i = out.firstIndex(where: { $0.text == s.text && $0.location == s.location && $0.diff == s.diff })
+                ?? (s.action == .remove ? out.firstIndex(where: { $0.location == s.location && Self.draftWords($0) == Self.draftWords(s) }) : nil) {
                 for id in s.addresses where !out[i].addresses.contains(id) { out[i].addresses.append(id) }
             } else {
                 out.append(s)
@@ -42,8 +44,24 @@ struct SuggestionBuilder {
         }
         add(levelSuggestion(p, ref: ref, baselines: chosen))
         for f in p.limitations { add(limitationSuggestion(f, p, ref: ref, baselines: chosen)) }
-        for f in p.deviations { add(deviationSuggestion(f, p, ref: ref, baselines: chosen)) }
+        // A deviation found against each baseline on the same clause is one change:
+        // its baselines together, the closest wording chosen.
+        var merged: [Finding] = []
+        for f in p.deviations {
+            if let i = merged.firstIndex(where: { $0.id == f.id && $0.evidence?.quote == f.evidence?.quote }) {
+                merged[i].baselines += f.baselines.filter { !merged[i].baselines.contains($0) }
+            } else {
+                merged.append(f)
+            }
+        }
+        for f in merged { add(deviationSuggestion(f, p, ref: ref, baselines: chosen)) }
         return out
+    }
+
+    /// The draft's words a suggestion starts from (kept and struck), nil for an insertion.
+    static func draftWords(_ s: Suggestion) -> String? {
+        // Normalised: a kept run is spelt as the new text spells it ("This" for "this").
+        s.diff.map { TextNormalizer.normalize($0.filter { $0.kind != .added }.map(\.text).joined(separator: " ")) }
     }
 
     var readsEnglish: Bool { (language ?? "en") == "en" }
@@ -68,6 +86,13 @@ struct SuggestionBuilder {
             guard let e = p.evidence.first else { return nil }
             let candidates = baselines.compactMap { ref.commitment(of: $0) }
             guard let (w, diff) = closest(e.quote, to: candidates) else { return nil }
+            // A passing mention (a dialogue naming the topic) shares too few words with
+            // the commitment for a redline to mean anything: the commitment, whole.
+            if let d = diff, d.similarity < Self.minimumSimilarity {
+                return Suggestion(addresses: ["level"], action: .insert, baseline: w.baseline, article: w.article, text: w.text,
+                                  diff: nil, draftArticle: e.article, location: nil,
+                                  note: "The text only mentions \(p.id.shortName) (\(e.article)); add the commitment of \(w.citation.description).")
+            }
             let note: String
             if p.level == .soft {
                 note = "Binding wording in place of the non-binding clause: \(w.citation.description)."
@@ -144,9 +169,10 @@ struct SuggestionBuilder {
             if last > first, TextNormalizer.normalize(words[last]).trimmingCharacters(in: .punctuationCharacters) == "necessary" {
                 keepLast = true
             }
-            // ", and such measures shall not be disputed …": the clause goes from its conjunction.
+            // ", and such measures shall not be disputed …": the clause goes from its
+            // conjunction. Not for "that it considers necessary", whose measure stays.
             var k = first
-            while k > 0, first - k < 4, !words[k - 1].hasSuffix(","), !words[k - 1].hasSuffix(";") { k -= 1 }
+            while !keepLast, k > 0, first - k < 4, !words[k - 1].hasSuffix(","), !words[k - 1].hasSuffix(";") { k -= 1 }
             if k < first, k > 0, ["and", "or"].contains(words[k].lowercased()) { first = k }
             for i in first...last where !(keepLast && i == last) { struck.insert(i) }
         }
@@ -188,7 +214,12 @@ struct SuggestionBuilder {
         }
         let isCommitmentSentence = p.evidence.first.map { $0.quote == e.quote && $0.article == e.article } ?? false
         if let (w, diff) = closest(e.quote, to: candidates) {
-            let similar = diff.map { $0.similarity >= Self.minimumSimilarity } ?? true
+            // An element the commitment lacks that the baseline states in a paragraph of
+            // its own (internal taxes, financial services) is added beside it, however
+            // alike the two read; the commitment is rewritten only into the commitment.
+            let ownParagraph = isCommitmentSentence && !w.addresses.contains(BaselineWording.commitment)
+                && ref.commitment(of: w.baseline)?.text != w.text
+            let similar = !ownParagraph && (diff.map { $0.similarity >= Self.minimumSimilarity } ?? true)
             if similar {
                 return Suggestion(addresses: [f.id], action: .replace, baseline: w.baseline, article: w.article, text: w.text,
                                   diff: diff?.runs, draftArticle: e.article, location: e.location,

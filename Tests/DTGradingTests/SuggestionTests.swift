@@ -158,12 +158,19 @@ import Testing
 
     @Test func aSoftPillarGetsTheBindingWordingAsARedline() throws {
         let doc = try Self.grade(Self.root + "/corpus/drafts/soft-draft.md")
-        let soft = try #require(doc.pillars.first { $0.level == .soft })
+        let soft = try #require(doc.pillar(.localization))
+        #expect(soft.level == .soft)
         let s = try #require(soft.suggestions?.first { $0.addresses.contains("level") })
         #expect(s.action == .replace && s.diff != nil && s.location != nil)
         let diff = try #require(s.diff)
         #expect(diff.contains { $0.kind == .same } && diff.contains { $0.kind == .added })
         #expect(try Self.baselineTexts().contains(s.text))
+        #expect(diff.contains { $0.kind == .removed && $0.text.contains("endeavour") }, "\(diff)")
+        // A clause sharing too few words for a redline gets the commitment whole, placed by its article.
+        for p in doc.pillars where p.level == .soft {
+            let level = try #require(p.suggestions?.first { $0.addresses.contains("level") })
+            #expect(level.action == .replace ? level.diff != nil : (level.action == .insert && level.draftArticle != nil), "\(level)")
+        }
     }
 
     @Test func aTextNotInEnglishGetsTheWordingWithoutARedline() throws {
