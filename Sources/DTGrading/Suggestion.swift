@@ -35,14 +35,15 @@ public struct Suggestion: Codable, Sendable, Equatable {
     public var text: String
     /// The redline from the draft's clause to `text`; nil for `insert`.
     public var diff: [WordDiff.Run]?
-    /// The draft's article the redline starts from, and where its clause is.
+    /// The draft's article the redline starts from, its clause as quoted, and where it is.
     public var draftArticle: String?
+    public var draftText: String?
     public var location: SourceLocation?
     /// One line a negotiator can read: why this change.
     public var note: String
 
     public init(addresses: [String], action: Action, baseline: BaselineID, article: String, text: String,
-                diff: [WordDiff.Run]?, draftArticle: String?, location: SourceLocation?, note: String) {
+                diff: [WordDiff.Run]?, draftArticle: String?, draftText: String? = nil, location: SourceLocation?, note: String) {
         self.addresses = addresses
         self.action = action
         self.baseline = baseline
@@ -50,6 +51,7 @@ public struct Suggestion: Codable, Sendable, Equatable {
         self.text = text
         self.diff = diff
         self.draftArticle = draftArticle
+        self.draftText = diff == nil ? nil : draftText
         self.location = location
         self.note = note
     }

@@ -102,7 +102,7 @@ struct SuggestionBuilder {
                 note = "The commitment as \(w.citation.description) words it; the limitations below keep it from baseline."
             }
             return Suggestion(addresses: ["level"], action: .replace, baseline: w.baseline, article: w.article, text: w.text,
-                              diff: diff?.runs, draftArticle: e.article, location: e.location, note: note)
+                              diff: diff?.runs, draftArticle: e.article, draftText: e.quote, location: e.location, note: note)
         }
     }
 
@@ -119,19 +119,19 @@ struct SuggestionBuilder {
             .filter { !$0.addresses.contains(BaselineWording.commitment) || isCommitmentSentence }
         if !answering.isEmpty, let (w, diff) = closest(e.quote, to: answering) {
             return Suggestion(addresses: [f.id], action: .replace, baseline: w.baseline, article: w.article, text: w.text,
-                              diff: diff?.runs, draftArticle: e.article, location: e.location,
+                              diff: diff?.runs, draftArticle: e.article, draftText: e.quote, location: e.location,
                               note: "\(w.citation.description) words this without the limitation.")
         }
         if Self.phraseLimitations.contains(f.id), let struck = strikePhrase(of: f, in: e.quote) {
             return Suggestion(addresses: [f.id], action: .removePhrase, baseline: against.baseline, article: against.article,
-                              text: struck, diff: WordDiff(from: e.quote, to: struck).runs, draftArticle: e.article,
+                              text: struck, diff: WordDiff(from: e.quote, to: struck).runs, draftArticle: e.article, draftText: e.quote,
                               location: e.location,
                               note: "Strike the limiting words; \(against.description) has no such qualifier.")
         }
         // The commitment itself is never struck: that would lose the pillar.
         guard !isCommitmentSentence else { return nil }
         return Suggestion(addresses: [f.id], action: .remove, baseline: against.baseline, article: against.article, text: "",
-                          diff: WordDiff(from: e.quote, to: "").runs, draftArticle: e.article, location: e.location,
+                          diff: WordDiff(from: e.quote, to: "").runs, draftArticle: e.article, draftText: e.quote, location: e.location,
                           note: "Strike this clause; \(against.description) has no counterpart to it.")
     }
 
@@ -222,7 +222,7 @@ struct SuggestionBuilder {
             let similar = !ownParagraph && (diff.map { $0.similarity >= Self.minimumSimilarity } ?? true)
             if similar {
                 return Suggestion(addresses: [f.id], action: .replace, baseline: w.baseline, article: w.article, text: w.text,
-                                  diff: diff?.runs, draftArticle: e.article, location: e.location,
+                                  diff: diff?.runs, draftArticle: e.article, draftText: e.quote, location: e.location,
                                   note: "\(w.citation.description) words this element as follows.")
             }
             // A missing element (internal taxes, financial services): its paragraph, whole.
@@ -232,7 +232,7 @@ struct SuggestionBuilder {
         }
         guard !isCommitmentSentence else { return nil }
         return Suggestion(addresses: [f.id], action: .remove, baseline: first.baseline, article: first.article, text: "",
-                          diff: WordDiff(from: e.quote, to: "").runs, draftArticle: e.article, location: e.location,
+                          diff: WordDiff(from: e.quote, to: "").runs, draftArticle: e.article, draftText: e.quote, location: e.location,
                           note: "Strike this clause; \(first.description) has none.")
     }
 

@@ -139,21 +139,30 @@ enum SuggestionReport {
     """
 }
 
-/// A suggestion as a SARIF `fix`: only where it replaces one known region, i.e. the
-/// clause's start line and column are known (a clause is read as one line from
-/// there, as text and Markdown drafts write a paragraph; the region's `snippet`
-/// holds the clause so a tool can check it before applying). An `insert` has no
-/// region and gives no fix.
+/// The text of one line of a graded file (1-based), for SARIF fixes: the caller
+/// reads it from disk (`check`) or from the upload (`serve`); nil when unknown.
+public typealias SourceLineReader = @Sendable (_ path: String, _ line: Int) -> String?
+
+/// A suggestion as a SARIF `fix`, only where it replaces one exact region: the
+/// clause found word for word on its line of a text or Markdown file (the reader
+/// gives a clause its start line, not its column; XML, HTML and Word lines hold
+/// markup, where inserted words would need escaping, so they get no fix). The
+/// region's `snippet` holds the clause so a tool can check it before applying. An
+/// `insert` has no region and gives no fix.
 enum SuggestionFix {
-    static func fixes(_ suggestions: [Suggestion], addressing id: String, uri: String) -> [SarifFix]? {
-        let fixes = suggestions.filter { $0.addresses.contains(id) }.compactMap { fix($0, uri: uri) }
+    static let lineFormats: Set<String> = ["markdown", "text"]
+
+    static func fixes(_ suggestions: [Suggestion], addressing id: String, uri: String, doc: DocumentVerdict,
+                      lines: SourceLineReader?) -> [SarifFix]? {
+        guard let lines, lineFormats.contains(doc.format ?? "") else { return nil }
+        let fixes = suggestions.filter { $0.addresses.contains(id) }.compactMap { fix($0, uri: uri, path: doc.path, lines: lines) }
         return fixes.isEmpty ? nil : fixes
     }
 
-    static func fix(_ s: Suggestion, uri: String) -> SarifFix? {
-        guard let diff = s.diff, let l = s.location, l.line > 0, let column = l.column, column > 0 else { return nil }
-        let old = diff.filter { $0.kind != .added }.map(\.text).joined(separator: " ")
-        guard !old.isEmpty, !old.hasSuffix("…") else { return nil }
+    static func fix(_ s: Suggestion, uri: String, path: String, lines: SourceLineReader) -> SarifFix? {
+        guard s.diff != nil, let old = s.draftText, let l = s.location, l.line > 0 else { return nil }
+        guard !old.isEmpty, !old.hasSuffix("…"), let line = lines(path, l.line), let found = line.range(of: old) else { return nil }
+        let column = line[..<found.lowerBound].utf16.count + 1
         let region = SarifRegion(startLine: l.line, startColumn: column, endLine: l.line, endColumn: column + old.utf16.count,
                                  snippet: SarifText(text: old))
         var text = SuggestionReport.verb(s)

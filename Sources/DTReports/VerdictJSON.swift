@@ -99,6 +99,7 @@ enum VerdictJSON {
             }
         }
         if let v = s.draftArticle { o.key("draftArticle", &w); w.writeString(v) }
+        if let v = s.draftText { o.key("draftText", &w); w.writeString(v) }
         if let l = s.location { o.key("location", &w); write(l, &w, depth: depth + 1) }
         o.key("note", &w); w.writeString(s.note)
         o.key("text", &w); w.writeString(s.text)

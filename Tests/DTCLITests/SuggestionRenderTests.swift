@@ -19,7 +19,7 @@ import Testing
         let redline = Suggestion(addresses: ["level", "allow-instead-of-not-restrict"], action: .replace, baseline: .usmca,
                                  article: "19.11.1", text: baseline + " <b>bold</b>",
                                  diff: [WordDiff.Run(kind: .removed, text: hostile), WordDiff.Run(kind: .added, text: baseline + " <b>bold</b>")],
-                                 draftArticle: "ARTICLE 14.11",
+                                 draftArticle: "ARTICLE 14.11", draftText: hostile,
                                  location: SourceLocation(line: 120, column: 7), note: "USMCA 19.11.1 words it <so>.")
         let whole = Suggestion(addresses: ["level"], action: .insert, baseline: .usmca, article: "19.3",
                                text: "1. No Party shall impose customs duties.\n2. For greater certainty, <internal> taxes.",
@@ -82,7 +82,13 @@ import Testing
     }
 
     @Test(.needsSharedCorpus) func sarifFixReplacesTheClauseRegionAndValidates() throws {
-        let out = try SARIFReport.render(Self.report)
+        var doc = Self.verdict()
+        doc.format = "markdown"
+        // Line 120 holds a paragraph number, then the clause: the region starts after it.
+        let lines: SourceLineReader = { path, line in path == Fixtures.file && line == 120 ? "1. " + Self.hostile : nil }
+        let out = try SARIFReport.render(Fixtures.report([doc]), lines: lines)
+        #expect(try SARIFReport.render(Self.report, lines: lines).contains("\"fixes\"") == false, "no fix in an XML file's line")
+        #expect(try SARIFReport.render(Fixtures.report([doc])).contains("\"fixes\"") == false, "no fix without the line")
         let log = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
         let results = try #require(((log["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
         let withFix = results.filter { $0["fixes"] != nil }
@@ -92,8 +98,8 @@ import Testing
         let change = try #require((fix["artifactChanges"] as? [[String: Any]])?.first)
         let replacement = try #require((change["replacements"] as? [[String: Any]])?.first)
         let region = try #require(replacement["deletedRegion"] as? [String: Any])
-        #expect(region["startLine"] as? Int == 120 && region["startColumn"] as? Int == 7)
-        #expect(region["endColumn"] as? Int == 7 + Self.hostile.utf16.count)
+        #expect(region["startLine"] as? Int == 120 && region["startColumn"] as? Int == 4)
+        #expect(region["endColumn"] as? Int == 4 + Self.hostile.utf16.count)
         #expect((region["snippet"] as? [String: Any])?["text"] as? String == Self.hostile)
         #expect((replacement["insertedContent"] as? [String: Any])?["text"] as? String == Self.baseline + " <b>bold</b>")
         guard let schema = SharedCorpus.schema("sarif-schema-2.1.0.json") else { return }
