@@ -86,12 +86,12 @@ struct SuggestionBuilder {
             guard let e = p.evidence.first else { return nil }
             let candidates = baselines.compactMap { ref.commitment(of: $0) }
             guard let (w, diff) = closest(e.quote, to: candidates) else { return nil }
-            // A passing mention (a dialogue naming the topic) shares too few words with
-            // the commitment for a redline to mean anything: the commitment, whole.
+            // A clause that shares too few words with the commitment for a redline to
+            // mean anything (a dialogue naming the topic): the commitment, whole.
             if let d = diff, d.similarity < Self.minimumSimilarity {
                 return Suggestion(addresses: ["level"], action: .insert, baseline: w.baseline, article: w.article, text: w.text,
                                   diff: nil, draftArticle: e.article, location: nil,
-                                  note: "The text only mentions \(p.id.shortName) (\(e.article)); add the commitment of \(w.citation.description).")
+                                  note: "Binding wording in place of the non-binding clause at \(e.article), too different from it for a redline: \(w.citation.description).")
             }
             let note: String
             if p.level == .soft {
