@@ -88,7 +88,7 @@ struct SuggestionBuilder {
             guard let (w, diff) = closest(e.quote, to: candidates) else { return nil }
             // A clause that shares too few words with the commitment for a redline to
             // mean anything (a dialogue naming the topic): the commitment, whole.
-            if let d = diff, d.similarity < Self.minimumSimilarity {
+            if p.level == .soft, let d = diff, d.similarity < Self.minimumSimilarity {
                 return Suggestion(addresses: ["level"], action: .insert, baseline: w.baseline, article: w.article, text: w.text,
                                   diff: nil, draftArticle: e.article, location: nil,
                                   note: "Binding wording in place of the non-binding clause at \(e.article), too different from it for a redline: \(w.citation.description).")
@@ -122,7 +122,10 @@ struct SuggestionBuilder {
                               diff: diff?.runs, draftArticle: e.article, draftText: e.quote, location: e.location,
                               note: "\(w.citation.description) words this without the limitation.")
         }
-        if Self.phraseLimitations.contains(f.id), let struck = strikePhrase(of: f, in: e.quote) {
+        // A time limit inside the commitment ("for five years") is a phrase; a sentence
+        // of its own ("This Article shall expire …") goes whole.
+        if Self.phraseLimitations.contains(f.id), f.id != "time-limited" || isCommitmentSentence,
+           let struck = strikePhrase(of: f, in: e.quote) {
             return Suggestion(addresses: [f.id], action: .removePhrase, baseline: against.baseline, article: against.article,
                               text: struck, diff: WordDiff(from: e.quote, to: struck).runs, draftArticle: e.article, draftText: e.quote,
                               location: e.location,

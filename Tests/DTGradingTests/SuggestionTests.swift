@@ -146,6 +146,18 @@ import Testing
         #expect(level.diff.map { $0.allSatisfy { $0.kind == .same } } == true)
     }
 
+    @Test func aTimeLimitOfItsOwnIsStruckWholeAndCurrentPracticeRewritten() throws {
+        let timed = try #require(try Self.grade(Self.root + "/corpus/drafts/limitation-time-limited.md").pillars.first {
+            $0.limitations.contains { $0.id == "time-limited" } })
+        let t = try #require(timed.suggestions?.first { $0.addresses.contains("time-limited") })
+        #expect(t.action == .remove, "striking 'shall expire' alone would leave 'This Article five years after …': \(t)")
+        let duties = try #require(try Self.grade(Self.root + "/corpus/drafts/limitation-current-practice.md").pillar(.customsDuties))
+        #expect(duties.level == .bindingQualified)
+        let c = try #require(duties.suggestions?.first { $0.addresses.contains("current-practice") })
+        #expect(c.action == .replace && c.addresses.contains("level"), "\(c)")
+        #expect(c.diff?.contains { $0.kind == .removed && $0.text.contains("current practice") } == true)
+    }
+
     @Test func noNecessityTestBecomesTheBaselineException() throws {
         let doc = try Self.grade(Self.root + "/corpus/drafts/limitation-no-necessity-test.md")
         let flows = try #require(doc.pillar(.dataFlows))
