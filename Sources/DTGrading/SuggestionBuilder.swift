@@ -222,13 +222,17 @@ struct SuggestionBuilder {
             // alike the two read; the commitment is rewritten only into the commitment.
             let ownParagraph = isCommitmentSentence && !w.addresses.contains(BaselineWording.commitment)
                 && ref.commitment(of: w.baseline)?.text != w.text
-            let similar = !ownParagraph && (diff.map { $0.similarity >= Self.minimumSimilarity } ?? true)
+            // The commitment itself is always redlined into the baseline's commitment.
+            let rewritesCommitment = isCommitmentSentence && w.addresses.contains(BaselineWording.commitment)
+            let similar = !ownParagraph && (rewritesCommitment || (diff.map { $0.similarity >= Self.minimumSimilarity } ?? true))
             if similar {
                 return Suggestion(addresses: [f.id], action: .replace, baseline: w.baseline, article: w.article, text: w.text,
                                   diff: diff?.runs, draftArticle: e.article, draftText: e.quote, location: e.location,
                                   note: "\(w.citation.description) words this element as follows.")
             }
-            // A missing element (internal taxes, financial services): its paragraph, whole.
+            // A missing element (internal taxes, financial services): its paragraph, whole,
+            // from the first baseline measured against (no redline to choose by).
+            let w = baselines.lazy.compactMap { b in candidates.first { $0.baseline == b } }.first ?? w
             return Suggestion(addresses: [f.id], action: .insert, baseline: w.baseline, article: w.article, text: w.text,
                               diff: nil, draftArticle: e.article, location: nil,
                               note: "Add \(w.citation.description), which the text lacks.")
