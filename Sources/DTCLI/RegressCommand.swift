@@ -44,19 +44,9 @@ struct RegressCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings: Settings
-        do {
-            settings = try Settings.resolve(grading, .init(
-                format: nil, formatChoices: [], defaultFormat: "text", failUnder: nil, minScore: nil,
-                include: selection.include, exclude: selection.exclude))
-        } catch let e as CLIError {
-            Terminal.error(e.description)
-            throw ExitCode(2)
-        }
-        if grading.printConfig {
-            Terminal.emit(try settings.yaml())
-            return
-        }
+        guard let settings = try Settings.resolveOrPrint(grading, .init(
+            format: nil, formatChoices: [], defaultFormat: "text", failUnder: nil, minScore: nil,
+            include: selection.include, exclude: selection.exclude)) else { return }
 
         // With --update the expectations file is the output: checked first, with the same
         // care as --output (only a regular file is replaced, nothing partial is left).
