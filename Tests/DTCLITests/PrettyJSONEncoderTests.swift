@@ -54,7 +54,7 @@ import Testing
 
     /// Real verdicts: drafts shipped in corpus/ and, when ../shared is present, ToTA texts.
     @Test(.needsSharedCorpus) func sameBytesOnRealVerdicts() throws {
-        let rules = try RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+        let rules = try ProjectRuleSet.require()
         let grader = Grader(rules: rules)
         let drafts = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts").path
         var paths = try FileManager.default.contentsOfDirectory(atPath: drafts).sorted().map { drafts + "/" + $0 }
