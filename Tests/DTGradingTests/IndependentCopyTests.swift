@@ -55,7 +55,7 @@ import Testing
 
         mutating func walk(_ a: Any, _ b: Any, path: String, mayShare: Bool) {
             compared += 1
-            guard problems.count < 20 else { return }
+            guard problems.count < 200 else { return }
             if let s = a as? String {
                 guard let t = b as? String, s == t else { return problems.append("\(path): \(a) became \(b)") }
                 if !mayShare, s.utf8.count > 15, Self.address(of: s) == Self.address(of: t) { problems.append("\(path): string shared") }
@@ -171,7 +171,8 @@ import Testing
         #expect(shared.problems.contains { $0.hasSuffix("object shared") })
         #expect(shared.problems.contains { $0.hasSuffix("array buffer shared") })
 
-        let forgetful = RuleSet(directory: rules.directory, files: rules.files, rules: rules.rules.map { $0.independentCopy() },
+        // Without its rules, which the other test walks: this one is about the set's own fields.
+        let forgetful = RuleSet(directory: rules.directory, files: rules.files, rules: [],
                                 modality: rules.modality.independentCopy(), scoring: rules.scoring, terms: rules.terms,
                                 keywords: rules.keywords, language: rules.language)
         var lost = Audit()
