@@ -15,7 +15,7 @@ public enum HTMLReport {
             body += document(doc, index: i, baselines: report.baselines, references: references)
         }
         body += legend(scoring)
-        return HTMLPage.wrap(title: "dtcheck report", body: body)
+        return HTMLPage.wrap(title: "dtcheck report", body: body, extraCSS: SuggestionReport.css)
     }
 
     /// What the levels, the score, limitations, deviations and sectoral findings mean (`Glossary`).
@@ -137,6 +137,7 @@ public enum HTMLReport {
                 out += "</div>\n"
             }
         }
+        out += SuggestionReport.html(p)
         return out + "</div>\n"
     }
 

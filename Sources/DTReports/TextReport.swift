@@ -80,6 +80,7 @@ public enum TextReport {
         for f in p.limitations { out += finding(f, label: s.red("limitation"), code: true, format: format, quoted: &quoted, s) }
         for f in p.deviations { out += finding(f, label: s.yellow("deviation"), code: s.verbose, format: format, quoted: &quoted, s) }
         for f in p.sectoral { out += finding(f, label: s.dim("sectoral"), code: s.verbose, format: format, quoted: &quoted, s) }
+        out += SuggestionReport.text(p, s, format: format)
         return out
     }
 
@@ -130,6 +131,7 @@ struct Styler {
     func dim(_ s: String) -> String { wrap(s, "2") }
     func red(_ s: String) -> String { wrap(s, "31") }
     func yellow(_ s: String) -> String { wrap(s, "33") }
+    func green(_ s: String) -> String { wrap(s, "32") }
 
     func level(_ l: Level) -> String {
         switch l {
