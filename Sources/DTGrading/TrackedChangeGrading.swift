@@ -16,7 +16,7 @@ struct TrackedChangeGrading {
         var info = verdict.draft ?? DraftInfo(brackets: 0, comments: [], placeholders: 0, warnings: [])
         info.trackedChanges = changes.count
         info.comments += comments.map {
-            DraftComment(article: article(at: $0.line), author: $0.author, text: $0.text, file: agreement.sourcePath, line: $0.line)
+            DraftComment(article: Self.article(at: $0.line, in: agreement), author: $0.author, text: $0.text, file: agreement.sourcePath, line: $0.line)
         }
         verdict.draft = info
         guard let divisions = agreement.original, !changes.isEmpty else { return }
@@ -34,7 +34,11 @@ struct TrackedChangeGrading {
             }
             let cited = Set((p.evidence + was.evidence + (p.limitations + was.limitations).compactMap(\.evidence)).map(\.article))
             verdict.pillars[i].changes = changes.compactMap { c in
-                let a = article(at: c.line)
+                // Deleted words belong to an article of the original: a deleted
+                // article is in no article of the text as it stands.
+                let now = Self.article(at: c.line, in: agreement)
+                let then = Self.article(at: c.line, in: original)
+                let a = c.kind == .deletion || c.kind == .moveFrom ? then ?? now : now ?? then
                 guard let a, cited.contains(a) else { return nil }
                 return ChangeRef(kind: c.kind.rawValue, author: c.author, date: c.date, article: a, words: c.text,
                                  file: agreement.sourcePath, line: c.line)
@@ -42,8 +46,9 @@ struct TrackedChangeGrading {
         }
     }
 
-    /// The article whose text holds line `line` (the last to start at or before it).
-    private func article(at line: Int) -> String? {
+    /// The article of `agreement` whose text holds line `line` (the last to start
+    /// at or before it). Both texts of a Word or ODT draft number lines the same way.
+    private static func article(at line: Int, in agreement: Agreement) -> String? {
         let articles = agreement.articles
         return articles.last { $0.article.location.line <= line }.map { $0.article.number ?? $0.article.heading ?? "article" }
     }
