@@ -4,11 +4,17 @@ import DTGrading
 /// and HTML say the same thing: `agreed absent · proposed baseline (US propose;
 /// VN oppose) · weakest absent`.
 enum DraftLines {
-    /// Who a state rests on: the attribution of its innermost bracket, or `bracket N`.
+    /// Who a state rests on: the attribution of its innermost bracket, or `bracket N`;
+    /// for proposals accepted together, each one's, joined by ` + `.
     static func rests(_ state: StateLevel, _ p: PillarVerdict) -> String? {
-        guard let last = state.brackets.last else { return nil }
-        let open = p.open?.first { $0.bracket == last }
-        guard let open else { return "bracket \(last)" }
+        if let together = state.together, together.count > 1 {
+            return together.map { who($0, p) }.joined(separator: " + ")
+        }
+        return state.brackets.last.map { who($0, p) }
+    }
+
+    private static func who(_ bracket: Int, _ p: PillarVerdict) -> String {
+        guard let open = p.open?.first(where: { $0.bracket == bracket }) else { return "bracket \(bracket)" }
         let who = [open.label, open.parties].compactMap { $0 }.joined(separator: ": ")
         return who.isEmpty ? "\(open.article), unattributed" : who
     }

@@ -133,6 +133,23 @@ import Testing
         }
     }
 
+    /// #16: a state that rests on proposals accepted together names each of them.
+    @Test func combinedStateNamesEveryProposal() throws {
+        let rules = try RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+        let draft = Grader(rules: rules).grade(try DocumentLoader.load(bytes: Array("""
+            ## Article 4: Cross-Border Transfer of Information by Electronic Means
+
+            No Party shall [AU/JP propose: prohibit or restrict] the [SG propose: cross-border transfer of information, including personal information, by electronic means] if this activity is for the conduct of the business of a covered person.
+            """.utf8), path: "draft.md"))
+        let p = try #require(draft.pillar(.dataFlows))
+        let line = try #require(DraftLines.states(p))
+        #expect(line.hasPrefix("agreed absent 0 · proposed baseline 100 (AU/JP propose + SG propose) · weakest absent 0"))
+        // One bracket's state names that bracket alone, as before.
+        var single = p
+        single.proposed?.together = nil
+        #expect(DraftLines.states(single)?.contains("proposed baseline 100 (SG propose)") == true)
+    }
+
     @Test func junitFailsGatedPillarsAndErrorsBrokenDocuments() {
         let out = JUnitReport.render(Fixtures.report(), gate: Gate(failUnder: .bindingQualified, minScore: nil))
         #expect(out.contains("<testsuites name=\"dtcheck\" tests=\"9\" failures=\"2\" errors=\"1\" skipped=\"4\">"))
