@@ -48,8 +48,12 @@ enum DraftLines {
         if !d.comments.isEmpty { parts.append(n(d.comments.count, "comment")) }
         if d.placeholders > 0 { parts.append(n(d.placeholders, "placeholder")) }
         var s = "draft: " + parts.joined(separator: ", ")
-        if d.brackets > 0 { s += "; levels are agreed text only" }
-        if d.trackedChanges != nil { s += "; levels are with every tracked change accepted" }
+        switch (d.brackets > 0, d.trackedChanges != nil) {
+        case (true, true): s += "; levels are agreed text only, with every tracked change accepted"
+        case (true, false): s += "; levels are agreed text only"
+        case (false, true): s += "; levels are with every tracked change accepted"
+        case (false, false): break
+        }
         return s
     }
 

@@ -150,6 +150,40 @@ import Testing
         #expect(DraftLines.states(single)?.contains("proposed baseline 100 (SG propose)") == true)
     }
 
+    /// #16: a redline that weakens what a proposal would give, while the agreed text
+    /// stands still, is not reported as "no pillar got weaker" alone.
+    @Test func compareSaysWhenOnlyTheProposalsGotWeaker() throws {
+        let rules = try RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+        func grade(_ exception: String) throws -> DocumentVerdict {
+            Grader(rules: rules).grade(try DocumentLoader.load(bytes: Array("""
+                ## Article 5: Location of Computing Facilities
+
+                1. [No Party shall require a covered person to use or locate computing facilities in that Party's territory as a condition for conducting business in that territory.] [US propose; VN oppose]
+
+                2. Nothing in this Article shall prevent a Party from adopting or maintaining measures inconsistent with paragraph 1 \(exception)to achieve a legitimate public policy objective.
+                """.utf8), path: "draft.md"))
+        }
+        let c = Comparison(tool: ToolInfo(version: "t"), old: try grade(""), new: try grade("that it considers necessary "),
+                           pillars: PillarID.allCases)
+        #expect(!c.regression)
+        let text = CompareReport.text(c, color: false)
+        #expect(text.contains("result: no pillar got weaker\nbut weaker in the proposals: localization proposed "))
+        #expect(CompareReport.markdown(c).contains("**But weaker in the proposals:** localization proposed "))
+        // Two identical drafts: nothing more to say.
+        let same = Comparison(tool: ToolInfo(version: "t"), old: try grade(""), new: try grade(""), pillars: PillarID.allCases)
+        #expect(!CompareReport.text(same, color: false).contains("weaker in the proposals"))
+    }
+
+    /// #16: a draft with brackets and tracked changes says once what its levels are.
+    @Test func draftSummaryWithBracketsAndTrackedChanges() {
+        var d = DraftInfo(brackets: 2, comments: [], placeholders: 0, warnings: [])
+        #expect(DraftLines.summary(d) == "draft: 2 negotiation brackets; levels are agreed text only")
+        d.trackedChanges = 3
+        #expect(DraftLines.summary(d) == "draft: 2 negotiation brackets, 3 tracked changes; levels are agreed text only, with every tracked change accepted")
+        d.brackets = 0
+        #expect(DraftLines.summary(d) == "draft: 0 negotiation brackets, 3 tracked changes; levels are with every tracked change accepted")
+    }
+
     @Test func junitFailsGatedPillarsAndErrorsBrokenDocuments() {
         let out = JUnitReport.render(Fixtures.report(), gate: Gate(failUnder: .bindingQualified, minScore: nil))
         #expect(out.contains("<testsuites name=\"dtcheck\" tests=\"9\" failures=\"2\" errors=\"1\" skipped=\"4\">"))
