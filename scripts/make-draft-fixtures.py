@@ -363,6 +363,23 @@ def docx_round5():
     return docx_parts("".join(body))
 
 
+def docx_bracketed_redline():
+    """Brackets and a tracked change together: the ban is still a US proposal, and
+    a tracked insertion makes the exception self-judging. The agreed level does not
+    move (absent either way); what the proposal would give does."""
+    A, D = "Delegation of Party B", "2026-05-06T09:00:00Z"
+    body = [para("Digital Trade Chapter (negotiating draft, round 6)", "Title"),
+            para("Article 9.12: Location of Computing Facilities", "Heading2"),
+            para("1. [No Party shall require a covered person to use or locate computing facilities in that Party's territory "
+                 "as a condition for conducting business in that territory.] [US propose; VN oppose]"),
+            '<w:p>' + run("2. Nothing in this Article shall prevent a Party from adopting or maintaining a measure inconsistent "
+                          "with paragraph 1 ") + change("ins", 1, A, D, "that it considers necessary ") +
+            run("to achieve a legitimate public policy objective, provided that the measure is not applied in a manner which "
+                "would constitute a means of arbitrary or unjustifiable discrimination or a disguised restriction on trade, and "
+                "does not impose restrictions greater than are required to achieve the objective.") + '</w:p>']
+    return docx_parts("".join(body))
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     write("round3.txt", txt())
@@ -374,3 +391,4 @@ if __name__ == "__main__":
     odt_tracked()
     odt_round5()
     write_docx("redline-round5.docx", docx_round5())
+    write_docx("bracketed-redline.docx", docx_bracketed_redline())

@@ -28,11 +28,18 @@ struct TrackedChangeGrading {
         for (i, p) in verdict.pillars.enumerated() {
             guard let was = before.pillar(p.id) else { continue }
             verdict.pillars[i].original = StateLevel(level: was.level, score: was.score, brackets: [])
-            guard was.level != p.level || was.score != p.score else {
+            verdict.pillars[i].originalProposed = was.proposed.map { StateLevel(level: $0.level, score: $0.score, brackets: []) }
+            verdict.pillars[i].originalWeakest = was.weakest.map { StateLevel(level: $0.level, score: $0.score, brackets: []) }
+            func moved(_ a: StateLevel?, _ b: StateLevel?) -> Bool { a?.level != b?.level || a?.score != b?.score }
+            let agreedMoved = was.level != p.level || was.score != p.score
+            let statesMoved = moved(was.proposed, p.proposed) || moved(was.weakest, p.weakest)
+            guard agreedMoved || statesMoved else {
                 verdict.pillars[i].changes = []
                 continue
             }
-            let cited = Set((p.evidence + was.evidence + (p.limitations + was.limitations).compactMap(\.evidence)).map(\.article))
+            // A change that moves only what a proposal would give is in an open bracket's article.
+            let openArticles = statesMoved ? ((p.open ?? []) + (was.open ?? [])).map(\.article) : []
+            let cited = Set((p.evidence + was.evidence + (p.limitations + was.limitations).compactMap(\.evidence)).map(\.article) + openArticles)
             verdict.pillars[i].changes = changes.compactMap { c in
                 // Deleted words belong to an article of the original: a deleted
                 // article is in no article of the text as it stands.

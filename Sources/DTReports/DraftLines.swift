@@ -59,9 +59,22 @@ enum DraftLines {
 
     /// `tracked changes: data-flows baseline 100 → binding-qualified 77 (J. Smith, 2026-03-14, Article 9.11: inserted “that it considers necessary”)`,
     /// nil when the pillar did not move.
+    /// When only a draft's proposed or weakest state moved:
+    /// `tracked changes: data-flows agreed absent 0 unchanged, proposed baseline 96 → binding-qualified 81 (…)`.
     static func tracked(_ p: PillarVerdict) -> String? {
-        guard let was = p.original, was.level != p.level || was.score != p.score else { return nil }
-        var s = "tracked changes: \(p.id.rawValue) \(was.level.rawValue) \(was.score) → \(p.level.rawValue) \(p.score)"
+        guard let was = p.original else { return nil }
+        func moved(_ name: String, _ a: StateLevel?, _ b: StateLevel?) -> String? {
+            guard let a, let b, a.level != b.level || a.score != b.score else { return nil }
+            return "\(name) \(a.level.rawValue) \(a.score) → \(b.level.rawValue) \(b.score)"
+        }
+        var s: String
+        if was.level != p.level || was.score != p.score {
+            s = "tracked changes: \(p.id.rawValue) \(was.level.rawValue) \(was.score) → \(p.level.rawValue) \(p.score)"
+        } else {
+            let states = [moved("proposed", p.originalProposed, p.proposed), moved("weakest", p.originalWeakest, p.weakest)].compactMap { $0 }
+            guard !states.isEmpty else { return nil }
+            s = "tracked changes: \(p.id.rawValue) agreed \(p.level.rawValue) \(p.score) unchanged, " + states.joined(separator: ", ")
+        }
         let who = (p.changes ?? []).map { c -> String in
             let verb = ["insertion": "inserted", "deletion": "deleted", "move-from": "moved away", "move-to": "moved here"][c.kind] ?? c.kind
             let when = c.date.map { String($0.prefix(10)) }

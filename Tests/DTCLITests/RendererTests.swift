@@ -174,6 +174,22 @@ import Testing
         #expect(!CompareReport.text(same, color: false).contains("weaker in the proposals"))
     }
 
+    /// #16: the tracked-change line when only the proposed state moved.
+    @Test func trackedLineWhenOnlyAProposalMoved() {
+        var p = PillarVerdict(id: .localization, level: .absent, score: 0, rule: nil, evidence: [], limitations: [],
+                              deviations: [], sectoral: [], summary: "")
+        p.original = StateLevel(level: .absent, score: 0, brackets: [])
+        p.proposed = StateLevel(level: .bindingQualified, score: 75, brackets: [0])
+        p.weakest = StateLevel(level: .absent, score: 0, brackets: [])
+        #expect(DraftLines.tracked(p) == nil)
+        p.originalProposed = StateLevel(level: .baseline, score: 98, brackets: [])
+        p.originalWeakest = StateLevel(level: .absent, score: 0, brackets: [])
+        p.changes = [ChangeRef(kind: "insertion", author: "B", date: "2026-05-06T09:00:00Z", article: "Article 9.12",
+                               words: "that it considers necessary", file: "d.docx", line: 4)]
+        #expect(DraftLines.tracked(p) == "tracked changes: localization agreed absent 0 unchanged, proposed baseline 98 → binding-qualified 75 "
+            + "(B, 2026-05-06, Article 9.12: inserted “that it considers necessary”)")
+    }
+
     /// #16: a draft with brackets and tracked changes says once what its levels are.
     @Test func draftSummaryWithBracketsAndTrackedChanges() {
         var d = DraftInfo(brackets: 2, comments: [], placeholders: 0, warnings: [])

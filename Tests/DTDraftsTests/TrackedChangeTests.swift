@@ -135,4 +135,22 @@ import Testing
         #expect(o.draft?.trackedChanges == 5)
         #expect(w.draft?.trackedChanges == 8)
     }
+
+    /// Brackets and tracked changes together: a change that leaves the agreed level
+    /// where it was but lowers what the bracketed ban would give is named.
+    @Test func aChangeThatMovesOnlyTheProposedState() throws {
+        let v = try Self.grade("bracketed-redline.docx")
+        let p = try #require(v.pillar(.localization))
+        #expect(p.level == .absent && p.original?.level == .absent)
+        let proposed = try #require(p.proposed)
+        let was = try #require(p.originalProposed)
+        #expect((proposed.level, proposed.score) < (was.level, was.score))
+        #expect(p.open?.first?.limitations.contains("self-judging") == true)
+        let change = try #require(p.changes?.first)
+        #expect(p.changes?.count == 1)
+        #expect(change.kind == "insertion" && change.article == "Article 9.12" && change.author == "Delegation of Party B")
+        #expect(change.words == "that it considers necessary")
+        // A pillar nothing moved has no changes listed.
+        #expect(v.pillar(.dataFlows)?.changes?.isEmpty == true)
+    }
 }
