@@ -242,7 +242,9 @@ def odt_tracked():
 #   source-code    accepted baseline, original binding-qualified (the deleted
 #                  self-judging paragraph 2 put back)
 # and Article 9.15, where an inserted paragraph break splits a sentence: rejected,
-# it is one paragraph again ("… digital trade, including for small …").
+# it is one paragraph again ("… digital trade, including for small …"); and
+# Article 9.16, whose paragraph 1 is deleted with the mark at the start of the
+# paragraph after it (LibreOffice's other form): put back as paragraph 1.
 R5_TITLE = "Digital Trade Chapter (redline, round 5)"
 R5 = {
     "df_heading": "Article 9.11: Cross-Border Transfer of Information by Electronic Means",
@@ -266,6 +268,9 @@ R5 = {
     "co_before": "The Parties shall endeavour to cooperate on matters of digital trade",
     "co_inserted": [".", "They shall exchange information on regulatory matters"],
     "co_after": ", including for small and medium-sized enterprises.",
+    "cy_heading": "Article 9.16: Cybersecurity",
+    "cy_deleted": "1. The Parties recognise the importance of building the capabilities of their national entities responsible for cybersecurity.",
+    "cy_kept": "2. The Parties shall endeavour to collaborate to identify and mitigate malicious intrusions.",
 }
 R5_WHO = {
     1: ("J. Smith (Party B)", "2026-04-02T10:00:00"),
@@ -273,6 +278,7 @@ R5_WHO = {
     3: ("K. Tanaka (Party A)", "2026-04-02T12:00:00"),
     4: ("K. Tanaka (Party A)", "2026-04-02T12:05:00"),
     5: ("J. Smith (Party B)", "2026-04-02T13:00:00"),
+    6: ("M. Dupont (Party C)", "2026-04-02T14:00:00"),
 }
 
 
@@ -296,7 +302,8 @@ def odt_round5():
     around a whole article as siblings of its paragraphs, ct5 across a paragraph
     break inside a sentence. Deletions keep their paragraphs in the changed-region:
     ct3 a whole article, marked between paragraphs; ct4 a paragraph, marked at the
-    end of the one before (the empty first text:p is the deleted paragraph break)."""
+    end of the one before (the empty first text:p is the deleted paragraph break);
+    ct6 a paragraph marked at the start of the next (the empty last text:p)."""
     ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"')
     e = lambda t: html.escape(t, quote=False)
@@ -308,7 +315,8 @@ def odt_round5():
     tracked = ("<text:tracked-changes>" + region(1, "insertion") + region(2, "insertion") +
                region(3, "deletion", '<text:h text:outline-level="2">%s</text:h><text:p>%s</text:p>' % (e(R5["cd_heading"]), e(R5["cd_ban"]))) +
                region(4, "deletion", "<text:p/><text:p>%s</text:p>" % e(R5["sc_exc"])) +
-               region(5, "insertion") + "</text:tracked-changes>")
+               region(5, "insertion") +
+               region(6, "deletion", "<text:p>%s</text:p><text:p/>" % e(R5["cy_deleted"])) + "</text:tracked-changes>")
     h = lambda t: '<text:h text:outline-level="2">%s</text:h>' % e(t)
     body = [
         '<text:h text:outline-level="1">%s</text:h>' % e(R5_TITLE),
@@ -323,6 +331,8 @@ def odt_round5():
         h(R5["co_heading"]),
         '<text:p>%s<text:change-start text:change-id="ct5"/>%s</text:p>' % (e(R5["co_before"]), e(R5["co_inserted"][0])),
         '<text:p>%s<text:change-end text:change-id="ct5"/>%s</text:p>' % (e(R5["co_inserted"][1]), e(R5["co_after"])),
+        h(R5["cy_heading"]),
+        '<text:p><text:change text:change-id="ct6"/>%s</text:p>' % e(R5["cy_kept"]),
     ]
     content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content %s office:version="1.3"><office:body>'
                '<office:text>%s%s</office:text></office:body></office:document-content>' % (ns, tracked, "".join(body)))
@@ -359,6 +369,9 @@ def docx_round5():
         para(R5["co_heading"], "Heading2"),
         p(run(R5["co_before"]) + ch("ins", 5, R5["co_inserted"][0]), marked=mark(5, "ins")),
         p(ch("ins", 5, R5["co_inserted"][1]) + run(R5["co_after"])),
+        para(R5["cy_heading"], "Heading2"),
+        p(ch("del", 6, R5["cy_deleted"]), marked=mark(6, "del")),
+        para(R5["cy_kept"]),
     ]
     return docx_parts("".join(body))
 
