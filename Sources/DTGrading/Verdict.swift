@@ -89,6 +89,9 @@ public struct PillarVerdict: Codable, Sendable, Equatable {
     /// give (not the agreed level) is seen too.
     public var originalProposed: StateLevel?
     public var originalWeakest: StateLevel?
+    /// What to change to reach the baseline (`Suggestion`): for a level below
+    /// baseline and for each limitation and deviation. Nil when not assessed.
+    public var suggestions: [Suggestion]?
 
     public init(id: PillarID, level: Level, score: Int, rule: String?, evidence: [Evidence], limitations: [Finding],
                 deviations: [Finding], sectoral: [Finding], summary: String) {
