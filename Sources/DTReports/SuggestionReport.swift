@@ -44,7 +44,11 @@ enum SuggestionReport {
         guard let list = p.suggestions, !list.isEmpty else { return "" }
         var out = ""
         for sug in list {
-            var head = "      " + s.bold("what to change") + " (\(shown(answers(sug)))): " + shown(verb(sug))
+            // Limitation ids are PILLARS.md's words; deviation codes only with --verbose (#19).
+            let what = s.verbose ? answers(sug)
+                : sug.addresses.map { $0 == "level" ? "the level" : Glossary.limitationIDs.contains($0) ? $0 : "a deviation" }
+                    .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", ")
+            var head = "      " + s.bold("what to change") + " (\(shown(what))): " + shown(verb(sug))
             if let a = sug.draftArticle { head += " at " + shown(a) }
             if let l = sug.location, l.line > 0, Place.showsLine(format: format) { head += s.dim("  line \(l.line)") }
             out += head + "\n        " + s.dim(shown(sug.note)) + "\n"

@@ -46,7 +46,10 @@ import Testing
 
     @Test func textShowsRemovedAndAddedWordsAsLines() throws {
         let text = TextReport.render(Self.report, color: false)
-        #expect(text.contains("what to change (the level, allow-instead-of-not-restrict): replace with USMCA 19.11.1 at ARTICLE 14.11"))
+        // #19: deviation codes only with --verbose.
+        #expect(text.contains("what to change (the level, a deviation): replace with USMCA 19.11.1 at ARTICLE 14.11"))
+        #expect(TextReport.render(Self.report, color: false, verbose: true)
+            .contains("what to change (the level, allow-instead-of-not-restrict): replace with USMCA 19.11.1 at ARTICLE 14.11"))
         #expect(text.contains("        - Each Party shall <script>alert(1)</script> allow & \"transfer\" | *data* `x`."), "\(text)")
         #expect(text.contains("        + No Party shall prohibit or restrict the cross-border transfer of information. <b>bold</b>"), "\(text)")
         #expect(text.contains("        + 1. No Party shall impose customs duties.\n        + 2. For greater certainty, <internal> taxes.\n"), "\(text)")
