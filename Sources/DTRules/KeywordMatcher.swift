@@ -6,7 +6,7 @@ import DTModel
 /// letters lower-cased, everything but letters, digits and non-ASCII bytes
 /// skipped), so merged OCR words and line breaks cannot hide a keyword and no
 /// squeezed copy of the text is made. A text whose typography normalising would
-/// rewrite is read as the normalised text reads (`Scan.feed`).
+/// rewrite is read as the normalised text reads (`squeezable`).
 ///
 /// A class: every article's scan holds the matcher, and copying a struct of four
 /// arrays retained and released each of them (atomically) per article.
@@ -158,74 +158,110 @@ public final class KeywordMatcher: Sendable {
             text.utf8.withContiguousStorageIfAvailable { feed($0) }
         }
 
-        /// Reads `bytes` as normalising would leave them, so an article or paragraph
-        /// finds every keyword its normalised sentences find. Keywords are read
-        /// squeezed (ASCII letters and digits, every other byte of a non-ASCII
-        /// character kept), so a no-break space, curly quote, dash or soft hyphen
-        /// inside "cross-border transfer" would hide it from the raw bytes but not
-        /// from the normalised sentence: such characters are left out, an accented
-        /// letter is read as its folded letters, and a ligature or full-width letter
-        /// as the letters NFKC makes of it.
-        /// Read in place: the runs of characters normalising keeps go to the
-        /// automaton as they are, and each character it rewrites (an accented letter
-        /// every few words of a Spanish or French text) as its squeezed form between
-        /// them, so no copy of the text is made.
+        /// Reads `bytes` as normalising would leave them (see `squeezable`), so an
+        /// article or paragraph finds every keyword its normalised sentences find.
         public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard let base = bytes.baseAddress else { return }
-            let n = bytes.count
-            let high: UInt64 = 0x8080_8080_8080_8080
-            var run = 0 // read up to here
-            var i = 0
-            while i < n {
-                // Thirty-two, then eight ASCII bytes at a time.
-                if i + 32 <= n {
-                    let p = UnsafeRawPointer(base + i)
-                    if (p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                        | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)) & high == 0 {
-                        i += 32
-                        continue
-                    }
-                }
-                if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & high == 0 {
-                    i += 8
-                    continue
-                }
-                if base[i] < 0x80 {
-                    i += 1
-                    continue
-                }
-                // Bytes that do not decode are read as they are, as squeezing keeps them.
-                guard let (v, w) = TextNormalizer.decode(bytes, at: i) else { i += 1; continue }
-                let folded = TextNormalizer.foldedLatin(v)
-                let plain = folded == nil ? TextNormalizer.plainScalar(v) : nil
-                if case .keep? = plain {
-                    i += w
-                    continue
-                }
-                if i > run { matcher.read(UnsafeBufferPointer(start: base + run, count: i - run), state: &state, found: &groups) }
-                if let f = folded {
-                    matcher.step(f.0, state: &state, found: &groups)
-                    if f.1 != 0 { matcher.step(f.1, state: &state, found: &groups) }
-                } else if plain == nil {
-                    // A ligature, a capital or another letter NFKC rewrites: its form, once per character.
-                    let form: [UInt8]
-                    if let known = forms[v] {
-                        form = known
-                    } else {
-                        form = KeywordMatcher.squeezedForm(of: v, bytes: UnsafeBufferPointer(start: base + i, count: w))
-                        forms[v] = form
-                    }
-                    for b in form { matcher.step(b, state: &state, found: &groups) }
-                }
-                // A space, a quote, a dash, a semicolon or nothing: all squeeze away.
-                i += w
-                run = i
+            if let mapped = KeywordMatcher.squeezable(bytes, cache: &forms) {
+                mapped.withUnsafeBufferPointer { matcher.read($0, state: &state, found: &groups) }
+            } else {
+                matcher.read(bytes, state: &state, found: &groups)
             }
-            if n > run { matcher.read(UnsafeBufferPointer(start: base + run, count: n - run), state: &state, found: &groups) }
         }
 
         /// What each non-ASCII character read so far stands for (`squeezedForm`).
         var forms: [UInt32: [UInt8]] = [:]
+    }
+
+    /// The bytes to read for `bytes` when normalising would change what squeezing
+    /// sees, or nil when the text can be read as it is (ASCII, and characters
+    /// normalising keeps). Keywords are read squeezed (ASCII letters and digits,
+    /// every other byte of a non-ASCII character kept), so a no-break space, curly
+    /// quote, dash or soft hyphen inside "cross-border transfer" would hide it from
+    /// the raw bytes but not from the normalised sentence: such characters are left
+    /// out, and a ligature or full-width letter is read as the letters NFKC makes of it.
+    static func squeezable(_ bytes: UnsafeBufferPointer<UInt8>, cache: inout [UInt32: [UInt8]]) -> [UInt8]? {
+        guard let base = bytes.baseAddress else { return nil }
+        // Most texts are ASCII but for the odd kept letter: find the first character
+        // that reads differently before copying anything.
+        var i = 0
+        var first: Int?
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while i < bytes.count {
+            // Thirty-two, then eight ASCII bytes at a time.
+            if i + 32 <= bytes.count {
+                let p = UnsafeRawPointer(base + i)
+                if (p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)) & high == 0 {
+                    i += 32
+                    continue
+                }
+            }
+            if i + 8 <= bytes.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & high == 0 {
+                i += 8
+                continue
+            }
+            if bytes[i] < 0x80 {
+                i += 1
+                continue
+            }
+            guard let (v, w) = TextNormalizer.decode(bytes, at: i) else { i += 1; continue }
+            if case .keep? = TextNormalizer.plainScalar(v) {
+                i += w
+                continue
+            }
+            first = i
+            break
+        }
+        guard let start = first else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        // Runs of ASCII are copied whole; only the characters between them are looked at.
+        var run = 0
+        i = start
+        while i < bytes.count {
+            if i + 8 <= bytes.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & high == 0 {
+                i += 8
+                continue
+            }
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            guard let (v, w) = TextNormalizer.decode(bytes, at: i) else {
+                out.append(b)
+                i += 1
+                run = i
+                continue
+            }
+            // An accented Latin letter (every few words of a Spanish or French text):
+            // its folded letters from the table, without the form cache's hashing.
+            if let f = TextNormalizer.foldedLatin(v) {
+                out.append(f.0)
+                if f.1 != 0 { out.append(f.1) }
+                i += w
+                run = i
+                continue
+            }
+            switch TextNormalizer.plainScalar(v) {
+            case .keep?: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
+            // A space, a quote, a dash, a semicolon or nothing: all squeeze away.
+            case .space?, .drop?, .byte?, .periods?: break
+            case nil:
+                if let form = cache[v] {
+                    out.append(contentsOf: form)
+                } else {
+                    let form = squeezedForm(of: v, bytes: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
+                    cache[v] = form
+                    out.append(contentsOf: form)
+                }
+            }
+            i += w
+            run = i
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
+        return out
     }
 
     /// What a character that normalising rewrites (not a `plainScalar`) stands for,
@@ -240,13 +276,6 @@ public final class KeywordMatcher: Sendable {
         guard let scalar = Unicode.Scalar(v) else { return Array(bytes) }
         let normalized = String(Character(scalar)).precomposedStringWithCompatibilityMapping.lowercased()
         return Array(normalized.utf8).filter { $0 >= 0x80 || Squeezed.map[Int($0)] != 0 }
-    }
-
-    /// Reads one squeezed byte on from `s`, adding the groups found to `found`.
-    @inline(__always)
-    fileprivate func step(_ b: UInt8, state s: inout Int, found: inout UInt64) {
-        s = Int(next[s &+ Int(classOf[Int(b)])])
-        found |= output[s &>> classShift]
     }
 
     /// Reads `bytes` on from `s`, adding the groups found to `found`.
