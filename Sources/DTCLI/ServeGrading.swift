@@ -68,9 +68,10 @@ enum ServeGrading {
         pillars = Array(Set(pillars)).sorted()
         var pipeline = pipeline
         pipeline.grade = GradeOptions(baselines: baselines, pillars: pillars)
-        let documents = zip(job.names, files).map { name, bytes in
-            pipeline.verdict(name, Pipeline.read(bytes: bytes, name: name, pipeline.ingest))
+        let graded = zip(job.names, files).map { name, bytes in
+            pipeline.verdictAndArticles(name, Pipeline.read(bytes: bytes, name: name, pipeline.ingest))
         }
+        let documents = graded.map(\.verdict)
         let tool = ToolInfo(version: DTCheckCommand.version)
         let rules = pipeline.grader.rules
         var reports: [String] = []
@@ -82,7 +83,8 @@ enum ServeGrading {
                 reports.append(try ReportRendering.check(f, report, rules: rules, gate: Gate(failUnder: nil, minScore: nil), color: false))
             }
         case .compare:
-            let comparison = Comparison(tool: tool, old: documents[0], new: documents[1], pillars: pillars)
+            let comparison = Comparison(tool: tool, old: documents[0], new: documents[1], pillars: pillars,
+                                        oldArticles: graded[0].articles, newArticles: graded[1].articles)
             let newReport = Report(tool: tool, baselines: baselines, pillars: pillars, documents: [documents[1]])
             for format in GradeAnswer.formats {
                 guard let f = ReportFormat(rawValue: format) else { throw JobError(description: "no format \(format)") }
