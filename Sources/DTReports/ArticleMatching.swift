@@ -201,6 +201,8 @@ struct ArticleMap {
             } else if let i = splitFrom[j] {
                 out.append(ArticleMatch(kind: .split, before: oldName(i), after: newName(j), similarity: nil))
             } else {
+                // An old article left over at the same place was replaced by this one: it goes first.
+                emitOldUpTo(j + 1)
                 out.append(ArticleMatch(kind: .added, before: nil, after: newName(j), similarity: nil))
             }
         }

@@ -8,9 +8,16 @@ enum CompareRedline {
     static let context = 8
 
     /// The runs with every unchanged run longer than twice `context` cut in its middle (`…`).
-    static func condensed(_ runs: [WordDiff.Run], context: Int = context) -> [WordDiff.Run] {
+    /// Words of a removed or added run shown in the text formats (a whole article removed or added is cut).
+    static let longestChange = 80
+
+    static func condensed(_ runs: [WordDiff.Run], context: Int = context, longestChange: Int = longestChange) -> [WordDiff.Run] {
         runs.enumerated().map { i, run in
-            guard run.kind == .same else { return run }
+            guard run.kind == .same else {
+                let words = run.text.split(whereSeparator: \.isWhitespace)
+                guard words.count > longestChange else { return run }
+                return WordDiff.Run(kind: run.kind, text: (words.prefix(longestChange - 10) + ["…"] + words.suffix(10)).joined(separator: " "))
+            }
             let words = run.text.split(whereSeparator: \.isWhitespace)
             let first = i == 0, last = i == runs.count - 1
             let keepHead = first ? 0 : context, keepTail = last ? 0 : context
@@ -48,7 +55,7 @@ enum CompareRedline {
 
     /// HTML: `<del>` and `<ins>`, line breaks kept.
     static func html(_ runs: [WordDiff.Run]) -> String {
-        condensed(runs, context: 30).map { run in
+        condensed(runs, context: 30, longestChange: .max).map { run in
             let words = Escape.markup(run.text)
             switch run.kind {
             case .same: return words

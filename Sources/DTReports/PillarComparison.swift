@@ -109,7 +109,7 @@ struct PillarComparison {
                     : !WordDiff(from: map.old[c].text, to: map.new[h].text).isUnchanged } } ?? false
         if here != nil && counterpart == nil {
             reason = removed ? .articleRemoved : .articleAdded
-            explanation = removed ? "removed with its article\(place)" : "added with a new article\(place)"
+            explanation = removed ? "removed with \(name ?? "its article")" : "added with new \(name ?? "article")"
         } else if !wordsKept, let moved = movedTo(f, from: here, removed: removed) {
             // Split off into another article, or merged in from one, where the rules no longer (or now) find it.
             reason = .textChanged

@@ -158,10 +158,14 @@ public enum SurveyReport {
         }
         // Titles, paths and errors come from the files: `shown` shows their control characters.
         let idWidth = min(40, max(5, survey.documents.map { shown($0.id).count }.max() ?? 0) + 1)
+        // A long path is cut at its start: the file name is what tells rows apart.
+        func file(_ id: String) -> String {
+            id.count < idWidth ? id : "…" + String(id.suffix(idWidth - 2))
+        }
         let titleWidth = 36
         var out = pad("date", 11) + pad("file", idWidth) + pad("title", titleWidth) + survey.pillars.map { pad($0.rawValue, 15) }.joined() + "score\n"
         for r in survey.documents {
-            out += pad(shown(r.dateSigned ?? ""), 11) + pad(shown(r.id), idWidth) + pad(shown(r.title ?? ""), titleWidth)
+            out += pad(shown(r.dateSigned ?? ""), 11) + pad(file(shown(r.id)), idWidth) + pad(shown(r.title ?? ""), titleWidth)
             if r.status == .error {
                 out += "error: " + shown(r.error ?? "") + "\n"
                 continue
