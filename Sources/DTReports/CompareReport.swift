@@ -115,7 +115,7 @@ public enum CompareReport {
         for p in c.pillars where !(p.clauses.isEmpty && p.findings.isEmpty) {
             out += "### \(p.id.rawValue)\n\n"
             for f in p.findings {
-                out += "- \(f.kind.rawValue) \(f.change.rawValue): \(Escape.markdownCode(f.id)) — \(Escape.markdownCell(f.explanation))\n"
+                out += "- \(f.change == .added ? "+" : "−") \(f.kind.rawValue) \(Escape.markdownCode(f.id)): \(Escape.markdownCell(f.explanation))\n"
             }
             for k in p.clauses {
                 out += "- **\(Escape.markdownCell(clauseTitle(k)))**\n\n  > " + CompareRedline.markdown(k.diff) + "\n"
@@ -182,7 +182,8 @@ public enum CompareReport {
             }
             for f in p.findings {
                 let style = f.change == .added ? f.kind.rawValue : "sectoral"
-                body += "<div class=\"finding \(style)\">\(f.kind.rawValue) \(f.change.rawValue): <code>" + Escape.markup(f.id) + "</code> — "
+                // The explanation says removed, added, no longer applies or now applies.
+                body += "<div class=\"finding \(style)\">\(f.kind.rawValue) <code>" + Escape.markup(f.id) + "</code>: "
                     + Escape.markup(f.explanation) + "</div>\n"
             }
             for k in p.clauses {

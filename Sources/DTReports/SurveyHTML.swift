@@ -27,7 +27,7 @@ public enum SurveyHTML {
             + ".sw{display:inline-block;width:.9rem;height:.9rem;border-radius:.15rem;vertical-align:middle;margin-right:.3rem;border:1px solid #d0d7de}"
             + ".heat .id{display:block;color:#57606a;font:.75em ui-monospace,Menlo,Consolas,monospace}"
             + ".charts{display:flex;flex-wrap:wrap;gap:1.2rem}.charts figure{margin:0}.charts figcaption{font-weight:600}"
-            + ".totals td.n{text-align:right}summary{cursor:pointer;margin:.6rem 0}\n"
+            + ".totals td.n{text-align:right}.heat td.d{white-space:nowrap}summary{cursor:pointer;margin:.6rem 0}\n"
         return HTMLPage.wrap(title: "dtcheck survey", body: body, extraCSS: css)
     }
 
@@ -47,7 +47,9 @@ public enum SurveyHTML {
             out += "<tr><td>" + Escape.markup(p.title) + "</td>" + levels.map { l in
                 let n = survey.total(p, l)
                 let share = all == 0 ? 0 : Int((Double(n) * 100 / Double(all)).rounded())
-                return "<td class=\"n\">\(n) <span class=\"meta\">(\(share)%)</span></td>"
+                // A few agreements in hundreds are not 0%.
+                let shown = share == 0 && n > 0 ? "<1" : String(share)
+                return "<td class=\"n\">\(n) <span class=\"meta\">(\(shown)%)</span></td>"
             }.joined() + "</tr>\n"
         }
         return out + "</table>\n"
@@ -133,7 +135,7 @@ public enum SurveyHTML {
         var out = "<table class=\"heat\"><tr><th>signed</th><th>agreement</th>"
             + survey.pillars.map { "<th>" + Escape.markup($0.rawValue) + "</th>" }.joined() + "<th>score</th></tr>\n"
         for r in rows {
-            out += "<tr><td>" + Escape.markup(r.dateSigned ?? "") + "</td><td title=\"" + Escape.markup(r.path) + "\">"
+            out += "<tr><td class=\"d\">" + Escape.markup(r.dateSigned ?? "") + "</td><td title=\"" + Escape.markup(r.path) + "\">"
                 + Escape.markup(r.title ?? r.id) + "<span class=\"id\">" + Escape.markup(r.id) + "</span></td>"
             if r.status == .error {
                 out += "<td colspan=\"\(survey.pillars.count + 1)\" class=\"error\">" + Escape.markup(r.error ?? "error") + "</td></tr>\n"
