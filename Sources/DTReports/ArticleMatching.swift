@@ -70,16 +70,18 @@ struct ArticleMap {
         // bound the similarity from above, so only pairs that could pass are aligned.
         let leftOld = old.indices.filter { forward[$0] == nil }
         let leftNew = new.indices.filter { backward[$0] == nil }
+        // Bags of words of every article not paired yet (and of every article, for splits and merges).
+        let oldBags = leftOld.isEmpty && leftNew.isEmpty ? [] : oldWords.map(Self.bag)
+        let newBags = leftOld.isEmpty && leftNew.isEmpty ? [] : newWords.map(Self.bag)
         if leftOld.count * leftNew.count <= Self.maximumPairs {
-            let oldBags = Dictionary(uniqueKeysWithValues: leftOld.map { ($0, Self.bag(oldWords[$0])) })
-            let newBags = Dictionary(uniqueKeysWithValues: leftNew.map { ($0, Self.bag(newWords[$0])) })
             var scored: [(i: Int, j: Int, s: Double, rank: Double)] = []
             for i in leftOld {
                 for j in leftNew {
                     // An article that kept its number and lies mostly inside its namesake
                     // (or holds it) is the same article split or merged, however short.
                     let sameNumber = old[i].label == new[j].label && old[i].chapter == new[j].chapter
-                    guard sameNumber || Self.bagSimilarity(oldBags[i] ?? [:], newBags[j] ?? [:]) >= Self.threshold else { continue }
+                    let bound = Self.bagBounds(oldBags[i], newBags[j])
+                    guard bound.similarity >= Self.threshold || (sameNumber && bound.containment >= Self.containment) else { continue }
                     let diff = WordDiff(from: oldWords[i], to: newWords[j])
                     let inside = Self.containment(diff)
                     if diff.similarity >= Self.threshold || (sameNumber && inside >= Self.containment) {
@@ -101,13 +103,21 @@ struct ArticleMap {
             }
         }
         // 4. Splits and merges: a left-over article mostly inside one already paired.
-        for j in new.indices where backward[j] == nil {
-            if let i = forward.keys.sorted().first(where: { Self.share(of: newWords[j], inside: oldWords[$0]) >= Self.containment }) {
+        // Bags bound the share from above, so only articles that could hold the part are aligned.
+        let pairedOld = forward.keys.sorted(), pairedNew = backward.keys.sorted()
+        for j in new.indices where backward[j] == nil && pairedOld.count <= Self.maximumPairs / max(1, leftNew.count) {
+            if let i = pairedOld.first(where: {
+                Self.bagShare(of: newBags[j], inside: oldBags[$0]) >= Self.containment
+                    && Self.share(of: newWords[j], inside: oldWords[$0]) >= Self.containment
+            }) {
                 splitFrom[j] = i
             }
         }
-        for i in old.indices where forward[i] == nil {
-            if let j = backward.keys.sorted().first(where: { Self.share(of: oldWords[i], inside: newWords[$0]) >= Self.containment }) {
+        for i in old.indices where forward[i] == nil && pairedNew.count <= Self.maximumPairs / max(1, leftOld.count) {
+            if let j = pairedNew.first(where: {
+                Self.bagShare(of: oldBags[i], inside: newBags[$0]) >= Self.containment
+                    && Self.share(of: oldWords[i], inside: newWords[$0]) >= Self.containment
+            }) {
                 mergedInto[i] = j
             }
         }
@@ -131,13 +141,24 @@ struct ArticleMap {
         return out
     }
 
-    /// Dice over the multisets of words: at least `WordDiff.similarity`, which keeps words in order.
-    static func bagSimilarity(_ a: [Substring: Int], _ b: [Substring: Int]) -> Double {
+    /// Dice and containment over the multisets of words: at least `WordDiff.similarity`
+    /// and `containment`, which keep words in order.
+    static func bagBounds(_ a: [Substring: Int], _ b: [Substring: Int]) -> (similarity: Double, containment: Double) {
         let na = a.values.reduce(0, +), nb = b.values.reduce(0, +)
-        guard na + nb > 0 else { return 1 }
+        guard na + nb > 0 else { return (1, 0) }
         var common = 0
         for (w, n) in a { common += min(n, b[w] ?? 0) }
-        return Double(2 * common) / Double(na + nb)
+        let shorter = min(na, nb)
+        return (Double(2 * common) / Double(na + nb), shorter == 0 ? 0 : Double(common) / Double(shorter))
+    }
+
+    /// At least `share(of:inside:)`: the part's words found in the whole, in any order.
+    static func bagShare(of part: [Substring: Int], inside whole: [Substring: Int]) -> Double {
+        let n = part.values.reduce(0, +)
+        guard n > 0 else { return 0 }
+        var common = 0
+        for (w, c) in part { common += min(c, whole[w] ?? 0) }
+        return Double(common) / Double(n)
     }
 
     /// Words kept over the words of the shorter text: 1 when one text lies wholly inside the other.

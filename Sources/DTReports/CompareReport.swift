@@ -63,6 +63,19 @@ public enum CompareReport {
         return "no pillar got weaker"
     }
 
+    /// Article changes listed in the text and Markdown reports; two different
+    /// agreements differ in every article, and the pillars are what matters then.
+    static let listedArticles = 40
+
+    static func moreArticles(_ c: Comparison) -> String {
+        let rest = c.articles.dropFirst(listedArticles)
+        var counts: [ArticleMatch.Kind: Int] = [:]
+        for m in rest { counts[m.kind, default: 0] += 1 }
+        let kinds: [ArticleMatch.Kind] = [.renumbered, .changed, .split, .merged, .added, .removed]
+        return "… and \(rest.count) more (" + kinds.compactMap { k in counts[k].map { "\($0) \(k.rawValue)" } }.joined(separator: ", ")
+            + "; the json and html reports list every one)"
+    }
+
     public static func text(_ c: Comparison, color: Bool) -> String {
         let s = Styler(enabled: color)
         // Paths, titles, errors and quotes come from the files: `shown` shows their control characters.
@@ -73,7 +86,8 @@ public enum CompareReport {
         }
         if !c.articles.isEmpty {
             out += "  articles (matched by their words, not their numbers):\n"
-            for m in c.articles { out += "      " + shown(describe(m)) + "\n" }
+            for m in c.articles.prefix(listedArticles) { out += "      " + shown(describe(m)) + "\n" }
+            if c.articles.count > listedArticles { out += "      " + moreArticles(c) + "\n" }
         }
         for p in c.pillars {
             let m = marker(p)
@@ -103,7 +117,8 @@ public enum CompareReport {
         var out = "# dtcheck compare\n\n- old: \(Escape.markdownCode(c.old.path))\n- new: \(Escape.markdownCode(c.new.path))\n\n"
         if !c.articles.isEmpty {
             out += "Articles, matched by their words (not their numbers):\n\n"
-            for m in c.articles { out += "- " + Escape.markdownCell(describe(m)) + "\n" }
+            for m in c.articles.prefix(listedArticles) { out += "- " + Escape.markdownCell(describe(m)) + "\n" }
+            if c.articles.count > listedArticles { out += "- " + moreArticles(c) + "\n" }
             out += "\n"
         }
         out += "| pillar | before | after | change |\n|---|---|---|---|\n"

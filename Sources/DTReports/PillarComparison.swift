@@ -94,12 +94,16 @@ struct PillarComparison {
     /// article (changed, or the article is gone), or they are and the level moved.
     func explain(_ f: Finding, _ change: FindingChange.Change, here: Int?, there: (Int) -> Int?, hereName: (Int) -> String,
                  otherSide: [ArticleText], levelMoved: Bool, levels: String) -> FindingChange {
-        let name = here.map(hereName) ?? f.evidence?.article
-        let place = name.map { " in \($0)" } ?? ""
         let removed = change == .removed
+        let counterpart = here.flatMap(there)
+        // The article under its number in this draft, and in the other where that differs.
+        let otherName = counterpart.map { removed ? map.newName($0) : map.oldName($0) }
+        let name = (here.map(hereName) ?? f.evidence?.article).map { n in
+            otherName.map { $0 == n ? n : "\(n) (\(removed ? "now" : "was") \($0))" } ?? n
+        }
+        let place = name.map { " in \($0)" } ?? ""
         let reason: FindingChange.Reason
         let explanation: String
-        let counterpart = here.flatMap(there)
         let wordsKept = f.evidence.map { e in counterpart.map { ArticleMap.contains(otherSide[$0].text, quote: e.quote) } ?? false } ?? true
         // Where the article kept its words but the finding's own words are gone, the
         // words changed; where they are there and the level moved, the level explains
@@ -129,7 +133,7 @@ struct PillarComparison {
             explanation = (removed ? "no longer found" : "now found")
                 + ": its words\(place) are unchanged; the change is elsewhere in the pillar's articles"
         }
-        return FindingChange(id: f.id, kind: f.kind, change: change, reason: reason, article: name,
+        return FindingChange(id: f.id, kind: f.kind, change: change, reason: reason, article: here.map(hereName) ?? f.evidence?.article,
                              quote: f.evidence?.quote, explanation: explanation)
     }
 

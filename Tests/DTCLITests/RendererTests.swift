@@ -240,7 +240,8 @@ import Testing
         #expect(CompareReport.markdown(c).contains("| localization | baseline 100 | binding-qualified 70 | **REGRESSION** |"))
         #expect(CompareReport.csv(c).contains(#""localization","baseline",100,"binding-qualified",70,"true","localization-exception","","","","ARTICLE 14.13""#))
         #expect(CompareReport.junit(c).contains("type=\"regression\""))
-        #expect(CompareReport.html(c).contains("limitation added"))
+        #expect(CompareReport.html(c).contains("<div class=\"finding limitation\">limitation <code>localization-exception</code>: now applies: the commitment it qualifies went from baseline to binding-qualified"))
+        #expect(CompareReport.html(c).contains("<ins>Notwithstanding paragraph 2, a Party may adopt measures.</ins>"))
     }
 
     @Test func sameDraftIsNoRegression() {
