@@ -96,8 +96,9 @@ struct Pipeline: Sendable {
     }
 
     /// Verdicts with the articles of each text graded (nil for a file not read), in
-    /// input order, graded in parallel: `compare` matches the two drafts' articles by their words.
+    /// input order, graded in parallel (unless `--jobs 1`): `compare` matches the two drafts' articles by their words.
     func runKeepingArticles(_ paths: [String]) -> [(verdict: DocumentVerdict, articles: [ArticleText]?)] {
+        if jobs <= 1 { return paths.map { verdictAndArticles($0, Pipeline.read($0, ingest)) } }
         let results = Results(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             var pipeline = self
