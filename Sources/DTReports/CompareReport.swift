@@ -130,7 +130,7 @@ public enum CompareReport {
         for p in c.pillars where !(p.clauses.isEmpty && p.findings.isEmpty) {
             out += "### \(p.id.rawValue)\n\n"
             for f in p.findings {
-                out += "- \(f.change == .added ? "+" : "−") \(f.kind.rawValue) \(Escape.markdownCode(f.id)): \(Escape.markdownCell(f.explanation))\n"
+                out += "- \(f.kind.rawValue) \(Escape.markdownCode(f.id)) (\(f.change.rawValue)): \(Escape.markdownCell(f.explanation))\n"
             }
             for k in p.clauses {
                 out += "- **\(Escape.markdownCell(clauseTitle(k)))**\n\n  > " + CompareRedline.markdown(k.diff) + "\n"

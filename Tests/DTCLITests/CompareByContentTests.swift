@@ -172,6 +172,7 @@ import Testing
         #expect(html.stdout.contains("<del>No Party</del> <ins>The Parties</ins> shall <ins>endeavour not to</ins>"))
         #expect(html.stdout.contains("ins{background"))
         #expect(md.stdout.contains("~~No Party~~ **The Parties** shall **endeavour not to**"))
+        #expect(md.stdout.contains("- limitation `no-necessity-test` (removed): no longer applies: the commitment it qualifies went from binding-qualified to soft"))
     }
 
     @Test func limitationWhoseWordsChangedSaysSo() throws {
