@@ -175,7 +175,7 @@ extension CheckCommand {
         let report = Report(tool: ToolInfo(version: DTCheckCommand.version), baselines: settings.baselines,
                             pillars: settings.pillars, documents: documents)
         let text = try ReportRendering.check(format, report, rules: pipeline.grader.rules, gate: gate(settings),
-                                             color: settings.useColor(output: output))
+                                             color: settings.useColor(output: output), lines: SourceLines.disk)
         sink.write(text)
         try sink.finish()
         return Outcome(errorLines: documents.filter { $0.status == .error }.map(\.errorLine),

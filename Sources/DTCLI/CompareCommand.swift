@@ -69,7 +69,8 @@ struct CompareCommand: ParsableCommand {
                                     oldArticles: graded[0].articles, newArticles: graded[1].articles)
         let newReport = Report(tool: tool, baselines: settings.baselines, pillars: settings.pillars, documents: [documents[1]])
         let text = try ReportRendering.compare(ReportFormat(rawValue: settings.format) ?? .text, comparison, newReport: newReport,
-                                               rules: pipeline.grader.rules, color: settings.useColor(output: output))
+                                               rules: pipeline.grader.rules, color: settings.useColor(output: output),
+                                               lines: SourceLines.disk)
         try Terminal.deliver(text, to: sink, documents: documents)
         if failOnRegression && comparison.regression { throw ExitCode(1) }
     }

@@ -36,7 +36,7 @@ extension RuleSet {
                            modality: modality.independentCopy(),
                            scoring: Scoring(top: Dictionary(uniqueKeysWithValues: scoring.top.map { ($0.key, $0.value) }),
                                             limitationPenalty: scoring.limitationPenalty, deviationPenalty: scoring.deviationPenalty),
-                           terms: terms, keywords: keywords, language: language)
+                           terms: terms, keywords: keywords, language: language, baselineReferences: baselineReferences)
         copy.translations = translations.mapValues { $0.independentCopy() }
         copy.sources = sources
         return copy
