@@ -55,19 +55,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings: Settings
-        do {
-            settings = try Settings.resolve(grading, .init(
-                format: format?.rawValue, formatChoices: ReportFormat.allCases.map(\.rawValue), defaultFormat: "text",
-                failUnder: failUnder, minScore: minScore, include: selection.include, exclude: selection.exclude))
-        } catch let e as CLIError {
-            Terminal.error(e.description)
-            throw ExitCode(2)
-        }
-        if grading.printConfig {
-            Terminal.emit(try settings.yaml())
-            return
-        }
+        guard let settings = try Settings.resolveOrPrint(grading, .init(
+            format: format?.rawValue, formatChoices: ReportFormat.allCases.map(\.rawValue), defaultFormat: "text",
+            failUnder: failUnder, minScore: minScore, include: selection.include, exclude: selection.exclude)) else { return }
         let format = ReportFormat(rawValue: settings.format) ?? .text
         let pipeline: Pipeline
         let files: [String]

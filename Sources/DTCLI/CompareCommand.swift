@@ -47,12 +47,9 @@ struct CompareCommand: ParsableCommand {
         let pipeline: Pipeline
         let sink: OutputSink
         do {
-            settings = try Settings.resolve(grading, .init(
-                format: format?.rawValue, formatChoices: ReportFormat.allCases.map(\.rawValue), defaultFormat: "text"))
-            if grading.printConfig {
-                Terminal.emit(try settings.yaml())
-                return
-            }
+            guard let resolved = try Settings.resolveOrPrint(grading, .init(
+                format: format?.rawValue, formatChoices: ReportFormat.allCases.map(\.rawValue), defaultFormat: "text")) else { return }
+            settings = resolved
             // --output is checked (and its temporary file made) before any work.
             sink = try OutputSink(path: output, inputs: [old, new])
             // No sorting here: the order of OLD and NEW is the point.
