@@ -13,8 +13,13 @@ struct CompareCommand: ParsableCommand {
           dtcheck compare draft-v1.xml draft-v2.xml
           dtcheck compare --format markdown --fail-on-regression old.xml new.xml
 
-        A pillar regresses when its level or its score goes down. sarif and junit \
-        show the new draft's findings (junit: each regression a failure).
+        Articles are matched by their words, not their numbers: a renumbered or \
+        moved article is reported once, under "articles", and changes no pillar. \
+        Per pillar: the clauses it rests on whose words changed, as a word-level \
+        redline ([-removed-]{+added+}), and each limitation or deviation added or \
+        removed with why (its words changed, or the commitment it qualifies changed \
+        level). A pillar regresses when its level or its score goes down. sarif and \
+        junit show the new draft's findings (junit: each regression a failure).
         """
     )
 
@@ -38,7 +43,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let settings: Settings
-        let documents: [DocumentVerdict]
+        let graded: [(verdict: DocumentVerdict, articles: [ArticleText]?)]
         let pipeline: Pipeline
         let sink: OutputSink
         do {
@@ -49,14 +54,16 @@ struct CompareCommand: ParsableCommand {
             sink = try OutputSink(path: output, inputs: [old, new])
             // No sorting here: the order of OLD and NEW is the point.
             pipeline = try Pipeline.make(settings: settings, files: 2)
-            documents = pipeline.run([old, new])
+            graded = pipeline.runKeepingArticles([old, new])
         } catch let e as CLIError {
             Terminal.error(e.description)
             throw ExitCode(2)
         }
-        guard documents.count == 2 else { throw ExitCode(2) }
+        guard graded.count == 2 else { throw ExitCode(2) }
+        let documents = graded.map(\.verdict)
         let tool = ToolInfo(version: DTCheckCommand.version)
-        let comparison = Comparison(tool: tool, old: documents[0], new: documents[1], pillars: settings.pillars)
+        let comparison = Comparison(tool: tool, old: documents[0], new: documents[1], pillars: settings.pillars,
+                                    oldArticles: graded[0].articles, newArticles: graded[1].articles)
         let newReport = Report(tool: tool, baselines: settings.baselines, pillars: settings.pillars, documents: [documents[1]])
         let text = try ReportRendering.compare(ReportFormat(rawValue: settings.format) ?? .text, comparison, newReport: newReport,
                                                rules: pipeline.grader.rules, color: settings.useColor(output: output),

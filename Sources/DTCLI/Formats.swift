@@ -1,4 +1,5 @@
 import ArgumentParser
+import DTReports
 
 /// Output formats of `check` and `compare`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -19,3 +20,6 @@ enum ColorMode: String, ExpressibleByArgument, CaseIterable, Sendable {
 enum BaselineChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
     case usmca, ujdta, both
 }
+
+// `--sort`: SurveySort lives in DTReports, which knows nothing of argument parsing.
+extension SurveySort: ExpressibleByArgument {}

@@ -95,6 +95,47 @@ struct Pipeline: Sendable {
         progress?.finish()
     }
 
+    /// Verdicts with the articles of each text graded (nil for a file not read), in
+    /// input order, graded in parallel (unless `--jobs 1`): `compare` matches the two drafts' articles by their words.
+    func runKeepingArticles(_ paths: [String]) -> [(verdict: DocumentVerdict, articles: [ArticleText]?)] {
+        if jobs <= 1 { return paths.map { verdictAndArticles($0, Pipeline.read($0, ingest)) } }
+        let results = Results(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            var pipeline = self
+            if i > 0 { pipeline.grader = Grader(rules: grader.rules.independentCopy()) }
+            results.set(i, pipeline.verdictAndArticles(paths[i], Pipeline.read(paths[i], ingest)))
+        }
+        return results.all()
+    }
+
+    /// The verdict on a file read (or not), and its articles when it was read.
+    func verdictAndArticles(_ path: String, _ read: Result<Agreement, ReadFailure>) -> (verdict: DocumentVerdict, articles: [ArticleText]?) {
+        switch read {
+        case .success(let agreement): return (grader.grade(agreement, options: grade), ArticleText.of(agreement))
+        case .failure: return (verdict(path, read), nil)
+        }
+    }
+
+    /// Slots filled from several threads.
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [(verdict: DocumentVerdict, articles: [ArticleText]?)?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ i: Int, _ value: (verdict: DocumentVerdict, articles: [ArticleText]?)) {
+            lock.lock()
+            defer { lock.unlock() }
+            slots[i] = value
+        }
+
+        func all() -> [(verdict: DocumentVerdict, articles: [ArticleText]?)] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots.compactMap { $0 }
+        }
+    }
+
     func process(_ path: String) -> DocumentVerdict {
         verdict(path, Pipeline.read(path, ingest))
     }

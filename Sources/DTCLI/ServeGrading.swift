@@ -68,9 +68,10 @@ enum ServeGrading {
         pillars = Array(Set(pillars)).sorted()
         var pipeline = pipeline
         pipeline.grade = GradeOptions(baselines: baselines, pillars: pillars)
-        let documents = zip(job.names, files).map { name, bytes in
-            pipeline.verdict(name, Pipeline.read(bytes: bytes, name: name, pipeline.ingest))
+        let graded = zip(job.names, files).map { name, bytes in
+            pipeline.verdictAndArticles(name, Pipeline.read(bytes: bytes, name: name, pipeline.ingest))
         }
+        let documents = graded.map(\.verdict)
         let tool = ToolInfo(version: DTCheckCommand.version)
         let rules = pipeline.grader.rules
         // SARIF fixes read the clause's line from the upload, as `check` reads it from disk.
@@ -85,7 +86,8 @@ enum ServeGrading {
                                                          lines: lines))
             }
         case .compare:
-            let comparison = Comparison(tool: tool, old: documents[0], new: documents[1], pillars: pillars)
+            let comparison = Comparison(tool: tool, old: documents[0], new: documents[1], pillars: pillars,
+                                        oldArticles: graded[0].articles, newArticles: graded[1].articles)
             let newReport = Report(tool: tool, baselines: baselines, pillars: pillars, documents: [documents[1]])
             for format in GradeAnswer.formats {
                 guard let f = ReportFormat(rawValue: format) else { throw JobError(description: "no format \(format)") }

@@ -12,6 +12,12 @@ struct SurveyCommand: ParsableCommand {
         Examples:
           dtcheck survey ../shared/corpus/tota
           dtcheck survey --format html --output survey.html ../shared/corpus/tota
+          dtcheck survey --only-present --sort score ../shared/corpus/tota
+
+        The text table has a file column (the path with the folder all files share \
+        cut off) and per-pillar totals; the HTML page adds a timeline per pillar \
+        (share of the agreements signed each year at each level) and a heat map \
+        that starts with the agreements having any provision.
         """
     )
 
@@ -26,6 +32,13 @@ struct SurveyCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Write the survey to this file instead of stdout. Example: --output survey.csv", valueName: "file"))
     var output: String?
+
+    @Option(help: ArgumentHelp("Order of the rows: path (as given, the default), date (oldest first), score (highest first), title. Example: --sort date",
+                               valueName: "order"))
+    var sort: SurveySort = .path
+
+    @Flag(name: .customLong("only-present"), help: "Show only documents with some pillar above absent (totals count the rows shown). Example: --only-present")
+    var onlyPresent = false
 
     func validate() throws {
         if paths.isEmpty && !grading.printConfig { throw ValidationError("Missing expected argument '<path> ...'") }
@@ -49,7 +62,7 @@ struct SurveyCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let survey = Survey(tool: ToolInfo(version: DTCheckCommand.version), baselines: settings.baselines,
-                            pillars: settings.pillars, documents: documents)
+                            pillars: settings.pillars, documents: documents, sort: sort, onlyPresent: onlyPresent)
         let text: String
         switch SurveyFormat(rawValue: settings.format) ?? .text {
         case .text: text = SurveyReport.text(survey)

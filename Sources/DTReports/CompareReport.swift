@@ -1,5 +1,6 @@
 import DTGrading
 import DTRules
+import Foundation
 
 /// Renders a `Comparison` in every `compare` format.
 public enum CompareReport {
@@ -11,10 +12,69 @@ public enum CompareReport {
     static func marker(_ c: PillarChange) -> String {
         if c.regression { return "REGRESSION" }
         if let b = c.levelBefore, let a = c.levelAfter, let sb = c.scoreBefore, let sa = c.scoreAfter, a > b || sa > sb { return "improved" }
-        return c.articles.isEmpty && c.limitationsAdded.isEmpty && c.limitationsRemoved.isEmpty ? "unchanged" : "changed"
+        return c.isUnchanged ? "unchanged" : "changed"
     }
 
     public static func json(_ c: Comparison) throws -> String { try JSONOutput.encode(c) }
+
+    /// The article map in words: `Article X.3 → Article X.4 renumbered (words unchanged)`.
+    static func describe(_ m: ArticleMatch) -> String {
+        let before = m.before ?? "—", after = m.after ?? "—"
+        switch m.kind {
+        case .unchanged: return "\(after) unchanged"
+        case .renumbered: return "\(before) → \(after): renumbered, words unchanged"
+        case .changed:
+            let kept = m.similarity.map { " (\(Int(($0 * 100).rounded()))% of words kept)" } ?? ""
+            return before == after ? "\(after): words changed\(kept)" : "\(before) → \(after): renumbered, words changed\(kept)"
+        case .split: return "\(after): split from \(before)"
+        case .merged: return "\(before): merged into \(after)"
+        case .added: return "\(after): added"
+        case .removed: return "\(before): removed"
+        }
+    }
+
+    /// Where a clause change sits: `Article X.3` or `Article X.3 → Article X.4`, and what happened.
+    static func clauseTitle(_ k: ClauseChange) -> String {
+        let name: String
+        switch (k.before, k.after) {
+        case let (b?, a?) where b != a: name = "\(b) → \(a)"
+        case let (_, a?): name = a
+        case let (b?, nil): name = b
+        default: name = "article"
+        }
+        let what: String
+        switch k.kind {
+        case .added: what = "added"
+        case .removed: what = "removed"
+        case .split: what = "split off, words changed"
+        case .merged: what = "merged, words changed"
+        default: what = "words changed"
+        }
+        return name + (k.heading.map { " (\($0))" } ?? "") + ": " + what
+    }
+
+    static func findingLine(_ f: FindingChange) -> String {
+        "\(f.change == .added ? "+" : "-") \(f.kind.rawValue) \(f.id): \(f.explanation)"
+    }
+
+    static func result(_ c: Comparison) -> String {
+        if c.regression { return "weaker on " + c.pillars.filter(\.regression).map(\.id.rawValue).joined(separator: ", ") }
+        if c.pillars.allSatisfy(\.isUnchanged) { return "no change in any pillar" }
+        return "no pillar got weaker"
+    }
+
+    /// Article changes listed in the text and Markdown reports; two different
+    /// agreements differ in every article, and the pillars are what matters then.
+    static let listedArticles = 40
+
+    static func moreArticles(_ c: Comparison) -> String {
+        let rest = c.articles.dropFirst(listedArticles)
+        var counts: [ArticleMatch.Kind: Int] = [:]
+        for m in rest { counts[m.kind, default: 0] += 1 }
+        let kinds: [ArticleMatch.Kind] = [.renumbered, .changed, .split, .merged, .added, .removed]
+        return "… and \(rest.count) more (" + kinds.compactMap { k in counts[k].map { "\($0) \(k.rawValue)" } }.joined(separator: ", ")
+            + "; the json and html reports list every one)"
+    }
 
     public static func text(_ c: Comparison, color: Bool) -> String {
         let s = Styler(enabled: color)
@@ -23,6 +83,11 @@ public enum CompareReport {
         out += "new: \(shown(c.new.path))" + (c.new.title.map { " (\(shown($0)))" } ?? "") + "\n"
         for (label, d) in [("old", c.old), ("new", c.new)] where d.status != .assessed {
             out += "  \(label) is \(d.status.rawValue)" + (d.error.map { ": \(shown($0))" } ?? "") + "\n"
+        }
+        if !c.articles.isEmpty {
+            out += "  articles (matched by their words, not their numbers):\n"
+            for m in c.articles.prefix(listedArticles) { out += "      " + shown(describe(m)) + "\n" }
+            if c.articles.count > listedArticles { out += "      " + moreArticles(c) + "\n" }
         }
         for p in c.pillars {
             let m = marker(p)
@@ -38,15 +103,13 @@ public enum CompareReport {
                 for o in st.openAdded { out += "      + open \(shown(o))\n" }
                 for o in st.openRemoved { out += "      - open \(shown(o))\n" }
             }
-            for l in p.limitationsAdded { out += "      + limitation \(shown(l))\n" }
-            for l in p.limitationsRemoved { out += "      - limitation \(shown(l))\n" }
-            for a in p.articles {
-                for q in a.quotesAdded { out += "      + \(shown(a.article)): “\(shown(Trim.quote(q, limit: 160)))”\n" }
-                for q in a.quotesRemoved { out += "      - \(shown(a.article)): “\(shown(Trim.quote(q, limit: 160)))”\n" }
+            for f in p.findings { out += "      " + shown(findingLine(f)) + "\n" }
+            for k in p.clauses {
+                out += "      " + shown(clauseTitle(k)) + "\n"
+                out += "        " + CompareRedline.text(k.diff, color: color) + "\n"
             }
         }
-        out += c.regression ? "result: weaker on " + c.pillars.filter(\.regression).map(\.id.rawValue).joined(separator: ", ") + "\n"
-                            : "result: no pillar got weaker\n"
+        out += "result: \(result(c))\n"
         // The result reads the agreed levels; a draft can get weaker in what its
         // proposals would give while the agreed text stands still. Say so.
         let proposals = weakerStates(c)
@@ -75,46 +138,64 @@ public enum CompareReport {
 
     public static func markdown(_ c: Comparison) -> String {
         var out = "# dtcheck compare\n\n- old: \(Escape.markdownCode(c.old.path))\n- new: \(Escape.markdownCode(c.new.path))\n\n"
+        if !c.articles.isEmpty {
+            out += "Articles, matched by their words (not their numbers):\n\n"
+            for m in c.articles.prefix(listedArticles) { out += "- " + Escape.markdownCell(describe(m)) + "\n" }
+            if c.articles.count > listedArticles { out += "- " + moreArticles(c) + "\n" }
+            out += "\n"
+        }
         out += "| pillar | before | after | change |\n|---|---|---|---|\n"
         for p in c.pillars {
             out += "| \(p.id.rawValue) | \(side(p.levelBefore, p.scoreBefore)) | \(side(p.levelAfter, p.scoreAfter)) | "
                 + (p.regression ? "**REGRESSION**" : marker(p)) + " |\n"
         }
         out += "\n"
-        for p in c.pillars where !(p.articles.isEmpty && p.limitationsAdded.isEmpty && p.limitationsRemoved.isEmpty) {
+        for p in c.pillars where !(p.clauses.isEmpty && p.findings.isEmpty) {
             out += "### \(p.id.rawValue)\n\n"
-            for l in p.limitationsAdded { out += "- limitation added: \(Escape.markdownCode(l))\n" }
-            for l in p.limitationsRemoved { out += "- limitation removed: \(Escape.markdownCode(l))\n" }
-            for a in p.articles {
-                for q in a.quotesAdded { out += "- **\(Escape.markdownCell(a.article))** added:\n  > \(Escape.markdownCell(Trim.quote(q, limit: 400)))\n" }
-                for q in a.quotesRemoved { out += "- **\(Escape.markdownCell(a.article))** removed:\n  > \(Escape.markdownCell(Trim.quote(q, limit: 400)))\n" }
+            for f in p.findings {
+                out += "- \(f.kind.rawValue) \(Escape.markdownCode(f.id)) (\(f.change.rawValue)): \(Escape.markdownCell(f.explanation))\n"
+            }
+            for k in p.clauses {
+                out += "- **\(Escape.markdownCell(clauseTitle(k)))**\n\n  > " + CompareRedline.markdown(k.diff) + "\n"
             }
             out += "\n"
         }
         out += c.regression ? "**Weaker on:** " + c.pillars.filter(\.regression).map(\.id.rawValue).joined(separator: ", ") + "\n"
-                            : "No pillar got weaker.\n"
+                            : (c.pillars.allSatisfy(\.isUnchanged) ? "No change in any pillar.\n" : "No pillar got weaker.\n")
         let proposals = weakerStates(c)
         if !proposals.isEmpty { out += "\n**But weaker in the proposals:** " + Escape.markdownCell(proposals.joined(separator: "; ")) + "\n" }
         return out
     }
 
     public static let csvHeader = ["pillar", "level_before", "score_before", "level_after", "score_after", "regression",
-                                   "limitations_added", "limitations_removed", "articles_changed"]
+                                   "limitations_added", "limitations_removed", "deviations_added", "deviations_removed",
+                                   "articles_changed"]
 
     public static func csv(_ c: Comparison) -> String {
         var out = Escape.csvRow(csvHeader)
         for p in c.pillars {
+            func ids(_ kind: FindingKind, _ change: FindingChange.Change) -> String {
+                p.findings.filter { $0.kind == kind && $0.change == change }.map(\.id).joined(separator: ";")
+            }
             out += Escape.csvRow([p.id.rawValue, p.levelBefore?.rawValue ?? "", p.scoreBefore.map(String.init) ?? "",
                                   p.levelAfter?.rawValue ?? "", p.scoreAfter.map(String.init) ?? "", p.regression ? "true" : "false",
-                                  p.limitationsAdded.joined(separator: ";"), p.limitationsRemoved.joined(separator: ";"),
-                                  p.articles.map(\.article).joined(separator: ";")])
+                                  ids(.limitation, .added), ids(.limitation, .removed), ids(.deviation, .added), ids(.deviation, .removed),
+                                  p.clauses.compactMap { $0.after ?? $0.before }.joined(separator: ";")])
         }
         return out
     }
 
     public static func html(_ c: Comparison) -> String {
-        var body = "<h1>dtcheck compare</h1>\n<p class=\"meta\">old <code>" + Escape.markup(c.old.path) + "</code> → new <code>"
-            + Escape.markup(c.new.path) + "</code></p>\n"
+        var body = "<h1>dtcheck compare</h1>\n<p class=\"meta\">old <code>" + Escape.markup(c.old.path) + "</code>"
+            + (c.old.title.map { " (" + Escape.markup($0) + ")" } ?? "") + " → new <code>"
+            + Escape.markup(c.new.path) + "</code>" + (c.new.title.map { " (" + Escape.markup($0) + ")" } ?? "") + "</p>\n"
+        for (label, d) in [("old", c.old), ("new", c.new)] where d.status != .assessed {
+            body += "<p class=\"error\">\(label) is \(d.status.rawValue)" + (d.error.map { ": " + Escape.markup($0) } ?? "") + "</p>\n"
+        }
+        body += "<p><strong>Result: " + Escape.markup(result(c)) + ".</strong>"
+        let proposals = weakerStates(c)
+        if !proposals.isEmpty { body += " But weaker in the proposals: " + Escape.markup(proposals.joined(separator: "; ")) + "." }
+        body += "</p>\n"
         body += "<table><tr><th>pillar</th><th>before</th><th>after</th><th>change</th></tr>\n"
         for p in c.pillars {
             let before = p.levelBefore.map { HTMLPage.level($0.rawValue) + " \(p.scoreBefore ?? 0)" } ?? "—"
@@ -124,23 +205,40 @@ public enum CompareReport {
                 + (p.regression ? "<strong class=\"lv lv-absent\">\(m)</strong>" : Escape.markup(m)) + "</td></tr>\n"
         }
         body += "</table>\n"
+        if !c.articles.isEmpty {
+            body += "<h2>Articles</h2>\n<p class=\"meta\">Matched by their words, not their numbers: a renumbered article is the same article.</p>\n"
+            body += "<table class=\"moves\"><tr><th>old</th><th>new</th><th>what happened</th></tr>\n"
+            for m in c.articles {
+                body += "<tr><td>" + Escape.markup(m.before ?? "—") + "</td><td>" + Escape.markup(m.after ?? "—") + "</td><td>"
+                    + Escape.markup(describe(m).components(separatedBy: ": ").dropFirst().joined(separator: ": ")) + "</td></tr>\n"
+            }
+            body += "</table>\n"
+        }
+        body += "<h2>Pillars</h2>\n"
         for p in c.pillars {
             body += "<div class=\"pillar\" id=\"cmp-\(p.id.rawValue)\"><h3>" + Escape.markup(p.id.title) + "</h3>\n"
-            for l in p.limitationsAdded { body += "<div class=\"finding limitation\">limitation added: <code>" + Escape.markup(l) + "</code></div>\n" }
-            for l in p.limitationsRemoved { body += "<div class=\"finding sectoral\">limitation removed: <code>" + Escape.markup(l) + "</code></div>\n" }
-            for a in p.articles {
-                body += "<p><strong>" + Escape.markup(a.article) + "</strong></p>\n<div class=\"pair\"><div class=\"draft\"><strong>removed</strong>"
-                body += a.quotesRemoved.map { "<blockquote>" + Escape.markup(Trim.quote($0, limit: 1200)) + "</blockquote>" }.joined()
-                body += "</div><div class=\"draft\"><strong>added</strong>"
-                body += a.quotesAdded.map { "<blockquote>" + Escape.markup(Trim.quote($0, limit: 1200)) + "</blockquote>" }.joined()
-                body += "</div></div>\n"
+            if let st = p.states {
+                body += "<p class=\"meta\">" + Escape.markup("draft (levels above are agreed): proposed \(st.proposedBefore ?? "—") → \(st.proposedAfter ?? "—")"
+                    + " · weakest \(st.weakestBefore ?? "—") → \(st.weakestAfter ?? "—")") + "</p>\n"
+                for o in st.openAdded { body += "<div class=\"finding deviation\">open bracket added: " + Escape.markup(o) + "</div>\n" }
+                for o in st.openRemoved { body += "<div class=\"finding sectoral\">open bracket closed: " + Escape.markup(o) + "</div>\n" }
             }
-            if p.articles.isEmpty && p.limitationsAdded.isEmpty && p.limitationsRemoved.isEmpty {
-                body += "<p class=\"meta\">No change in evidence or limitations.</p>\n"
+            for f in p.findings {
+                let style = f.change == .added ? f.kind.rawValue : "sectoral"
+                // The explanation says removed, added, no longer applies or now applies.
+                body += "<div class=\"finding \(style)\">\(f.kind.rawValue) <code>" + Escape.markup(f.id) + "</code>: "
+                    + Escape.markup(f.explanation) + "</div>\n"
+            }
+            for k in p.clauses {
+                body += "<p class=\"art\"><strong>" + Escape.markup(clauseTitle(k)) + "</strong></p>\n<div class=\"redline\">"
+                    + CompareRedline.html(k.diff) + "</div>\n"
+            }
+            if p.clauses.isEmpty && p.findings.isEmpty {
+                body += "<p class=\"meta\">No clause it rests on changed its words; no limitation or deviation added or removed.</p>\n"
             }
             body += "</div>\n"
         }
-        return HTMLPage.wrap(title: "dtcheck compare", body: body)
+        return HTMLPage.wrap(title: "dtcheck compare", body: body, extraCSS: CompareRedline.css)
     }
 
     /// JUnit for compare: the new draft's pillars, each regression a failure.

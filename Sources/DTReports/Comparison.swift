@@ -2,11 +2,44 @@ import DTGrading
 import DTModel
 import DTRules
 
-/// How one article's quoted evidence changed between two drafts.
-public struct ArticleChange: Codable, Sendable, Equatable {
-    public var article: String
-    public var quotesAdded: [String]
-    public var quotesRemoved: [String]
+/// A changed clause that bears on a pillar (an article the pillar cites in either
+/// draft whose words changed), as a word-level redline from the old wording to the new.
+public struct ClauseChange: Codable, Sendable, Equatable {
+    /// `changed`, `added`, `removed`, `split` or `merged` (see `ArticleMatch.Kind`).
+    public var kind: ArticleMatch.Kind
+    /// The old article (nil when added) and the new one (nil when removed).
+    public var before: String?
+    public var after: String?
+    public var heading: String?
+    /// Words kept, removed and added, in reading order.
+    public var diff: [WordDiff.Run]
+}
+
+/// A limitation or deviation found in one draft and not the other, with why.
+public struct FindingChange: Codable, Sendable, Equatable {
+    public enum Change: String, Codable, Sendable { case added, removed }
+
+    public enum Reason: String, Codable, Sendable {
+        /// The words it rests on were changed (the clause's redline is under the pillar).
+        case textChanged = "text-changed"
+        /// Its words are unchanged, but the commitment it qualifies changed level.
+        case levelChanged = "level-changed"
+        /// The article it sits in was removed, or is new.
+        case articleRemoved = "article-removed"
+        case articleAdded = "article-added"
+        /// Its words are unchanged and so is the level: a change elsewhere in the pillar's articles.
+        case elsewhere
+    }
+
+    public var id: String
+    public var kind: FindingKind
+    public var change: Change
+    public var reason: Reason
+    /// The article it sits in (the old draft's when removed, the new one's when added).
+    public var article: String?
+    public var quote: String?
+    /// The reason in words, for the human formats.
+    public var explanation: String
 }
 
 /// One pillar, before and after.
@@ -16,7 +49,11 @@ public struct PillarChange: Codable, Sendable, Equatable {
     public var levelAfter: Level?
     public var scoreBefore: Int?
     public var scoreAfter: Int?
-    public var articles: [ArticleChange]
+    /// The clauses the pillar rests on whose words changed, as redlines.
+    public var clauses: [ClauseChange]
+    /// Limitations and deviations added or removed, each with why.
+    public var findings: [FindingChange]
+    /// Limitation ids only in the new draft / only in the old one (`findings` says why).
     public var limitationsAdded: [String]
     public var limitationsRemoved: [String]
     /// The level went down or the score went down (only when both sides were assessed).
@@ -24,6 +61,13 @@ public struct PillarChange: Codable, Sendable, Equatable {
     /// Drafts only (nil when neither side is a draft): how the states and the open
     /// brackets changed. `levelBefore`/`levelAfter` are the agreed levels.
     public var states: StatesChange?
+
+    /// Nothing about the pillar changed: level, score, clauses, findings and draft states.
+    public var isUnchanged: Bool {
+        levelBefore == levelAfter && scoreBefore == scoreAfter && clauses.isEmpty && findings.isEmpty
+            && (states.map { $0.proposedBefore == $0.proposedAfter && $0.weakestBefore == $0.weakestAfter
+                && $0.originalBefore == $0.originalAfter && $0.openAdded.isEmpty && $0.openRemoved.isEmpty } ?? true)
+    }
 }
 
 /// A draft pillar's states on both sides of a comparison, as `level score` (nil
@@ -74,55 +118,47 @@ public struct ComparedDocument: Codable, Sendable, Equatable {
 }
 
 /// `dtcheck compare OLD NEW`: per pillar what changed and whether it got weaker.
+/// Articles are matched by content (`ArticleMap`), so renumbering or moving an
+/// article is reported once, under `articles`, and changes nothing in a pillar.
 public struct Comparison: Codable, Sendable, Equatable {
     public var schemaVersion: String
     public var tool: ToolInfo
     public var old: ComparedDocument
     public var new: ComparedDocument
+    /// Every article renumbered, changed, split, merged, added or removed (unchanged ones are left out).
+    public var articles: [ArticleMatch]
     public var pillars: [PillarChange]
     public var regression: Bool
 
-    public init(tool: ToolInfo, old: DocumentVerdict, new: DocumentVerdict, pillars: [PillarID]) {
+    /// `oldArticles`/`newArticles`: the drafts' articles (`ArticleText.of`); without
+    /// them the articles are only what the verdicts quote.
+    public init(tool: ToolInfo, old: DocumentVerdict, new: DocumentVerdict, pillars: [PillarID],
+                oldArticles: [ArticleText]? = nil, newArticles: [ArticleText]? = nil) {
         schemaVersion = Report.currentSchemaVersion
         self.tool = tool
         self.old = ComparedDocument(old)
         self.new = ComparedDocument(new)
+        let map = ArticleMap(old: oldArticles ?? Self.quotedArticles(old), new: newArticles ?? Self.quotedArticles(new))
+        articles = map.matches.filter { $0.kind != .unchanged }
         let both = old.status == .assessed && new.status == .assessed
-        self.pillars = pillars.map { Comparison.change($0, old: old.pillar($0), new: new.pillar($0), comparable: both) }
+        self.pillars = pillars.map { PillarComparison(map: map).change($0, old: old.pillar($0), new: new.pillar($0), comparable: both) }
         regression = self.pillars.contains(where: \.regression)
     }
 
-    static func change(_ id: PillarID, old: PillarVerdict?, new: PillarVerdict?, comparable: Bool) -> PillarChange {
-        let limitsBefore = Set(old?.limitations.map(\.id) ?? [])
-        let limitsAfter = Set(new?.limitations.map(\.id) ?? [])
-        var regression = false
-        if comparable, let o = old, let n = new, o.level != .notAssessed, n.level != .notAssessed {
-            regression = n.level < o.level || n.score < o.score
-        }
-        return PillarChange(id: id, levelBefore: old?.level, levelAfter: new?.level, scoreBefore: old?.score,
-                            scoreAfter: new?.score, articles: articleChanges(old?.evidence ?? [], new?.evidence ?? []),
-                            limitationsAdded: limitsAfter.subtracting(limitsBefore).sorted(),
-                            limitationsRemoved: limitsBefore.subtracting(limitsAfter).sorted(),
-                            regression: regression, states: StatesChange.of(old: old, new: new))
-    }
-
-    /// Quotes compared after normalisation so re-wrapping or re-paginating is not a change.
-    static func articleChanges(_ before: [Evidence], _ after: [Evidence]) -> [ArticleChange] {
-        func byArticle(_ list: [Evidence]) -> [String: [String: String]] {
-            var out: [String: [String: String]] = [:]
-            for e in list { out[e.article, default: [:]][TextNormalizer.normalize(e.quote)] = e.quote }
-            return out
-        }
-        let b = byArticle(before), a = byArticle(after)
-        var changes: [ArticleChange] = []
-        for article in Set(b.keys).union(a.keys).sorted() {
-            let qb = b[article] ?? [:], qa = a[article] ?? [:]
-            let added = Set(qa.keys).subtracting(qb.keys).sorted().compactMap { qa[$0] }
-            let removed = Set(qb.keys).subtracting(qa.keys).sorted().compactMap { qb[$0] }
-            if !added.isEmpty || !removed.isEmpty {
-                changes.append(ArticleChange(article: article, quotesAdded: added, quotesRemoved: removed))
+    /// Articles made of the quotes a verdict holds, when the texts themselves are not at hand.
+    static func quotedArticles(_ d: DocumentVerdict) -> [ArticleText] {
+        var order: [String] = []
+        var byKey: [String: ArticleText] = [:]
+        let all = d.pillars.flatMap { p in p.evidence + (p.limitations + p.deviations + p.sectoral).compactMap(\.evidence) }
+        for e in all {
+            let key = (e.chapter ?? "") + "\u{0}" + e.article
+            var article = byKey[key] ?? ArticleText(label: e.article, chapter: e.chapter, heading: e.heading, text: "")
+            if byKey[key] == nil { order.append(key) }
+            if !ArticleMap.contains(article.text, quote: e.quote) {
+                article.text += (article.text.isEmpty ? "" : "\n") + e.quote
             }
+            byKey[key] = article
         }
-        return changes
+        return order.compactMap { byKey[$0] }
     }
 }

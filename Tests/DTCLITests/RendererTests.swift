@@ -135,7 +135,8 @@ import Testing
                             documents: [Fixtures.verdict(), Fixtures.broken, Fixtures.spanish])
         let out = SurveyHTML.render(survey)
         #expect(out.contains("<svg"))
-        #expect(out.contains("<title>2019: 1 baseline</title>"))
+        #expect(out.contains("<title>2019: 1 of 1 agreement baseline (100%)</title>"))
+        #expect(out.contains("% of agreements signed that year"))
         #expect(out.contains("class=\"heat\""))
         #expect(!out.contains("http://") && !out.contains("https://"))
     }
@@ -355,20 +356,29 @@ import Testing
         let loc = try #require(c.pillars.first { $0.id == .localization })
         #expect(loc.regression)
         #expect(loc.limitationsAdded == ["localization-exception"])
-        #expect(loc.articles.count == 1)
-        #expect(loc.articles.first?.quotesAdded.count == 1 && loc.articles.first?.quotesRemoved.count == 1)
+        // The changed clause is a word-level redline: only the sentence appended is added.
+        #expect(loc.clauses.count == 1)
+        #expect(loc.clauses.first?.diff.filter { $0.kind == .added }.map(\.text) == ["Notwithstanding paragraph 2, a Party may adopt measures."])
+        #expect(loc.clauses.first?.diff.contains { $0.kind == .removed } == false)
+        // The limitation came with the level, not with words of its own (it quotes none).
+        #expect(loc.findings.map(\.reason) == [.levelChanged])
         // Moving text down the file is not a change.
-        #expect(c.pillars.first { $0.id == .dataFlows }?.articles.isEmpty == true)
+        let flows = c.pillars.first { $0.id == .dataFlows }
+        #expect(flows?.isUnchanged == true)
+        #expect(CompareReport.text(c, color: false).contains("{+Notwithstanding paragraph 2, a Party may adopt measures.+}"))
         #expect(CompareReport.text(c, color: false).contains("localization   baseline 100 → binding-qualified 70  REGRESSION"))
         #expect(CompareReport.markdown(c).contains("| localization | baseline 100 | binding-qualified 70 | **REGRESSION** |"))
-        #expect(CompareReport.csv(c).contains(#""localization","baseline",100,"binding-qualified",70,"true","localization-exception","","ARTICLE 14.13""#))
+        #expect(CompareReport.csv(c).contains(#""localization","baseline",100,"binding-qualified",70,"true","localization-exception","","","","ARTICLE 14.13""#))
         #expect(CompareReport.junit(c).contains("type=\"regression\""))
-        #expect(CompareReport.html(c).contains("limitation added"))
+        #expect(CompareReport.html(c).contains("<div class=\"finding limitation\">limitation <code>localization-exception</code>: now applies: the commitment it qualifies went from baseline to binding-qualified"))
+        #expect(CompareReport.html(c).contains("<ins>Notwithstanding paragraph 2, a Party may adopt measures.</ins>"))
     }
 
     @Test func sameDraftIsNoRegression() {
         let c = Comparison(tool: ToolInfo(version: "t"), old: Fixtures.verdict(), new: Fixtures.verdict(), pillars: PillarID.allCases)
         #expect(!c.regression)
-        #expect(c.pillars.allSatisfy { $0.articles.isEmpty })
+        #expect(c.pillars.allSatisfy { $0.isUnchanged })
+        #expect(c.articles.isEmpty)
+        #expect(CompareReport.text(c, color: false).hasSuffix("result: no change in any pillar\n"))
     }
 }
