@@ -11,6 +11,9 @@ enum SuggestionReport {
 
     static func verb(_ s: Suggestion) -> String {
         switch s.action {
+        // A commitment already worded as the baseline: nothing to replace, the
+        // limitations' own suggestions are the change.
+        case .replace where s.diff.map(unchanged) == true: return "keep, already as \(s.citation)"
         case .replace: return "replace with \(s.citation)"
         case .insert: return "add \(s.citation)"
         case .removePhrase: return "strike the limiting words"
