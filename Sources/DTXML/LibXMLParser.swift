@@ -51,15 +51,18 @@ public enum LibXMLParser {
 
     /// Parses HTML tolerantly. `encoding` overrides what the document's `meta` declares.
     ///
-    /// libxml2's tree builder stops at nesting deeper than 256 and at a text node over
-    /// 10 MB, and leaves the rest of the file out of the tree without failing the parse.
+    /// libxml2's HTML parser runs with SAX handlers of our own (`HTMLTreeBuilder`):
+    /// it builds no tree of its own, so a page costs one tree, ours, not libxml2's
+    /// and then a copy of it.
+    ///
+    /// libxml2's tree builder stopped at nesting deeper than 256 and at a text node over
+    /// 10 MB, and left the rest of the file out without failing the parse.
     /// `XML_PARSE_HUGE` lifts the text limit (the file-size limit bounds it instead).
     /// Depth stays bounded, by us: elements deeper than `XMLParseLimits.maxDepth` are
-    /// flattened by the conversion below, and an element deeper than
-    /// `XMLParseLimits.maxHTMLDepth` stops the parse with an error naming its line (an
-    /// unbounded open-element stack would make every stray end tag cost a scan of it:
-    /// quadratic time). Any parse libxml2 halts is an error with the line it stopped
-    /// at, never a document silently cut short.
+    /// flattened, and an element deeper than `XMLParseLimits.maxHTMLDepth` stops the
+    /// parse with an error naming its line (an unbounded open-element stack would make
+    /// every stray end tag cost a scan of it: quadratic time). Any parse libxml2 halts
+    /// is an error with the line it stopped at, never a document silently cut short.
     public static func parseHTML(_ bytes: [UInt8], name: String = "input", encoding: String? = nil) throws -> XMLDocumentTree {
         _ = initialised
         guard !bytes.isEmpty else { throw XMLParseError(message: "empty document", line: 0, column: 0) }
@@ -74,16 +77,11 @@ public enum LibXMLParser {
                 throw XMLParseError(message: "could not create an HTML parser", line: 0, column: 0)
             }
             defer { htmlFreeParserCtxt(ctxt) }
-            // The tree builder's own start-element handler, behind a depth check.
-            ctxt.pointee.sax.pointee.startElement = { context, name, attributes in
-                guard let context else { return }
-                let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-                if Int(parser.pointee.nameNr) > XMLParseLimits.maxHTMLDepth {
-                    xmlStopParser(parser)
-                    return
-                }
-                xmlSAX2StartElement(context, name, attributes)
-            }
+            let builder = HTMLTreeBuilder()
+            let unmanaged = Unmanaged.passRetained(builder)
+            defer { unmanaged.release() }
+            ctxt.pointee._private = unmanaged.toOpaque()
+            installHTMLHandlers(ctxt.pointee.sax)
             let doc = bytes.withUnsafeBufferPointer { buf -> htmlDocPtr? in
                 buf.baseAddress.flatMap { base in
                     base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
@@ -91,8 +89,9 @@ public enum LibXMLParser {
                     }
                 }
             }
+            // The document node only (startDocument's): it carries the encoding libxml2 read.
             defer { if let doc { xmlFreeDoc(doc) } }
-            // A halted parse (libxml2 stops feeding the tree) dropped everything after this point.
+            // A halted parse (libxml2 stops sending events) dropped everything after this point.
             if ctxt.pointee.errNo == Int32(XML_ERR_USER_STOP.rawValue) {
                 let line = ctxt.pointee.input.map { Int($0.pointee.line) } ?? 0
                 throw XMLParseError(message: "elements are nested more than \(XMLParseLimits.maxHTMLDepth) deep; refused to protect the parser (depth limit)",
@@ -102,7 +101,68 @@ public enum LibXMLParser {
                 throw haltError(ctxt.pointee.lastError)
             }
             guard let doc else { throw sink.firstError ?? XMLParseError(message: "unreadable HTML", line: 0, column: 0) }
-            return try convert(doc, lowercaseNames: true)
+            guard let root = builder.finish() else {
+                throw XMLParseError(message: "document has no root element", line: 0, column: 0)
+            }
+            return XMLDocumentTree(root: root, encoding: doc.pointee.encoding.map { String(cString: $0) },
+                                   flattenedDeepNesting: builder.flattened)
+        }
+    }
+
+    /// Points the HTML parser's SAX handler at `HTMLTreeBuilder` (found through the
+    /// context's `_private`). The document start and end and the DOCTYPE keep libxml2's
+    /// handlers: they make the bare document node that holds the encoding.
+    private static func installHTMLHandlers(_ sax: UnsafeMutablePointer<xmlSAXHandler>?) {
+        guard let sax else { return }
+        sax.pointee.startElement = { context, name, attributes in
+            guard let context, let name else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            if Int(parser.pointee.nameNr) > XMLParseLimits.maxHTMLDepth {
+                xmlStopParser(parser)
+                return
+            }
+            guard let builder = saxHTMLBuilder(parser) else { return }
+            var attrs: [String: String] = [:]
+            if var a = attributes {
+                while let key = a.pointee {
+                    let value = a.successor().pointee
+                    let k = String(cString: key).lowercased()
+                    if attrs[k] == nil { attrs[k] = value.map { String(cString: $0) } ?? "" }
+                    a = a.advanced(by: 2)
+                }
+            }
+            builder.startElement(name: String(cString: name).lowercased(), attributes: attrs, line: saxLine(parser))
+        }
+        sax.pointee.endElement = { context, _ in
+            guard let context else { return }
+            saxHTMLBuilder(context.assumingMemoryBound(to: xmlParserCtxt.self))?.endElement()
+        }
+        let characters: charactersSAXFunc = { context, ch, len in
+            guard let context, let ch, len > 0 else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            saxHTMLBuilder(parser)?.characters(UnsafeBufferPointer(start: ch, count: Int(len)), line: saxLine(parser))
+        }
+        sax.pointee.characters = characters
+        sax.pointee.cdataBlock = { context, ch, len in
+            guard let context, let ch, len > 0 else { return }
+            saxHTMLBuilder(context.assumingMemoryBound(to: xmlParserCtxt.self))?.cdata(UnsafeBufferPointer(start: ch, count: Int(len)))
+        }
+        sax.pointee.comment = { context, _ in
+            guard let context else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            saxHTMLBuilder(parser)?.otherNode(line: saxLine(parser))
+        }
+        sax.pointee.processingInstruction = { context, _, _ in
+            guard let context else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            saxHTMLBuilder(parser)?.otherNode(line: saxLine(parser))
+        }
+        sax.pointee.internalSubset = { context, name, externalID, systemID in
+            guard let context else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            // Only the first DOCTYPE makes a node (libxml2 ignores later ones in HTML).
+            if let doc = parser.pointee.myDoc, xmlGetIntSubset(doc) == nil { saxHTMLBuilder(parser)?.doctype() }
+            xmlSAX2InternalSubset(context, name, externalID, systemID)
         }
     }
 
@@ -150,7 +210,8 @@ public enum LibXMLParser {
         var flatten: Bool
     }
 
-    private static func convert(_ doc: xmlDocPtr, lowercaseNames: Bool) throws -> XMLDocumentTree {
+    /// The Swift tree of a libxml2 tree (XML documents; the fuzzer's HTML oracle).
+    static func convert(_ doc: xmlDocPtr, lowercaseNames: Bool) throws -> XMLDocumentTree {
         guard let rootNode = xmlDocGetRootElement(doc) else {
             throw XMLParseError(message: "document has no root element", line: 0, column: 0)
         }
@@ -261,4 +322,13 @@ extension String {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
+}
+
+// File-level, so the SAX callbacks (C function pointers) capture nothing.
+private func saxHTMLBuilder(_ parser: UnsafeMutablePointer<xmlParserCtxt>) -> HTMLTreeBuilder? {
+    parser.pointee._private.map { Unmanaged<HTMLTreeBuilder>.fromOpaque($0).takeUnretainedValue() }
+}
+
+private func saxLine(_ parser: UnsafeMutablePointer<xmlParserCtxt>) -> Int {
+    parser.pointee.input.map { Int($0.pointee.line) } ?? 0
 }

@@ -1,0 +1,64 @@
+import DTXML
+import Testing
+
+/// Issue #15 point 5: HTML is parsed with SAX handlers that build our tree directly
+/// (`HTMLTreeBuilder`), with the shape libxml2's own tree builder gave (the fuzzer
+/// compares the two on every input: fuzz/HTMLTreeOracle.swift). These pin the
+/// shapes the readers depend on.
+@Suite struct HTMLTreeTests {
+    private func parse(_ html: String) throws -> XMLElement {
+        try LibXMLParser.parseHTML(Array(html.utf8)).root
+    }
+
+    @Test func textIsOneNodeUntilAnElementOrCommentComesBetween() throws {
+        let root = try parse("<html><body><p>one &amp; two<!-- c -->three<b>four</b>five</p></body></html>")
+        let p = try #require(root.child("body")?.child("p"))
+        #expect(p.children == [.text("one & two", line: 1), .text("three", line: 1),
+                               .element(XMLElement(name: "b", children: [.text("four", line: 1)], line: 1)),
+                               .text("five", line: 1)])
+    }
+
+    @Test func elementsAndTextKeepTheirLinesAndAttributes() throws {
+        let root = try parse("<html lang=EN>\n<body>\n<h2 ID=a class=x disabled>Article 1</h2>\n<p>\ntext</p></body></html>")
+        #expect(root["lang"] == "EN")
+        let body = try #require(root.child("body"))
+        let h2 = try #require(body.child("h2"))
+        #expect(h2.attributes == ["id": "a", "class": "x", "disabled": ""])
+        #expect(h2.line == 3)
+        let p = try #require(body.child("p"))
+        #expect(p.line == 4)
+        #expect(p.children == [.text("\ntext", line: 4)])
+    }
+
+    @Test func scriptAndStyleAreTextAndImpliedElementsAreThere() throws {
+        let root = try parse("<title>T</title><script>if (a<b) x();</script><p>body text")
+        #expect(root.name == "html")
+        #expect(root.child("head")?.child("script")?.textContent == "if (a<b) x();")
+        #expect(root.child("body")?.child("p")?.textContent == "body text")
+    }
+
+    @Test func contentAfterTheRootGoesIntoItUnlessADoctypeCameFirst() throws {
+        let bare = try parse("<html><body><p>in</p></body></html><div>after</div>")
+        #expect(bare.textContent == "inafter")
+        let declared = try parse("<!DOCTYPE html><html><body><p>in</p></body></html><div>after</div>")
+        #expect(declared.textContent == "in")
+    }
+
+    @Test func linesPastTheOldLimitAreTheFilesLines() throws {
+        // libxml2's HTML tree stored at most 65,535; the tree built from events keeps the line.
+        let html = "<html><body>" + String(repeating: "\n", count: 70_000) + "<p>late</p></body></html>"
+        let p = try #require(try parse(html).child("body")?.child("p"))
+        #expect(p.line == 70_001)
+    }
+
+    @Test func deepNestingIsFlattenedFrom200() throws {
+        let html = "<html><body>" + String(repeating: "<div>", count: 230) + "deep" + String(repeating: "</div>", count: 230) + "</body></html>"
+        let tree = try LibXMLParser.parseHTML(Array(html.utf8))
+        #expect(tree.flattenedDeepNesting)
+        #expect(tree.root.textContent == "deep")
+        var depth = 1
+        var e = tree.root
+        while let c = e.childElements.first { e = c; depth += 1 }
+        #expect(depth == XMLParseLimits.maxDepth)
+    }
+}
