@@ -40,7 +40,7 @@ struct PreparedText {
                 }
                 while line.hasPrefix(">") { line = String(line.dropFirst()).trimmed() }
                 line = MarkdownInline.plain(line)
-            } else if line.utf8.contains(0x0C) { // not `contains("\u{000C}")`: Foundation's search, per line
+            } else if line.containsASCII(0x0C) { // not `contains("\u{000C}")`: Foundation's search, per line
                 line = line.replacingAll("\u{000C}", with: "") // form feeds between pages
             }
             if PageFurniture.isPageNumber(line) {
