@@ -16,6 +16,11 @@ import CLibXML2
 /// compares the two trees on every input (`fuzz/HTMLTreeOracle.swift`). One
 /// difference on purpose: lines past 65,535 are the true lines (libxml2's tree
 /// stores at most 65,535 for HTML).
+///
+/// Each event carries the parser's count of open elements (`nameNr`): on a start tag
+/// it cannot finish ("Couldn't find end of Start Tag"), libxml2 pops the element from
+/// its own stacks without an end event, and what follows goes to the parent; the
+/// builder closes such elements when the count says they are gone.
 final class HTMLTreeBuilder {
     private struct Frame {
         var element: XMLElement
@@ -43,7 +48,9 @@ final class HTMLTreeBuilder {
 
     // MARK: events
 
-    func startElement(name: String, attributes: [String: String], line: Int) {
+    /// `open` is the parser's count of open elements, this one included.
+    func startElement(name: String, attributes: [String: String], line: Int, open: Int) {
+        sync(open - 1)
         closeText()
         let attach: Attach
         var depth = 1
@@ -63,7 +70,18 @@ final class HTMLTreeBuilder {
                            depth: depth, flatten: flatten, attach: attach))
     }
 
-    func endElement() {
+    /// `open` is the parser's count of open elements, the one ending included.
+    func endElement(open: Int) {
+        sync(open)
+        close()
+    }
+
+    /// Closes the elements the parser dropped without an end event.
+    private func sync(_ open: Int) {
+        while stack.count > max(open, 0) { close() }
+    }
+
+    private func close() {
         closeText()
         guard let done = stack.popLast() else { return }
         if !stack.isEmpty {
@@ -81,16 +99,19 @@ final class HTMLTreeBuilder {
         }
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, open: Int) {
+        sync(open)
         appendText(bytes, line: line, cdata: false)
     }
 
-    func cdata(_ bytes: UnsafeBufferPointer<UInt8>) {
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>, open: Int) {
+        sync(open)
         appendText(bytes, line: 0, cdata: true)
     }
 
     /// A comment or processing instruction: no text, but it ends a text node.
-    func otherNode(line: Int) {
+    func otherNode(line: Int, open: Int) {
+        sync(open)
         closeText()
         if stack.isEmpty {
             if root == nil { docHasNodeBeforeRoot = true }
@@ -106,7 +127,7 @@ final class HTMLTreeBuilder {
 
     /// The document's tree once the parse is over; elements still open are closed.
     func finish() -> XMLElement? {
-        while !stack.isEmpty { endElement() }
+        while !stack.isEmpty { close() }
         return root
     }
 

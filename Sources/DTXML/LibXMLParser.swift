@@ -126,36 +126,45 @@ public enum LibXMLParser {
             if var a = attributes {
                 while let key = a.pointee {
                     let value = a.successor().pointee
-                    let k = String(cString: key).lowercased()
-                    if attrs[k] == nil { attrs[k] = value.map { String(cString: $0) } ?? "" }
+                    let raw = String(cString: key)
+                    let k = raw.lowercased()
+                    // As libxml2's tree builder: a boolean attribute without a value (`disabled`)
+                    // has its name as its value, any other has an empty one.
+                    if attrs[k] == nil {
+                        attrs[k] = value.map { String(cString: $0) } ?? (htmlIsBooleanAttr(key) != 0 ? raw : "")
+                    }
                     a = a.advanced(by: 2)
                 }
             }
-            builder.startElement(name: String(cString: name).lowercased(), attributes: attrs, line: saxLine(parser))
+            builder.startElement(name: String(cString: name).lowercased(), attributes: attrs, line: saxLine(parser),
+                                 open: Int(parser.pointee.nameNr))
         }
         sax.pointee.endElement = { context, _ in
             guard let context else { return }
-            saxHTMLBuilder(context.assumingMemoryBound(to: xmlParserCtxt.self))?.endElement()
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            saxHTMLBuilder(parser)?.endElement(open: Int(parser.pointee.nameNr))
         }
         let characters: charactersSAXFunc = { context, ch, len in
             guard let context, let ch, len > 0 else { return }
             let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-            saxHTMLBuilder(parser)?.characters(UnsafeBufferPointer(start: ch, count: Int(len)), line: saxLine(parser))
+            saxHTMLBuilder(parser)?.characters(UnsafeBufferPointer(start: ch, count: Int(len)), line: saxLine(parser),
+                                               open: Int(parser.pointee.nameNr))
         }
         sax.pointee.characters = characters
         sax.pointee.cdataBlock = { context, ch, len in
             guard let context, let ch, len > 0 else { return }
-            saxHTMLBuilder(context.assumingMemoryBound(to: xmlParserCtxt.self))?.cdata(UnsafeBufferPointer(start: ch, count: Int(len)))
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            saxHTMLBuilder(parser)?.cdata(UnsafeBufferPointer(start: ch, count: Int(len)), open: Int(parser.pointee.nameNr))
         }
         sax.pointee.comment = { context, _ in
             guard let context else { return }
             let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-            saxHTMLBuilder(parser)?.otherNode(line: saxLine(parser))
+            saxHTMLBuilder(parser)?.otherNode(line: saxLine(parser), open: Int(parser.pointee.nameNr))
         }
         sax.pointee.processingInstruction = { context, _, _ in
             guard let context else { return }
             let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-            saxHTMLBuilder(parser)?.otherNode(line: saxLine(parser))
+            saxHTMLBuilder(parser)?.otherNode(line: saxLine(parser), open: Int(parser.pointee.nameNr))
         }
         sax.pointee.internalSubset = { context, name, externalID, systemID in
             guard let context else { return }
