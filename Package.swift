@@ -49,7 +49,7 @@ let package = Package(
         ]),
         .executableTarget(name: "dtcheck", dependencies: ["DTCLI"]),
         // Locating ../shared and the skip-or-fail policy, shared by the test targets.
-        .target(name: "DTTestSupport", path: "Tests/DTTestSupport"),
+        .target(name: "DTTestSupport", dependencies: ["DTRules"], path: "Tests/DTTestSupport"),
         .testTarget(name: "DTIngestTests", dependencies: ["DTIngest", "DTModel", "DTXML", "DTTestSupport"]),
         .testTarget(name: "DTGradingTests", dependencies: ["DTIngest", "DTModel", "DTRules", "DTGrading", "DTTestSupport"]),
         .testTarget(name: "DTCLITests", dependencies: ["DTCLI", "DTReports", "DTGrading", "DTRules", "DTIngest", "DTModel", "DTTestSupport"]),

@@ -55,19 +55,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings: Settings
-        do {
-            settings = try Settings.resolve(grading, .init(
-                format: format?.rawValue, formatChoices: ReportFormat.allCases.map(\.rawValue), defaultFormat: "text",
-                failUnder: failUnder, minScore: minScore, include: selection.include, exclude: selection.exclude))
-        } catch let e as CLIError {
-            Terminal.error(e.description)
-            throw ExitCode(2)
-        }
-        if grading.printConfig {
-            Terminal.emit(try settings.yaml())
-            return
-        }
+        guard let settings = try Settings.resolveOrPrint(grading, .init(
+            format: format?.rawValue, formatChoices: ReportFormat.allCases.map(\.rawValue), defaultFormat: "text",
+            failUnder: failUnder, minScore: minScore, include: selection.include, exclude: selection.exclude)) else { return }
         let format = ReportFormat(rawValue: settings.format) ?? .text
         let pipeline: Pipeline
         let files: [String]
@@ -175,7 +165,7 @@ extension CheckCommand {
         let report = Report(tool: ToolInfo(version: DTCheckCommand.version), baselines: settings.baselines,
                             pillars: settings.pillars, documents: documents)
         let text = try ReportRendering.check(format, report, rules: pipeline.grader.rules, gate: gate(settings),
-                                             color: settings.useColor(output: output))
+                                             color: settings.useColor(output: output), lines: SourceLines.disk)
         sink.write(text)
         try sink.finish()
         return Outcome(errorLines: documents.filter { $0.status == .error }.map(\.errorLine),

@@ -42,12 +42,9 @@ struct CompareCommand: ParsableCommand {
         let pipeline: Pipeline
         let sink: OutputSink
         do {
-            settings = try Settings.resolve(grading, .init(
-                format: format?.rawValue, formatChoices: ReportFormat.allCases.map(\.rawValue), defaultFormat: "text"))
-            if grading.printConfig {
-                Terminal.emit(try settings.yaml())
-                return
-            }
+            guard let resolved = try Settings.resolveOrPrint(grading, .init(
+                format: format?.rawValue, formatChoices: ReportFormat.allCases.map(\.rawValue), defaultFormat: "text")) else { return }
+            settings = resolved
             // --output is checked (and its temporary file made) before any work.
             sink = try OutputSink(path: output, inputs: [old, new])
             // No sorting here: the order of OLD and NEW is the point.
@@ -62,7 +59,8 @@ struct CompareCommand: ParsableCommand {
         let comparison = Comparison(tool: tool, old: documents[0], new: documents[1], pillars: settings.pillars)
         let newReport = Report(tool: tool, baselines: settings.baselines, pillars: settings.pillars, documents: [documents[1]])
         let text = try ReportRendering.compare(ReportFormat(rawValue: settings.format) ?? .text, comparison, newReport: newReport,
-                                               rules: pipeline.grader.rules, color: settings.useColor(output: output))
+                                               rules: pipeline.grader.rules, color: settings.useColor(output: output),
+                                               lines: SourceLines.disk)
         try Terminal.deliver(text, to: sink, documents: documents)
         if failOnRegression && comparison.regression { throw ExitCode(1) }
     }

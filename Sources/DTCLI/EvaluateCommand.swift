@@ -2,6 +2,7 @@ import ArgumentParser
 import DTGrading
 import DTIngest
 import DTModel
+import DTReports
 import DTRules
 import Foundation
 
@@ -66,9 +67,8 @@ struct EvaluateCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let enc = JSONEncoder()
-            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try enc.encode(report), as: UTF8.self))
+            // Rates are floating point: JSONOutput leaves them to Foundation, as before.
+            print(try JSONOutput.encode(report), terminator: "")
         case .text:
             print(EvaluationText.render(report))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DTGrading
+import DTReports
 import DTRules
 import Foundation
 
@@ -44,19 +45,9 @@ struct RegressCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings: Settings
-        do {
-            settings = try Settings.resolve(grading, .init(
-                format: nil, formatChoices: [], defaultFormat: "text", failUnder: nil, minScore: nil,
-                include: selection.include, exclude: selection.exclude))
-        } catch let e as CLIError {
-            Terminal.error(e.description)
-            throw ExitCode(2)
-        }
-        if grading.printConfig {
-            Terminal.emit(try settings.yaml())
-            return
-        }
+        guard let settings = try Settings.resolveOrPrint(grading, .init(
+            format: nil, formatChoices: [], defaultFormat: "text", failUnder: nil, minScore: nil,
+            include: selection.include, exclude: selection.exclude)) else { return }
 
         // With --update the expectations file is the output: checked first, with the same
         // care as --output (only a regular file is replaced, nothing partial is left).
@@ -228,13 +219,11 @@ struct Expectations: Codable, Equatable {
         return decoded
     }
 
-    /// Two-space indented JSON with sorted keys, written by hand so the bytes are the
-    /// same on every platform (Foundation's pretty printer differs between them).
+    /// Two-space indented JSON with sorted keys, in the layout the file has always
+    /// had (`JSONLayout.expectations`), written by the reports' writer: the same
+    /// bytes on every platform (Foundation's pretty printer differs between them).
     func encoded() throws -> String {
-        let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(self))
-        var out = ""
-        StableJSON.write(object, indent: "", into: &out)
-        return out + "\n"
+        try JSONOutput.encode(self, layout: .expectations)
     }
 }
 
@@ -321,55 +310,5 @@ struct RegressDiff {
 
     func render() -> String {
         entries.map { ([$0.path] + $0.lines).joined(separator: "\n") + "\n" }.joined()
-    }
-}
-
-/// A deterministic JSON printer for the expectations file.
-enum StableJSON {
-    static func write(_ value: Any, indent: String, into out: inout String) {
-        let inner = indent + "  "
-        switch value {
-        case let dict as [String: Any]:
-            if dict.isEmpty { out += "{}"; return }
-            out += "{\n"
-            let keys = dict.keys.sorted()
-            for (i, key) in keys.enumerated() {
-                out += inner + quote(key) + ": "
-                write(dict[key] ?? NSNull(), indent: inner, into: &out)
-                out += i == keys.count - 1 ? "\n" : ",\n"
-            }
-            out += indent + "}"
-        case let array as [Any]:
-            if array.isEmpty { out += "[]"; return }
-            out += "[\n"
-            for (i, item) in array.enumerated() {
-                out += inner
-                write(item, indent: inner, into: &out)
-                out += i == array.count - 1 ? "\n" : ",\n"
-            }
-            out += indent + "]"
-        case let s as String:
-            out += quote(s)
-        case let n as NSNumber:
-            out += n.stringValue  // the file holds integers only (scores)
-        default:
-            out += "null"
-        }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }

@@ -49,17 +49,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings: Settings
-        do {
-            settings = try Settings.resolve(grading, .init(format: nil, formatChoices: [], defaultFormat: "html"))
-        } catch let e as CLIError {
-            Terminal.error(e.description)
-            throw ExitCode(2)
-        }
-        if grading.printConfig {
-            Terminal.emit(try settings.yaml())
-            return
-        }
+        guard let settings = try Settings.resolveOrPrint(grading, .init(format: nil, formatChoices: [], defaultFormat: "html")) else { return }
         if worker {
             throw ExitCode(ServeGrading.work(settings: settings))
         }

@@ -73,20 +73,23 @@ enum ServeGrading {
         }
         let tool = ToolInfo(version: DTCheckCommand.version)
         let rules = pipeline.grader.rules
+        // SARIF fixes read the clause's line from the upload, as `check` reads it from disk.
+        let lines = SourceLines.uploads(Dictionary(zip(job.names, files.map { Data($0) }), uniquingKeysWith: { _, last in last }))
         var reports: [String] = []
         switch job.kind {
         case .check:
             let report = Report(tool: tool, baselines: baselines, pillars: pillars, documents: documents)
             for format in GradeAnswer.formats {
                 guard let f = ReportFormat(rawValue: format) else { throw JobError(description: "no format \(format)") }
-                reports.append(try ReportRendering.check(f, report, rules: rules, gate: Gate(failUnder: nil, minScore: nil), color: false))
+                reports.append(try ReportRendering.check(f, report, rules: rules, gate: Gate(failUnder: nil, minScore: nil), color: false,
+                                                         lines: lines))
             }
         case .compare:
             let comparison = Comparison(tool: tool, old: documents[0], new: documents[1], pillars: pillars)
             let newReport = Report(tool: tool, baselines: baselines, pillars: pillars, documents: [documents[1]])
             for format in GradeAnswer.formats {
                 guard let f = ReportFormat(rawValue: format) else { throw JobError(description: "no format \(format)") }
-                reports.append(try ReportRendering.compare(f, comparison, newReport: newReport, rules: rules, color: false))
+                reports.append(try ReportRendering.compare(f, comparison, newReport: newReport, rules: rules, color: false, lines: lines))
             }
         }
         let failed = documents.filter { $0.status == .error }

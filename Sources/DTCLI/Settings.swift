@@ -1,3 +1,4 @@
+import ArgumentParser
 import DTGrading
 import DTIngest
 import DTReports
@@ -44,6 +45,24 @@ struct Settings {
         var minScore: Int?
         var include: [String] = []
         var exclude: [String] = []
+    }
+
+    /// The settings a command runs with, or nil when `--print-config` asked only
+    /// to see them (printed here). A setting that cannot be used is said on
+    /// stderr and ends the command with status 2, as every command does.
+    static func resolveOrPrint(_ options: GradingOptions, _ cli: CommandLine) throws -> Settings? {
+        let settings: Settings
+        do {
+            settings = try resolve(options, cli)
+        } catch let e as CLIError {
+            Terminal.error(e.description)
+            throw ExitCode(2)
+        }
+        if options.printConfig {
+            Terminal.emit(try settings.yaml())
+            return nil
+        }
+        return settings
     }
 
     static func resolve(_ options: GradingOptions, _ cli: CommandLine,

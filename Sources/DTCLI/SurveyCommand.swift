@@ -36,13 +36,10 @@ struct SurveyCommand: ParsableCommand {
         let documents: [DocumentVerdict]
         let sink: OutputSink
         do {
-            settings = try Settings.resolve(grading, .init(
+            guard let resolved = try Settings.resolveOrPrint(grading, .init(
                 format: format?.rawValue, formatChoices: SurveyFormat.allCases.map(\.rawValue), defaultFormat: "text",
-                include: selection.include, exclude: selection.exclude))
-            if grading.printConfig {
-                Terminal.emit(try settings.yaml())
-                return
-            }
+                include: selection.include, exclude: selection.exclude)) else { return }
+            settings = resolved
             let files = selection.collect(paths, settings: settings)
             // --output is checked (and its temporary file made) before any work.
             sink = try OutputSink(path: output, inputs: files)

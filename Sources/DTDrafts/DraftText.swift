@@ -51,21 +51,23 @@ struct DraftText: Sendable {
                                     line: line, countsLines: countsLines && !heading))
             scalars.append("\n")
         }
-        func visit(_ divisions: [Division], article: Int?) {
-            for d in divisions {
-                var own = article
-                if article == nil, d.kind == .article {
-                    own = articles.count
-                    articles.append((ordinal, d, d.number ?? d.heading ?? "article \(articles.count + 1)"))
-                }
-                let boundary = d.kind != .paragraph && d.kind != .subparagraph && (article == nil || d.kind == .article)
-                ordinal += 1
-                add(d.heading ?? "", heading: true, boundary: boundary, article: own, line: d.location.line)
-                add(d.text, heading: false, boundary: false, article: own, line: (d.textLocation ?? d.location).line)
-                visit(d.children, article: own)
+        // The outermost article above the division visited, with its depth: what
+        // lies below an article belongs to it.
+        var enclosing: (depth: Int, article: Int)?
+        DivisionWalker.walk(agreement.divisions) { d, depth in
+            if let e = enclosing, e.depth >= depth { enclosing = nil }
+            let article = enclosing?.article
+            var own = article
+            if article == nil, d.kind == .article {
+                own = articles.count
+                enclosing = (depth, articles.count)
+                articles.append((ordinal, d, d.number ?? d.heading ?? "article \(articles.count + 1)"))
             }
+            let boundary = d.kind != .paragraph && d.kind != .subparagraph && (article == nil || d.kind == .article)
+            ordinal += 1
+            add(d.heading ?? "", heading: true, boundary: boundary, article: own, line: d.location.line)
+            add(d.text, heading: false, boundary: false, article: own, line: (d.textLocation ?? d.location).line)
         }
-        visit(agreement.divisions, article: nil)
         for s in segments where s.countsLines {
             for i in s.start..<s.end where scalars[i] == "\n" { breaks.append(i) }
         }

@@ -235,16 +235,18 @@ final class DocumentIndex {
     /// without building every article's chain of ancestors.
     static func articlesWithChapters(_ divisions: [Division]) -> [(article: Division, chapter: Division?)] {
         var out: [(article: Division, chapter: Division?)] = []
-        func visit(_ divisions: [Division], _ chapter: Division?) {
-            for d in divisions {
-                if d.kind == .article {
-                    out.append((d, chapter))
-                } else {
-                    visit(d.children, d.kind == .chapter ? d : chapter)
-                }
+        // The chapters above the division visited, with their depths: an article's
+        // chapter is the innermost one. Nothing below an article is read.
+        var chapters: [(depth: Int, chapter: Division)] = []
+        DivisionWalker.steeredWalk(divisions) { d, depth in
+            while let last = chapters.last, last.depth >= depth { chapters.removeLast() }
+            if d.kind == .article {
+                out.append((d, chapters.last?.chapter))
+                return .skipChildren
             }
+            if d.kind == .chapter { chapters.append((depth, d)) }
+            return .descend
         }
-        visit(divisions, nil)
         return out
     }
 
@@ -263,21 +265,24 @@ final class DocumentIndex {
     /// Leaf-most divisions that carry text, treated as articles.
     static func pseudoArticles(_ divisions: [Division]) -> [ArticleInContext] {
         var out: [ArticleInContext] = []
-        var stack: [(Division, [Division])] = divisions.reversed().map { ($0, []) }
-        while let (d, ancestors) = stack.popLast() {
+        // The divisions above the one visited, outermost first.
+        var ancestors: [Division] = []
+        DivisionWalker.steeredWalk(divisions) { d, depth in
+            ancestors.removeSubrange(depth...)
             if d.children.isEmpty || d.kind == .section {
                 var art = d
                 art.kind = .article
                 out.append(ArticleInContext(article: art, ancestors: ancestors))
-            } else {
-                if !d.text.isEmpty {
-                    var lead = d
-                    lead.children = []
-                    lead.kind = .article
-                    out.append(ArticleInContext(article: lead, ancestors: ancestors))
-                }
-                stack.append(contentsOf: d.children.reversed().map { ($0, ancestors + [d]) })
+                return .skipChildren
             }
+            if !d.text.isEmpty {
+                var lead = d
+                lead.children = []
+                lead.kind = .article
+                out.append(ArticleInContext(article: lead, ancestors: ancestors))
+            }
+            ancestors.append(d)
+            return .descend
         }
         return out
     }

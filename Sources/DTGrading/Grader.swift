@@ -51,6 +51,8 @@ public struct Grader: Sendable {
             verdict = gradeAsWritten(agreement, options: options)
         }
         if !agreement.trackedChanges.isEmpty { TrackedChangeGrading(grader: self, agreement: agreement, options: options).add(to: &verdict) }
+        let builder = SuggestionBuilder(rules: rules, baselines: options.baselines, language: agreement.language)
+        for i in verdict.pillars.indices { verdict.pillars[i].suggestions = builder.suggestions(for: verdict.pillars[i]) }
         return verdict
     }
 

@@ -84,6 +84,9 @@ public struct PillarVerdict: Codable, Sendable, Equatable {
     /// the changes in the articles either level rests on (when the level moved).
     public var original: StateLevel?
     public var changes: [ChangeRef]?
+    /// What to change to reach the baseline (`Suggestion`): for a level below
+    /// baseline and for each limitation and deviation. Nil when not assessed.
+    public var suggestions: [Suggestion]?
 
     public init(id: PillarID, level: Level, score: Int, rule: String?, evidence: [Evidence], limitations: [Finding],
                 deviations: [Finding], sectoral: [Finding], summary: String) {

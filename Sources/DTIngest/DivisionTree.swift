@@ -8,22 +8,23 @@ enum FootnoteLinker {
     static func relink(_ roots: [Division]) -> [Division] {
         // Nothing to move without footnotes: skip reading every division's text for marks
         // (a character-by-character scan of the whole document).
-        var pending = roots
         var anyFootnote = false
-        while let d = pending.popLast() {
-            if !d.footnotes.isEmpty { anyFootnote = true; break }
-            pending.append(contentsOf: d.children)
+        DivisionWalker.steeredWalk(roots) { d, _ in
+            anyFootnote = !d.footnotes.isEmpty
+            return anyFootnote ? .stop : .descend
         }
         guard anyFootnote else { return roots }
         // Flatten pre-order with parent indices so divisions can be edited in place.
         var flat: [(division: Division, parent: Int?)] = []
-        var stack: [(Division, Int?)] = roots.reversed().map { ($0, nil) }
-        while let (d, parent) = stack.popLast() {
+        // The index in `flat` of the division visited last at each depth: a
+        // division's parent is the one at the depth above.
+        var lastAt: [Int] = []
+        DivisionWalker.walk(roots) { d, depth in
             var leaf = d
             leaf.children = []
-            flat.append((leaf, parent))
-            let me = flat.count - 1
-            stack.append(contentsOf: d.children.reversed().map { ($0, me) })
+            flat.append((leaf, depth == 0 ? nil : lastAt[depth - 1]))
+            lastAt.removeSubrange(depth...)
+            lastAt.append(flat.count - 1)
         }
         var citedBy: [String: Int] = [:]
         for (i, entry) in flat.enumerated() {

@@ -6,11 +6,11 @@ import DTModel
 public enum LanguageDetector {
     public static func detect(_ agreement: Agreement) -> String? {
         var sample = agreement.title ?? ""
-        var stack = agreement.divisions.reversed() as [Division]
-        while let d = stack.popLast(), sample.utf8.count < 60_000 {
+        DivisionWalker.steeredWalk(agreement.divisions) { d, _ in
+            guard sample.utf8.count < 60_000 else { return .stop }
             if let h = d.heading { sample += " " + h }
             sample += " " + d.text
-            stack.append(contentsOf: d.children.reversed())
+            return .descend
         }
         return detect(text: sample)
     }

@@ -65,9 +65,7 @@ public struct AuditReport: Codable, Sendable {
     }
 
     public func json() throws -> String {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try enc.encode(self), as: UTF8.self) + "\n"
+        try JSONOutput.encode(self)
     }
 
     public func csv() -> String {

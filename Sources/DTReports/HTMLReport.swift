@@ -13,7 +13,7 @@ public enum HTMLReport {
         for (i, doc) in report.documents.enumerated() {
             body += document(doc, index: i, baselines: report.baselines, references: references)
         }
-        return HTMLPage.wrap(title: "dtcheck report", body: body)
+        return HTMLPage.wrap(title: "dtcheck report", body: body, extraCSS: SuggestionReport.css)
     }
 
     static func document(_ doc: DocumentVerdict, index: Int, baselines: [BaselineID], references: [PillarID: BaselineReference]) -> String {
@@ -122,6 +122,7 @@ public enum HTMLReport {
                 out += "</div>\n"
             }
         }
+        out += SuggestionReport.html(p)
         return out + "</div>\n"
     }
 

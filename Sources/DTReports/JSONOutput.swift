@@ -1,10 +1,20 @@
 import Foundation
 
-/// One encoder configuration for every JSON output: sorted keys make the bytes
-/// deterministic, unescaped slashes keep paths readable.
+/// The one way JSON is written: every report (check, compare, survey, SARIF,
+/// parse, audit, evaluate) and the regress expectations file come through here,
+/// written by `PrettyJSONEncoder` (sorted keys make the bytes deterministic,
+/// unescaped slashes keep paths readable). `check`'s streamed documents are
+/// written by `VerdictJSON` with the same `PrettyJSONEncoder.Writer`.
 public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         try encode(value, indent: 0) + "\n"
+    }
+
+    /// `value` in `layout`, ending in a newline. Only the reports' layout has a
+    /// Foundation fallback: the expectations file holds strings and integers only.
+    public static func encode<T: Encodable>(_ value: T, layout: JSONLayout) throws -> String {
+        guard layout != .reports else { return try encode(value) }
+        return String(decoding: try PrettyJSONEncoder.encode(value, layout: layout), as: UTF8.self) + "\n"
     }
 
     /// The same JSON without the final newline, every line but empty ones indented

@@ -38,7 +38,8 @@ public enum MarkdownReport {
         }
         out += "\n"
         out += draft(doc)
-        for p in doc.pillars where !(p.evidence.isEmpty && p.limitations.isEmpty && p.deviations.isEmpty && p.sectoral.isEmpty) {
+        for p in doc.pillars where !(p.evidence.isEmpty && p.limitations.isEmpty && p.deviations.isEmpty && p.sectoral.isEmpty
+                                     && (p.suggestions ?? []).isEmpty) {
             out += "### \(p.id.rawValue): \(p.level.rawValue) (\(p.score))\n\n"
             let ref = references[p.id] ?? BaselineReference()
             out += "Measured against " + ref.citations.map(\.description).joined(separator: ", ") + ".\n\n"
@@ -56,6 +57,7 @@ public enum MarkdownReport {
                 }
             }
             out += "\n"
+            out += SuggestionReport.markdown(p)
         }
         return out
     }

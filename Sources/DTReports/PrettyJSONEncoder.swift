@@ -14,11 +14,11 @@ struct PrettyJSONEncoder {
     struct Unsupported: Error {}
 
     /// `value` as pretty JSON, every line (but empty ones) indented by `indent` spaces.
-    static func encode<T: Encodable>(_ value: T, indent: Int = 0) throws -> [UInt8] {
+    static func encode<T: Encodable>(_ value: T, indent: Int = 0, layout: JSONLayout = .reports) throws -> [UInt8] {
         let context = JSONTreeEncoder.Context()
         let root = try JSONTreeEncoder.tree(of: value, parent: nil, key: nil, context: context)
         if context.refused { throw Unsupported() }
-        var writer = Writer(base: indent)
+        var writer = Writer(base: indent, layout: layout)
         writer.write(root, depth: 0)
         return writer.out
     }
@@ -49,10 +49,12 @@ struct PrettyJSONEncoder {
     /// or object as its brackets around one empty line.
     struct Writer {
         let base: Int
+        let layout: JSONLayout
         var out: [UInt8] = []
 
-        init(base: Int) {
+        init(base: Int, layout: JSONLayout = .reports) {
             self.base = base
+            self.layout = layout
             // A graded document's report is a few kilobytes: one buffer, not regrown.
             out.reserveCapacity(16_384)
         }
@@ -61,9 +63,9 @@ struct PrettyJSONEncoder {
             for _ in 0..<(base + 2 * depth) { out.append(0x20) }
         }
 
-        /// `" : "` between a key and its value.
+        /// `" : "` between a key and its value (`": "` in the expectations layout).
         mutating func writeKeySeparator() {
-            out.append(0x20)
+            if layout == .reports { out.append(0x20) }
             out.append(0x3A)
             out.append(0x20)
         }
@@ -88,6 +90,7 @@ struct PrettyJSONEncoder {
             case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
             case .null: out.append(contentsOf: "null".utf8)
             case .array(let box):
+                if box.items.isEmpty, layout == .expectations { return out.append(contentsOf: [0x5B, 0x5D]) }
                 out.append(0x5B)
                 out.append(0x0A)
                 if box.items.isEmpty { out.append(0x0A) }
@@ -100,6 +103,7 @@ struct PrettyJSONEncoder {
                 pad(depth)
                 out.append(0x5D)
             case .object(let box):
+                if box.pairs.isEmpty, layout == .expectations { return out.append(contentsOf: [0x7B, 0x7D]) }
                 out.append(0x7B)
                 out.append(0x0A)
                 if box.pairs.isEmpty { out.append(0x0A) }
@@ -144,8 +148,8 @@ struct PrettyJSONEncoder {
                     case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
                     case 0x0D: out.append(contentsOf: [0x5C, 0x72])
                     case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                    case 0x08: out.append(contentsOf: [0x5C, 0x62])
-                    case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+                    case 0x08 where layout == .reports: out.append(contentsOf: [0x5C, 0x62])
+                    case 0x0C where layout == .reports: out.append(contentsOf: [0x5C, 0x66])
                     default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]])
                     }
                 }
@@ -168,6 +172,19 @@ struct PrettyJSONEncoder {
 
         private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
     }
+}
+
+/// How the one writer lays JSON out.
+public enum JSONLayout: Sendable {
+    /// Foundation's pretty printer with sorted keys, as every report has been
+    /// written: `"key" : value`, an empty array or object as its brackets around
+    /// an empty line, `\b` and `\f` escaped by letter.
+    case reports
+    /// The regression expectations file (`dtcheck regress`), as it has been
+    /// written since before reports had their own writer: `"key": value`, `[]`
+    /// and `{}`, every control character but tab, line feed and carriage return
+    /// as `\u00XX`. Kept so that files teams have committed do not change.
+    case expectations
 }
 
 /// The `Encoder` that turns an `Encodable` into `PrettyJSONEncoder.Value`s.

@@ -61,6 +61,24 @@ struct SarifResult: Encodable {
     var locations: [SarifLocation]
     var partialFingerprints: [String: String]
     var properties: SarifResultProperties
+    /// The suggested change, where it applies to one region (`SuggestionFix`).
+    var fixes: [SarifFix]? = nil
+}
+
+/// SARIF 2.1.0 §3.55 `fix`: a description and the replacement of one region.
+struct SarifFix: Encodable {
+    var description: SarifText
+    var artifactChanges: [SarifArtifactChange]
+}
+
+struct SarifArtifactChange: Encodable {
+    var artifactLocation: SarifArtifactLocation
+    var replacements: [SarifReplacement]
+}
+
+struct SarifReplacement: Encodable {
+    var deletedRegion: SarifRegion
+    var insertedContent: SarifText
 }
 
 struct SarifResultProperties: Encodable {
@@ -84,4 +102,8 @@ struct SarifArtifactLocation: Encodable { var uri: String }
 struct SarifRegion: Encodable {
     var startLine: Int
     var startColumn: Int?
+    var endLine: Int? = nil
+    var endColumn: Int? = nil
+    /// The text the region holds, so a tool applying a fix can check it first.
+    var snippet: SarifText? = nil
 }

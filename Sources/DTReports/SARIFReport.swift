@@ -39,8 +39,9 @@ public struct RuleMetadata: Sendable, Equatable {
 /// pillar result `Fingerprint.of(rule:pillar:quote:)` over its evidence quotes, so
 /// moving text to other lines keeps the identity.
 public enum SARIFReport {
+    /// `lines` reads a line of a graded file, for fixes (`SuggestionFix`); without it no fix is written.
     public static func render(_ report: Report, rules metadata: [String: RuleMetadata] = [:],
-                              baseDirectory: String? = nil) throws -> String {
+                              baseDirectory: String? = nil, lines: SourceLineReader? = nil) throws -> String {
         var pending: [(rule: String, pillar: PillarID, result: SarifResult)] = []
         var notifications: [SarifNotification] = []
         for doc in report.documents {
@@ -53,10 +54,14 @@ public enum SARIFReport {
                 continue
             }
             for p in doc.pillars {
-                pending.append((pillarRule(p), p.id, pillarResult(p, doc: doc, uri: uri, base: baseDirectory)))
+                var result = pillarResult(p, doc: doc, uri: uri, base: baseDirectory)
+                result.fixes = fixes(p, addressing: "level", result: result, doc: doc, lines: lines)
+                pending.append((pillarRule(p), p.id, result))
                 for (kind, list) in [(FindingKind.limitation, p.limitations), (.deviation, p.deviations), (.sectoral, p.sectoral)] {
                     for f in list {
-                        pending.append((f.rule, p.id, findingResult(f, kind: kind, pillar: p, uri: uri, base: baseDirectory)))
+                        var result = findingResult(f, kind: kind, pillar: p, uri: uri, base: baseDirectory)
+                        result.fixes = fixes(p, addressing: f.id, result: result, doc: doc, lines: lines)
+                        pending.append((f.rule, p.id, result))
                     }
                 }
                 // A draft's open bracket is a result of its own kind (`open`): not agreed yet.
@@ -91,6 +96,13 @@ public enum SARIFReport {
             invocations: [SarifInvocation(executionSuccessful: notifications.isEmpty, toolExecutionNotifications: notifications)],
             results: results)
         return try JSONOutput.encode(SarifLog(runs: [run]))
+    }
+
+    /// The pillar's suggestions for `id` as fixes on the result's own file.
+    static func fixes(_ p: PillarVerdict, addressing id: String, result: SarifResult, doc: DocumentVerdict,
+                      lines: SourceLineReader?) -> [SarifFix]? {
+        guard let suggestions = p.suggestions, let uri = result.locations.first?.physicalLocation.artifactLocation.uri else { return nil }
+        return SuggestionFix.fixes(suggestions, addressing: id, uri: uri, doc: doc, lines: lines)
     }
 
     static func pillarRule(_ p: PillarVerdict) -> String {

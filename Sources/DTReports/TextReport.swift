@@ -69,6 +69,7 @@ public enum TextReport {
         for f in p.limitations { out += finding(f, label: s.red("limitation"), quoted: p.evidence, s) }
         for f in p.deviations { out += finding(f, label: s.yellow("deviation"), quoted: p.evidence, s) }
         for f in p.sectoral { out += finding(f, label: s.dim("sectoral"), quoted: p.evidence, s) }
+        out += SuggestionReport.text(p, s)
         return out
     }
 
@@ -106,6 +107,7 @@ struct Styler {
     func dim(_ s: String) -> String { wrap(s, "2") }
     func red(_ s: String) -> String { wrap(s, "31") }
     func yellow(_ s: String) -> String { wrap(s, "33") }
+    func green(_ s: String) -> String { wrap(s, "32") }
 
     func level(_ l: Level) -> String {
         switch l {

@@ -56,6 +56,7 @@ enum VerdictJSON {
         if let r = p.rule { o.key("rule", &w); w.writeString(r) }
         o.key("score", &w); w.writeInt(p.score)
         o.key("sectoral", &w); array(p.sectoral, &w, depth: depth + 1) { w, f, depth in write(f, &w, depth: depth) }
+        if let v = p.suggestions { o.key("suggestions", &w); array(v, &w, depth: depth + 1) { w, s, depth in write(s, &w, depth: depth) } }
         o.key("summary", &w); w.writeString(p.summary)
         o.close(&w)
     }
@@ -78,6 +79,40 @@ enum VerdictJSON {
         o.key("message", &w); w.writeString(f.message)
         o.key("rule", &w); w.writeString(f.rule)
         o.close(&w)
+    }
+
+    private static func write(_ s: Suggestion, _ w: inout PrettyJSONEncoder.Writer, depth: Int) {
+        var o = ObjectWriter(depth: depth)
+        o.open(&w)
+        o.key("action", &w); w.writeString(s.action.rawValue)
+        o.key("addresses", &w); array(s.addresses, &w, depth: depth + 1) { w, a, _ in w.writeString(a) }
+        o.key("article", &w); w.writeString(s.article)
+        o.key("baseline", &w); w.writeString(s.baseline.rawValue)
+        if let d = s.diff {
+            o.key("diff", &w)
+            array(d, &w, depth: depth + 1) { w, run, depth in
+                var ro = ObjectWriter(depth: depth)
+                ro.open(&w)
+                ro.key("kind", &w); w.writeString(run.kind.rawValue)
+                ro.key("text", &w); w.writeString(run.text)
+                ro.close(&w)
+            }
+        }
+        if let v = s.draftArticle { o.key("draftArticle", &w); w.writeString(v) }
+        if let v = s.draftText { o.key("draftText", &w); w.writeString(v) }
+        if let l = s.location { o.key("location", &w); write(l, &w, depth: depth + 1) }
+        o.key("note", &w); w.writeString(s.note)
+        o.key("text", &w); w.writeString(s.text)
+        o.close(&w)
+    }
+
+    private static func write(_ l: SourceLocation, _ w: inout PrettyJSONEncoder.Writer, depth: Int) {
+        var lo = ObjectWriter(depth: depth)
+        lo.open(&w)
+        lo.key("column", &w); if let c = l.column { w.writeInt(c) } else { w.writeNull() }
+        lo.key("line", &w); w.writeInt(l.line)
+        lo.key("path", &w); if let p = l.path { w.writeString(p) } else { w.writeNull() }
+        lo.close(&w)
     }
 
     private static func write(_ e: Evidence, _ w: inout PrettyJSONEncoder.Writer, depth: Int) {

@@ -2,6 +2,11 @@
 /// each grading thread grades with its own, because reference counts on shared
 /// objects had cost two cores 15%, and copying a compiled set is far cheaper than
 /// compiling it again (`RuleSet.compiledAgain`).
+///
+/// Written field by field, so a new stored property must be added here:
+/// `IndependentCopyTests` walks the copy beside the original with `Mirror` and
+/// fails on a property it has not been told about, on a value the copy lost, and
+/// on an object or buffer the copy shares where it should not.
 extension String {
     /// The same text in storage of its own (short strings live in the value itself).
     func independentCopy() -> String {
@@ -36,7 +41,7 @@ extension RuleSet {
                            modality: modality.independentCopy(),
                            scoring: Scoring(top: Dictionary(uniqueKeysWithValues: scoring.top.map { ($0.key, $0.value) }),
                                             limitationPenalty: scoring.limitationPenalty, deviationPenalty: scoring.deviationPenalty),
-                           terms: terms, keywords: keywords, language: language)
+                           terms: terms, keywords: keywords, language: language, baselineReferences: baselineReferences)
         copy.translations = translations.mapValues { $0.independentCopy() }
         copy.sources = sources
         return copy

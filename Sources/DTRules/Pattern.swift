@@ -41,7 +41,7 @@ public final class Pattern: Sendable, CustomStringConvertible {
         gate = Pattern.gate(of: tree)
     }
 
-    private init(source: String, tree: PatternNode, program: PhraseProgram, gate: LiteralGate) {
+    init(source: String, tree: PatternNode, program: PhraseProgram, gate: LiteralGate) {
         self.source = source
         self.tree = tree
         self.program = program

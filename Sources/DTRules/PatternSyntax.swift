@@ -111,7 +111,7 @@ struct PatternParser {
         let chars = Array(source)
         var i = 0
         // Open groups, innermost last: each its alternatives so far and the bracket that closes it.
-        var stack: [(alternatives: [[PatternNode]], close: Character?)] = [([[]], nil)]
+        var stack: [(alternatives: [[PatternNode]], close: Character?, open: Int)] = [([[]], nil, 0)]
         func append(_ node: PatternNode) {
             stack[stack.count - 1].alternatives[stack[stack.count - 1].alternatives.count - 1].append(node)
         }
@@ -140,14 +140,15 @@ struct PatternParser {
                     append(.char(c))
                 }
             case "(":
-                stack.append(([[]], ")"))
+                stack.append(([[]], ")", i))
             case "[":
-                stack.append(([[]], "]"))
+                stack.append(([[]], "]", i))
             case ")", "]":
                 guard stack.count > 1, stack[stack.count - 1].close == c else {
                     throw fail("unbalanced '\(c)' at character \(i + 1)")
                 }
                 let group = stack.removeLast()
+                if c == "]" { try refuseCharacterClass(chars, open: group.open, close: i, fail: fail) }
                 let node = PatternNode.group(group.alternatives, term: nil)
                 append(c == "]" ? .optional(node) : node)
             case "|":
@@ -183,6 +184,18 @@ struct PatternParser {
         }
         guard stack.count == 1 else { throw fail("unbalanced '\(stack[stack.count - 1].close == "]" ? "[" : "(")'") }
         return .group(stack[0].alternatives, term: nil)
+    }
+
+    /// `locali[sz]ation` is a regex character class by habit, but here `[sz]` makes
+    /// the letters "sz" optional together, so the pattern matches neither spelling.
+    /// Brackets of letters alone with a letter on both sides are refused, naming `(s|z)`.
+    private func refuseCharacterClass(_ chars: [Character], open: Int, close: Int,
+                                      fail: (String) -> PatternError) throws {
+        guard open > 0, close + 1 < chars.count, chars[open - 1].isLetter, chars[close + 1].isLetter else { return }
+        let inside = chars[(open + 1)..<close]
+        guard !inside.isEmpty, inside.allSatisfy(\.isLetter) else { return }
+        let letters = inside.map(String.init).joined(separator: "|")
+        throw fail("'[\(String(inside))]' inside a word at character \(open + 1) makes the letters '\(String(inside))' optional together, not one of them: write (\(letters)) for one letter or another")
     }
 
     /// The tree of `{name}`, read once per pattern.

@@ -15,8 +15,8 @@ enum RuleLoader {
         var rules: [Node] = []
         var keywords: [String] = []
         var defaults: Defaults = Defaults()
-        /// `measures:` of a baseline file: per pillar, its articles and elements.
-        var measures: [(pillar: PillarID, articles: [String], elements: [String])] = []
+        /// `measures:` of a baseline file: per pillar, its articles, elements and wording.
+        var measures: [Measure] = []
         var measuresLine: Int?
         /// A file's `lang: {es: {terms:, modality:, keywords:}}` sections, by language code.
         var languages: [String: LanguageContent] = [:]
@@ -28,6 +28,15 @@ enum RuleLoader {
         var modality: (binding: [String], nonBinding: [String], exception: [String], line: Int)?
         var keywords: [String] = []
         var line: Int = 0
+    }
+
+    /// One pillar's `measures:` entry: its articles, elements and operative wording.
+    struct Measure {
+        var pillar: PillarID
+        var articles: [String]
+        var elements: [String]
+        var wording: [(article: String, text: String, addresses: [String], line: Int?)]
+        var line: Int?
     }
 
     struct Defaults {
@@ -143,11 +152,13 @@ enum RuleLoader {
         // Each pillar's baseline articles, USMCA's before UJDTA's, and the elements of all.
         var references: [PillarID: BaselineReference] = [:]
         for baseline in BaselineID.allCases {
-            for (_, c) in contents where c.defaults.baseline == baseline {
+            for (file, c) in contents where c.defaults.baseline == baseline {
                 for m in c.measures {
+                    try validateWording(m, baseline: baseline, file: file, rules: rules)
                     var ref = references[m.pillar] ?? BaselineReference()
                     ref.citations += m.articles.map { BaselineCitation(baseline: baseline, article: $0) }
                     ref.elements += m.elements.filter { !ref.elements.contains($0) }
+                    ref.wording += m.wording.map { BaselineWording(baseline: baseline, article: $0.article, text: $0.text, addresses: $0.addresses) }
                     references[m.pillar] = ref
                 }
             }
@@ -262,20 +273,66 @@ enum RuleLoader {
         return content
     }
 
-    /// `measures: {PILLAR: {articles: [...], elements: [...]}}`.
-    static func measures(_ node: Node, file: String) throws -> [(pillar: PillarID, articles: [String], elements: [String])] {
+    /// `measures: {PILLAR: {articles: [...], elements: [...], wording: [{article:, text:, addresses: [...]}]}}`.
+    static func measures(_ node: Node, file: String) throws -> [Measure] {
         let r = NodeReader(file: file)
-        guard let m = node.mapping else { throw r.fail(node, "measures must be a mapping of pillar: {articles: […], elements: […]}") }
+        guard let m = node.mapping else { throw r.fail(node, "measures must be a mapping of pillar: {articles: […], elements: […], wording: […]}") }
         return try m.map { k, v in
             guard let name = k.string, let pillar = PillarID(rawValue: name) else {
                 throw r.fail(k, "unknown pillar '\(k.string ?? "")' in measures; use \(PillarID.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard let fields = v.mapping else { throw r.fail(v, "measures of \(name) must be {articles: […], elements: […]}") }
-            for (fk, _) in fields where !["articles", "elements"].contains(fk.string ?? "") {
-                throw r.fail(fk, "unknown key '\(fk.string ?? "")' in measures of \(name); use articles and elements")
+            guard let fields = v.mapping else { throw r.fail(v, "measures of \(name) must be {articles: […], elements: […], wording: […]}") }
+            for (fk, _) in fields where !["articles", "elements", "wording"].contains(fk.string ?? "") {
+                throw r.fail(fk, "unknown key '\(fk.string ?? "")' in measures of \(name); use articles, elements and wording")
             }
             let f = NodeReader.fields(fields)
-            return (pillar, try r.strings(f["articles"], key: "articles", required: true), try r.strings(f["elements"], key: "elements", required: false))
+            var wording: [(article: String, text: String, addresses: [String], line: Int?)] = []
+            if let w = f["wording"] {
+                guard let items = w.sequence else { throw r.fail(w, "wording of \(name) must be a list of {article:, text:, addresses: […]}") }
+                for item in items {
+                    guard let im = item.mapping else { throw r.fail(item, "a wording item of \(name) must be {article:, text:, addresses: […]}") }
+                    for (ik, _) in im where !["article", "text", "addresses"].contains(ik.string ?? "") {
+                        throw r.fail(ik, "unknown key '\(ik.string ?? "")' in wording of \(name); use article, text and addresses")
+                    }
+                    let fi = NodeReader.fields(im)
+                    wording.append((try r.string(fi["article"], key: "article"), try r.string(fi["text"], key: "text"),
+                                    try r.strings(fi["addresses"], key: "addresses", required: true), item.mark?.line))
+                }
+            }
+            return Measure(pillar: pillar, articles: try r.strings(f["articles"], key: "articles", required: true),
+                           elements: try r.strings(f["elements"], key: "elements", required: false), wording: wording, line: k.mark?.line)
+        }
+    }
+
+    /// A baseline's wording is what reports propose to negotiators, so it must be the
+    /// baseline's own text: a quoted paragraph (no placeholder, no elision) of an
+    /// article the pillar is measured against, answering only ids the rules know,
+    /// and one paragraph per pillar stating the core commitment.
+    static func validateWording(_ m: Measure, baseline: BaselineID, file: String, rules: [Rule]) throws {
+        guard !m.wording.isEmpty else { return }
+        let elements = Set(rules.filter { $0.kind == .deviation && $0.pillars.contains(m.pillar) }.compactMap(\.element))
+        for w in m.wording {
+            func fail(_ why: String) -> RuleLoadError { RuleLoadError(file: file, line: w.line, message: "wording \(w.article) of \(m.pillar.rawValue): \(why)") }
+            let text = w.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty || text.hasPrefix("(") || text.contains("…") || text.contains("...") {
+                throw fail("the text must quote the baseline's paragraph whole (no placeholder, no '…')")
+            }
+            let root = w.article.split(separator: ".").prefix(2).joined(separator: ".")
+            let measured = m.articles.contains { w.article == $0 || w.article.hasPrefix($0 + ".") || root == $0 }
+            // A paragraph outside the pillar's articles may answer a deviation that cites
+            // its own article (USMCA 17.18 for financial services).
+            let cited = rules.contains { r in r.kind == .deviation && r.pillars.contains(m.pillar)
+                && r.baselines.contains { $0.baseline == baseline && (w.article == $0.article || w.article.hasPrefix($0.article + ".")) } }
+            if !measured && !cited {
+                throw fail("article \(w.article) is not among the pillar's articles (\(m.articles.joined(separator: ", "))) nor cited by a deviation rule")
+            }
+            for id in w.addresses where id != BaselineWording.commitment && !LimitationID.isValid(id, for: m.pillar) && !elements.contains(id) {
+                throw fail("addresses '\(id)', which is neither commitment, a limitation id of the pillar nor a deviation element of its rules")
+            }
+        }
+        let commitments = m.wording.filter { $0.addresses.contains(BaselineWording.commitment) }
+        if commitments.count != 1 {
+            throw RuleLoadError(file: file, line: m.line, message: "wording of \(m.pillar.rawValue) must have exactly one paragraph addressing commitment (it has \(commitments.count))")
         }
     }
 

@@ -18,14 +18,19 @@ public enum LibXMLParser {
         return true
     }()
 
-    /// Parses an XML document. `name` is used only in messages.
-    public static func parseXML(_ bytes: [UInt8], name: String = "input") throws -> XMLDocumentTree {
-        _ = initialised
+    /// What neither parser can take: nothing at all, or more than libxml2's Int32
+    /// length can say (a larger buffer would be silently cut short).
+    private static func refuseUnparseable(_ bytes: [UInt8]) throws {
         guard !bytes.isEmpty else { throw XMLParseError(message: "empty document", line: 0, column: 0) }
-        // libxml2 takes an Int32 length: a larger buffer would be silently cut short.
         guard bytes.count <= Int(Int32.max) else {
             throw XMLParseError(message: "document is larger than 2 GiB, more than the parser can take", line: 0, column: 0)
         }
+    }
+
+    /// Parses an XML document. `name` is used only in messages.
+    public static func parseXML(_ bytes: [UInt8], name: String = "input") throws -> XMLDocumentTree {
+        _ = initialised
+        try refuseUnparseable(bytes)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOXINCNODE.rawValue)
         return try withErrorSink { sink in
@@ -65,11 +70,7 @@ public enum LibXMLParser {
     /// is an error with the line it stopped at, never a document silently cut short.
     public static func parseHTML(_ bytes: [UInt8], name: String = "input", encoding: String? = nil) throws -> XMLDocumentTree {
         _ = initialised
-        guard !bytes.isEmpty else { throw XMLParseError(message: "empty document", line: 0, column: 0) }
-        // libxml2 takes an Int32 length: a larger buffer would be silently cut short.
-        guard bytes.count <= Int(Int32.max) else {
-            throw XMLParseError(message: "document is larger than 2 GiB, more than the parser can take", line: 0, column: 0)
-        }
+        try refuseUnparseable(bytes)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue)
         return try withErrorSink { sink in

@@ -71,4 +71,41 @@ import Testing
         guard let r = Dtcheck.run(["audit", root]) else { return }
         #expect(r.status == 0, "\(r.stdout.suffix(3000))")
     }
+
+    /// customs-duties' vocabulary is electronic transmissions alone, not the ban's own
+    /// condition: a sentence on electronic transmissions that names no customs duty and
+    /// that no customs rule reads is listed (it could never be before).
+    @Test func customsSentenceWithoutDutiesIsListed() throws {
+        let dir = Dtcheck.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let doc = dir.appendingPathComponent("draft.md")
+        try Data("""
+        # Chapter 1 Electronic Commerce
+
+        ## Article 1.1 Customs Duties
+
+        No Party shall impose customs duties on electronic transmissions.
+
+        ## Article 1.2 Statistics
+
+        The Parties shall exchange statistics on the value of electronic transmissions between them.
+        """.utf8).write(to: doc)
+        guard let r = Dtcheck.run(["audit", "--format", "json", "--reviewed", dir.appendingPathComponent("none.yml").path, doc.path]) else { return }
+        #expect(r.status == 1, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let docs = try #require(json["documents"] as? [[String: Any]])
+        let items = try #require(docs.first?["items"] as? [[String: Any]])
+        #expect(items.count == 1, "\(items)")
+        #expect(items.first?["scope"] as? String == "customs-duties")
+        #expect((items.first?["sentence"] as? String)?.contains("statistics on the value") == true)
+    }
+
+    /// The team's drafts are audited too (#18, a CI gate): every sentence on a pillar
+    /// in them is read by a rule or reviewed.
+    @Test func teamDraftsHaveNoUnexplainedSentence() throws {
+        let drafts = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts").path
+        guard let r = Dtcheck.run(["audit", drafts]) else { return }
+        #expect(r.status == 0, "\(r.stdout.suffix(3000))")
+        #expect(r.stdout.contains("customs-duties: 0 unexplained"), "\(r.stdout.suffix(500))")
+    }
 }

@@ -12,7 +12,7 @@ enum Fixtures {
 
     /// The project's baseline articles and elements (`measures:` in rules/baselines/*.yml).
     static func baselineReferences() throws -> [PillarID: BaselineReference] {
-        try RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path).baselineReferences
+        try ProjectRuleSet.require().baselineReferences
     }
 
     static func evidence(_ article: String, heading: String?, quote: String, line: Int, column: Int? = nil) -> Evidence {

@@ -10,6 +10,37 @@ import Testing
 /// Every JSON output is written by the lean `PrettyJSONEncoder`; it must write
 /// exactly what Foundation's encoder, configured the same way, would.
 @Suite struct PrettyJSONEncoderTests {
+    /// The regress expectations file keeps the layout its own printer gave it
+    /// before it came through the reports' writer: `": "`, `[]` and `{}`, controls
+    /// other than tab, line feed and carriage return as `\u00XX`.
+    @Test func expectationsLayoutIsTheFilesLayout() throws {
+        struct Sample: Encodable {
+            var empty: [String] = []
+            var none: [String: Int] = [:]
+            var text = "a/b \u{8}\u{C}\t\"q\" \\"
+            var nested = ["zeta": [1, 2], "alpha": []]
+            var missing: String?
+        }
+        let expected = """
+            {
+              "empty": [],
+              "nested": {
+                "alpha": [],
+                "zeta": [
+                  1,
+                  2
+                ]
+              },
+              "none": {},
+              "text": "a/b \\u0008\\u000c\\t\\"q\\" \\\\"
+            }
+
+            """
+        #expect(try JSONOutput.encode(Sample(), layout: .expectations) == expected)
+        // The reports' layout of the same value is still Foundation's.
+        try expectSameAsFoundation(Sample())
+    }
+
     func expectSameAsFoundation<T: Encodable>(_ value: T, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let foundation = try JSONOutput.foundationEncode(value)
         let lean = try PrettyJSONEncoder.encode(value)
@@ -54,7 +85,7 @@ import Testing
 
     /// Real verdicts: drafts shipped in corpus/ and, when ../shared is present, ToTA texts.
     @Test(.needsSharedCorpus) func sameBytesOnRealVerdicts() throws {
-        let rules = try RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+        let rules = try ProjectRuleSet.require()
         let grader = Grader(rules: rules)
         let drafts = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts").path
         var paths = try FileManager.default.contentsOfDirectory(atPath: drafts).sorted().map { drafts + "/" + $0 }

@@ -100,7 +100,7 @@ import Testing
     /// #16: a bracketed draft's row carries its proposed and weakest states and the
     /// count of open brackets; a final text leaves those cells empty.
     @Test func csvCarriesDraftStates() throws {
-        let rules = try RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+        let rules = try ProjectRuleSet.require()
         let draft = Grader(rules: rules).grade(try DocumentLoader.load(bytes: Array("""
             ## Article 5: Location of Computing Facilities
 

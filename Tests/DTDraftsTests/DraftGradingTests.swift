@@ -10,7 +10,7 @@ import Testing
 /// Grading by state (PILLARS.md "Negotiating drafts") on the team's drafts and on
 /// small texts written here.
 @Suite struct DraftGradingTests {
-    static let rules: RuleSet? = try? RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+    static var rules: RuleSet? { ProjectRuleSet.loaded }
     static let folder = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts/negotiating").path
 
     static func grade(_ text: String, path: String = "draft.md") throws -> DocumentVerdict {

@@ -41,11 +41,25 @@ import Testing
         #expect(!vocabulary.dispute.isEmpty, "terms dispute-settlement and dispute-limiting are missing")
     }
 
-    @Test func topLevelAlternativesOpenYamlLists() {
-        #expect(AuditVocabulary.topLevelAlternatives("(a ... {x})|(b (c|d))") == ["a ... {x}", "b (c|d)"])
-        #expect(AuditVocabulary.topLevelAlternatives("(a) (b)") == ["(a) (b)"])
-        #expect(AuditVocabulary.termNames(in: "requir* ... {source-code} or {x}") == ["source-code", "x"])
-        // A term inside a group is not in every match, so it cannot stand for the pattern.
-        #expect(AuditVocabulary.termNames(in: AuditVocabulary.topLevelText("a (b|{x}) {y} [{z}]")) == ["y"])
+    /// The vocabulary is read off the pattern tree (DTRules' one parser): a term
+    /// inside a group or made optional is not in every match, so it stands for nothing.
+    @Test func vocabularyIsReadOffThePatternTree() throws {
+        let terms = ["x": "ex*", "y": "why", "z": "zed"]
+        let lists = try Pattern("(a ... {x})|(b (c|d))", terms: terms).vocabulary
+        #expect(lists.termNames == ["x"])
+        #expect(lists.pattern.source == "{x}|b (c|d)")
+        let grouped = try Pattern("a (b|{x}) {y} [{z}]", terms: terms).vocabulary
+        #expect(grouped.termNames == ["y"])
+        #expect(grouped.pattern.source == "{y}")
+        let none = try Pattern("locali(s|z)ation of ({x}|data)", terms: terms).vocabulary
+        #expect(none.termNames.isEmpty)
+        #expect(none.pattern.firstMatch(in: "localisation of data") != nil)
+        #expect(none.pattern.firstMatch(in: "localization of exports") != nil)
+        // A rule's frame without terms gives way to its terms: customs duties + {x} is {x}.
+        let when = [try Pattern("customs dut*", terms: terms), try Pattern("({x})", terms: terms)]
+        let derived = AuditVocabulary.vocabulary(of: when)
+        #expect(derived.map(\.source) == ["{x}"])
+        #expect(derived[0].firstMatch(in: "exports of goods") != nil)
+        #expect(AuditVocabulary.vocabulary(of: [try Pattern("customs dut*")]).map(\.source) == ["customs dut*"])
     }
 }

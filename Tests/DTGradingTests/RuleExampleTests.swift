@@ -5,8 +5,8 @@ import Testing
 
 /// The package's rules, loaded once for every test in this target.
 enum ProjectRules {
-    static let directory = SharedCorpus.packageRoot.appendingPathComponent("rules").path
-    static let loaded: RuleSet? = try? RuleSet.load(directory: directory)
+    static var directory: String { ProjectRuleSet.directory }
+    static var loaded: RuleSet? { ProjectRuleSet.loaded }
     static var ids: [String] { loaded?.rules.map(\.id) ?? [] }
 }
 

@@ -2,6 +2,7 @@ import DTGrading
 import DTIngest
 import DTModel
 import DTRules
+import DTTestSupport
 import Foundation
 import Testing
 
@@ -9,11 +10,7 @@ import Testing
 /// A keyword-dense article with no sentence breaks once took 464 s for 2.5 MB
 /// because every candidate re-scanned the whole article (quadratic).
 @Suite struct GradingShapeTests {
-    static let rules: RuleSet? = {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("rules").path
-        return try? RuleSet.load(directory: dir)
-    }()
+    static var rules: RuleSet? { ProjectRuleSet.loaded }
 
     static let dense = "No Party shall impose customs duties on electronic transmissions and each Party shall allow the cross-border transfer of information by electronic means and no Party shall require the transfer of source code or require a covered person to use or locate computing facilities in its territory "
 

@@ -1,0 +1,162 @@
+/// A word-level redline from one wording to another, as a negotiator reads a
+/// tracked-changes view: runs of words kept, removed and added, in reading order.
+///
+/// Words are compared by their normalised form (`TextNormalizer`: case, curly
+/// quotes, dashes and accents folded), so "Party’s" and "party's" are the same
+/// word; the runs keep the words as written. Where both texts have a word that
+/// differs only in form, the run shows the new text's spelling.
+///
+/// The alignment is a longest common subsequence of words after the common
+/// prefix and suffix are trimmed. Clauses are a few hundred words, so the
+/// quadratic table is small; above `maximumCells` (two whole chapters) the middle
+/// is shown as one removal and one addition rather than spending seconds on it.
+public struct WordDiff: Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        case same, removed, added
+    }
+
+    /// Consecutive words of one kind, joined by single spaces.
+    public struct Run: Codable, Sendable, Equatable {
+        public var kind: Kind
+        public var text: String
+
+        public init(kind: Kind, text: String) {
+            self.kind = kind
+            self.text = text
+        }
+    }
+
+    public var runs: [Run]
+
+    /// The table size above which the middle of two texts is not aligned word by word.
+    public static let maximumCells = 4_000_000
+
+    public init(from old: String, to new: String) {
+        let oldWords = Self.words(old)
+        let newWords = Self.words(new)
+        runs = Self.align(oldWords, newWords)
+    }
+
+    /// True when the two wordings are the same words (ignoring case, spacing and typography).
+    public var isUnchanged: Bool { runs.allSatisfy { $0.kind == .same } }
+
+    /// Share of words kept: 2 × kept ÷ (old words + new words), 1 for two empty texts.
+    /// Compare uses it to match articles by content.
+    public var similarity: Double {
+        var kept = 0, removed = 0, added = 0
+        for run in runs {
+            let count = run.text.split(separator: " ").count
+            switch run.kind {
+            case .same: kept += count
+            case .removed: removed += count
+            case .added: added += count
+            }
+        }
+        let total = 2 * kept + removed + added
+        return total == 0 ? 1 : Double(2 * kept) / Double(total)
+    }
+
+    /// The redline as one line of plain text: `[-removed-]` and `{+added+}`, the
+    /// notation of `git diff --word-diff`, for reports without styling.
+    public var inlineText: String {
+        runs.map { run in
+            switch run.kind {
+            case .same: return run.text
+            case .removed: return "[-\(run.text)-]"
+            case .added: return "{+\(run.text)+}"
+            }
+        }.joined(separator: " ")
+    }
+
+    struct Word {
+        var text: Substring
+        var key: String
+    }
+
+    static func words(_ text: String) -> [Word] {
+        text.split(whereSeparator: { $0.isWhitespace }).map { Word(text: $0, key: TextNormalizer.normalize(String($0))) }
+    }
+
+    static func align(_ old: [Word], _ new: [Word]) -> [Run] {
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix].key == new[prefix].key { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix,
+              old[old.count - 1 - suffix].key == new[new.count - 1 - suffix].key { suffix += 1 }
+
+        var builder = RunBuilder()
+        for word in new[0..<prefix] { builder.append(.same, word.text) }
+        let oldMiddle = Array(old[prefix..<(old.count - suffix)])
+        let newMiddle = Array(new[prefix..<(new.count - suffix)])
+        if oldMiddle.count * newMiddle.count > maximumCells {
+            for word in oldMiddle { builder.append(.removed, word.text) }
+            for word in newMiddle { builder.append(.added, word.text) }
+        } else {
+            for (kind, word) in commonSubsequenceEdits(oldMiddle, newMiddle) { builder.append(kind, word) }
+        }
+        for word in new[(new.count - suffix)...] { builder.append(.same, word.text) }
+        return builder.runs
+    }
+
+    /// The edit script of a longest common subsequence: removals before additions
+    /// at each change, as a redline shows them.
+    static func commonSubsequenceEdits(_ old: [Word], _ new: [Word]) -> [(Kind, Substring)] {
+        let rows = old.count, columns = new.count
+        if rows == 0 { return new.map { (.added, $0.text) } }
+        if columns == 0 { return old.map { (.removed, $0.text) } }
+        // lengths[i][j]: the longest common subsequence of old[i...] and new[j...], one flat table.
+        let width = columns + 1
+        var lengths = [Int32](repeating: 0, count: (rows + 1) * width)
+        for i in stride(from: rows - 1, through: 0, by: -1) {
+            for j in stride(from: columns - 1, through: 0, by: -1) {
+                lengths[i * width + j] = old[i].key == new[j].key
+                    ? lengths[(i + 1) * width + j + 1] + 1
+                    : max(lengths[(i + 1) * width + j], lengths[i * width + j + 1])
+            }
+        }
+        var edits: [(Kind, Substring)] = []
+        var pendingAdded: [Substring] = []
+        var i = 0, j = 0
+        func flushAdded() {
+            for word in pendingAdded { edits.append((.added, word)) }
+            pendingAdded.removeAll()
+        }
+        while i < rows, j < columns {
+            if old[i].key == new[j].key {
+                flushAdded()
+                edits.append((.same, new[j].text))
+                i += 1
+                j += 1
+            } else if lengths[(i + 1) * width + j] >= lengths[i * width + j + 1] {
+                edits.append((.removed, old[i].text))
+                i += 1
+            } else {
+                pendingAdded.append(new[j].text)
+                j += 1
+            }
+        }
+        while i < rows {
+            edits.append((.removed, old[i].text))
+            i += 1
+        }
+        flushAdded()
+        while j < columns {
+            edits.append((.added, new[j].text))
+            j += 1
+        }
+        return edits
+    }
+
+    /// Joins consecutive words of one kind into runs.
+    struct RunBuilder {
+        var runs: [Run] = []
+
+        mutating func append(_ kind: Kind, _ word: Substring) {
+            if let last = runs.indices.last, runs[last].kind == kind {
+                runs[last].text += " " + word
+            } else {
+                runs.append(Run(kind: kind, text: String(word)))
+            }
+        }
+    }
+}
