@@ -49,7 +49,7 @@ final class HTMLTreeBuilder {
     // MARK: events
 
     /// `open` is the parser's count of open elements, this one included.
-    func startElement(name: String, attributes: [String: String], line: Int, open: Int) {
+    func startElement(name: String, namespaceURI: String? = nil, attributes: [String: String], line: Int, open: Int) {
         sync(open - 1)
         closeText()
         let attach: Attach
@@ -66,7 +66,7 @@ final class HTMLTreeBuilder {
         }
         let flatten = depth > XMLParseLimits.maxDepth
         if flatten { flattened = true }
-        stack.append(Frame(element: XMLElement(name: name, attributes: attributes, line: line),
+        stack.append(Frame(element: XMLElement(name: name, namespaceURI: namespaceURI, attributes: attributes, line: line),
                            depth: depth, flatten: flatten, attach: attach))
     }
 

@@ -137,8 +137,9 @@ public enum LibXMLParser {
                     a = a.advanced(by: 2)
                 }
             }
-            builder.startElement(name: String(cString: name).lowercased(), attributes: attrs, line: saxLine(parser),
-                                 open: Int(parser.pointee.nameNr))
+            let (local, namespaceURI) = htmlQName(String(cString: name))
+            builder.startElement(name: local.lowercased(), namespaceURI: namespaceURI, attributes: attrs,
+                                 line: saxLine(parser), open: Int(parser.pointee.nameNr))
         }
         sax.pointee.endElement = { context, _ in
             guard let context else { return }
@@ -341,4 +342,18 @@ private func saxHTMLBuilder(_ parser: UnsafeMutablePointer<xmlParserCtxt>) -> HT
 
 private func saxLine(_ parser: UnsafeMutablePointer<xmlParserCtxt>) -> Int {
     parser.pointee.input.map { Int($0.pointee.line) } ?? 0
+}
+
+/// An HTML element name as libxml2's tree builder stores it (`xmlSplitQName`, then a
+/// namespace search in a document that declares none): `o:p` (Word's HTML) is `p`, with
+/// no namespace except for the one predefined prefix, `xml`. A name that starts or ends
+/// with its first colon stays whole; the local part keeps any later colon.
+private func htmlQName(_ full: String) -> (local: String, namespaceURI: String?) {
+    let u = full.utf8
+    guard u.first != UInt8(ascii: ":"), let colon = u.firstIndex(of: UInt8(ascii: ":")) else { return (full, nil) }
+    let after = u.index(after: colon)
+    guard after < u.endIndex else { return (full, nil) }
+    let prefix = String(decoding: u[..<colon], as: UTF8.self)
+    let local = String(decoding: u[after...], as: UTF8.self)
+    return (local, prefix == "xml" ? "http://www.w3.org/XML/1998/namespace" : nil)
 }

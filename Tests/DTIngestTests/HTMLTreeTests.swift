@@ -58,6 +58,14 @@ import Testing
         #expect(root.child("body") != nil)
     }
 
+    @Test func prefixedNamesAreTheirLocalNames() throws {
+        // Word's HTML writes `<o:p>`; libxml2's tree named it `p` (found by the fuzzer's tree oracle).
+        let body = try #require(try parse("<html><body><p>a<o:p></o:p></p><w:t>b</w:t><xml:x>c</xml:x></body></html>").child("body"))
+        #expect(body.child("p")?.child("p")?.namespaceURI == nil)
+        #expect(body.child("t")?.textContent == "b")
+        #expect(body.child("x")?.namespaceURI == "http://www.w3.org/XML/1998/namespace")
+    }
+
     @Test func linesPastTheOldLimitAreTheFilesLines() throws {
         // libxml2's HTML tree stored at most 65,535; the tree built from events keeps the line.
         let html = "<html><body>" + String(repeating: "\n", count: 70_000) + "<p>late</p></body></html>"
