@@ -65,7 +65,8 @@ final class HTMLTreeBuilder {
             depth = 2 // linked as the root's last child
         }
         let flatten = depth > XMLParseLimits.maxDepth
-        if flatten { flattened = true }
+        // Only what the tree keeps counts (libxml2 links a dropped element outside the root).
+        if flatten, attach != .drop { flattened = true }
         stack.append(Frame(element: XMLElement(name: name, namespaceURI: namespaceURI, attributes: attributes, line: line),
                            depth: depth, flatten: flatten, attach: attach))
     }
