@@ -16,9 +16,13 @@ import DTRules
 /// full grading of the agreed text; where they differ, every bracket of that
 /// pillar is graded on the whole text instead.
 ///
-/// Brackets are accepted one at a time (with their enclosing brackets), so the
-/// states reported are those one accepted bracket gives; two proposals that
-/// only together change a level are not combined.
+/// Brackets are accepted one at a time (with their enclosing brackets); then,
+/// for `proposed`, every bracket that does not lower the pillar on its own is
+/// accepted together (at most one alternative of each group, the strongest),
+/// and for `weakest` every bracket that does not raise it (the weakest of each
+/// group). Two proposals that only together raise or lower a level are seen
+/// that way, at the cost of two more gradings a pillar, not of every
+/// combination.
 struct DraftGrading {
     let grader: Grader
     let analysis: DraftAnalysis
@@ -78,20 +82,28 @@ struct DraftGrading {
             let rest = Set(index.articles.filter { grades($0) || base.contains($0.position) }.map(\.position)).subtracting(cited)
             let floor = reduced && !cited.isEmpty ? gradeSub(rest, [:]) : nil
 
+            /// The pillar with the brackets of `chain` (and only those) accepted, on
+            /// the articles `articles` they touch when the reduced grading holds.
+            func acceptedVerdict(_ chain: [Int], articles: [Int], variant: [Int: Division]) -> PillarVerdict {
+                guard reduced else { return gradeWhole(chain) }
+                let sub = gradeSub(base.union(articles), variant)
+                if let floor, (floor.level, floor.score) > (sub.level, sub.score) { return floor }
+                return sub
+            }
+
             var open: [OpenBracket] = []
             var strongest = StateLevel(level: agreedVerdict.level, score: agreedVerdict.score, brackets: [])
             var weakest = strongest
+            // Each bracket graded alone, for the combinations below.
+            var alone: [(bracket: Int, verdict: PillarVerdict)] = []
             for (k, b) in negotiation.enumerated() {
-                let accepted: PillarVerdict
                 if reduced {
                     let bears = touched[k].contains { cited.contains($0) || grades(index.articles[$0]) }
                         || variantGroups[k] & keyword != 0
                     guard bears else { continue }
-                    let sub = gradeSub(base.union(touched[k]), variants[k])
-                    if let floor, (floor.level, floor.score) > (sub.level, sub.score) { accepted = floor } else { accepted = sub }
-                } else {
-                    accepted = gradeWhole(chains[k])
                 }
+                let accepted = reduced ? acceptedVerdict(chains[k], articles: touched[k], variant: variants[k]) : gradeWhole(chains[k])
+                alone.append((k, accepted))
                 let labels = Set(touched[k].map { analysis.articleLabel($0) })
                 let cited = (agreedVerdict.evidence + accepted.evidence).contains { labels.contains($0.article) }
                 guard cited || !Self.same(accepted, agreedVerdict) else { continue }
@@ -100,11 +112,58 @@ struct DraftGrading {
                 if (state.level, state.score) > (strongest.level, strongest.score) { strongest = state }
                 if (state.level, state.score) < (weakest.level, weakest.score) { weakest = state }
             }
+            // The combined choices: brackets that together raise (or lower) the pillar.
+            let agreedKey = (agreedVerdict.level, agreedVerdict.score)
+            for raising in [true, false] {
+                let chosen = combination(alone, raising: raising, agreed: agreedKey, negotiation: negotiation, chains: chains)
+                guard chosen.count > 1 else { continue }
+                let brackets = Set(chosen.flatMap { chains[$0] })
+                let articles = analysis.articles(touchedBy: Array(brackets))
+                let variant = reduced ? analysis.articles(articles, accepting: brackets) : [:]
+                let together = acceptedVerdict(brackets.sorted(), articles: articles, variant: variant)
+                var state = StateLevel(level: together.level, score: together.score, brackets: brackets.sorted())
+                state.together = chosen.map { negotiation[$0].id }
+                let better = raising ? (state.level, state.score) > (strongest.level, strongest.score)
+                    : (state.level, state.score) < (weakest.level, weakest.score)
+                guard better else { continue }
+                if raising { strongest = state } else { weakest = state }
+                // The brackets it rests on bear on the pillar, even those that alone change nothing.
+                for (k, accepted) in alone where chosen.contains(k) && !open.contains(where: { $0.bracket == negotiation[k].id }) {
+                    open.append(Self.open(negotiation[k], in: analysis, accepted: accepted))
+                }
+            }
+            open.sort { $0.bracket < $1.bracket }
             verdict.pillars[p].proposed = strongest
             verdict.pillars[p].weakest = weakest
             verdict.pillars[p].open = open
         }
         return verdict
+    }
+
+    /// The brackets (positions in `negotiation`) to accept together: those that,
+    /// graded alone, do not lower the pillar (`raising`) or do not raise it, and of
+    /// each group of alternatives only the one that raises (lowers) it most. A
+    /// bracket whose chain would take a second alternative of a group is left out.
+    func combination(_ alone: [(bracket: Int, verdict: PillarVerdict)], raising: Bool, agreed: (Level, Int),
+                     negotiation: [Bracket], chains: [[Int]]) -> [Int] {
+        let candidates = alone.filter { raising ? ($0.verdict.level, $0.verdict.score) >= agreed : ($0.verdict.level, $0.verdict.score) <= agreed }
+        // Strongest (weakest) first, so that the best alternative of a group comes first.
+        let ordered = candidates.enumerated().sorted { x, y in
+            let a = (x.element.verdict.level, x.element.verdict.score)
+            let b = (y.element.verdict.level, y.element.verdict.score)
+            if a != b { return raising ? a > b : a < b }
+            return x.offset < y.offset
+        }.map(\.element.bracket)
+        var groupMember: [Int: Int] = [:] // group → the bracket id taken from it
+        var chosen: [Int] = []
+        for k in ordered {
+            let chain = chains[k]
+            let groups = chain.compactMap { id in analysis.brackets[id].group.map { ($0, id) } }
+            guard groups.allSatisfy({ g, id in groupMember[g].map { $0 == id } ?? true }) else { continue }
+            for (g, id) in groups { groupMember[g] = id }
+            chosen.append(k)
+        }
+        return chosen.sorted()
     }
 
     /// The patterns of a pillar's rules that read beyond the commitment's article

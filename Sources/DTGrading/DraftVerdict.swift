@@ -8,11 +8,16 @@ public struct StateLevel: Codable, Sendable, Equatable {
     /// The brackets (`OpenBracket.bracket`) accepted to reach it; empty when the
     /// agreed text already gives it.
     public var brackets: [Int]
+    /// When the state rests on several proposals accepted together: the innermost
+    /// bracket of each (`brackets` also holds those they sit in). Nil for one
+    /// bracket's state.
+    public var together: [Int]?
 
-    public init(level: Level, score: Int, brackets: [Int]) {
+    public init(level: Level, score: Int, brackets: [Int], together: [Int]? = nil) {
         self.level = level
         self.score = score
         self.brackets = brackets
+        self.together = together
     }
 }
 

@@ -11,7 +11,14 @@ extension Modality {
     /// before it wins; otherwise the binding or non-binding cue that ends last
     /// before it ("shall endeavour to refrain" ends on the non-binding cue); with
     /// no cue before it, the first cue after it ("… shall not be subject to").
-    func force(of sentence: NSString, at range: NSRange) -> ModalForce {
+    ///
+    /// With `bloom` (the whole sentence's trigrams), a cue whose literals the
+    /// sentence lacks is not searched for: it cannot match in any part of it. A
+    /// long sentence searched for every cue, twice, showed in profiles.
+    func force(of sentence: NSString, at range: NSRange, bloom: TrigramBloom? = nil) -> ModalForce {
+        let exception = bloom.map { b in self.exception.filter { $0.gate.admits(b) } } ?? self.exception
+        let binding = bloom.map { b in self.binding.filter { $0.gate.admits(b) } } ?? self.binding
+        let nonBinding = bloom.map { b in self.nonBinding.filter { $0.gate.admits(b) } } ?? self.nonBinding
         let prefix = sentence.substring(to: range.location) as NSString
         if exception.contains(where: { $0.firstMatch(in: prefix) != nil }) { return .exception }
         let lastBinding = binding.compactMap { $0.lastMatchEnd(in: prefix) }.max()

@@ -39,7 +39,7 @@ struct PillarEvaluation {
                 if let s = sectorals.first(where: { rule in
                     guard !rule.when.isEmpty, rule.headings.isEmpty || rule.headingMatches(article.headings),
                           let anchor = rule.holds(in: sentence) else { return false }
-                    let force = rules.modality.force(of: sentence.normalized, at: anchor)
+                    let force = rules.modality.force(of: sentence.normalized, at: anchor, bloom: sentence.bloom)
                     return force == .binding || force == .nonBinding
                 }) {
                     sectoralFindings.append(finding(s, kind: .sectoral, id: s.element ?? "sectoral", article: article, sentence: sentence))
@@ -47,7 +47,7 @@ struct PillarEvaluation {
                 }
                 for rule in commitments {
                     guard let anchor = rule.holds(in: sentence) else { continue }
-                    let force = rules.modality.force(of: sentence.normalized, at: anchor)
+                    let force = rules.modality.force(of: sentence.normalized, at: anchor, bloom: sentence.bloom)
                     guard force == .binding || force == .nonBinding else { continue }
                     if let s = sectorByHeading {
                         sectoralFindings.append(finding(s, kind: .sectoral, id: s.element ?? "sectoral", article: article, sentence: sentence))
@@ -61,7 +61,7 @@ struct PillarEvaluation {
                     // The article itself must speak of the context: a tourism article does
                     // not become digital trade by sitting in an e-commerce chapter.
                     guard rule.context.isEmpty || rule.context.contains(where: article.speaks(of:)) else { continue }
-                    let force = rules.modality.force(of: sentence.normalized, at: anchor)
+                    let force = rules.modality.force(of: sentence.normalized, at: anchor, bloom: sentence.bloom)
                     guard force != .exception else { continue }
                     soft.append(Candidate(rule: rule, article: article, sentence: sentence, force: .nonBinding))
                 }

@@ -16,7 +16,7 @@ struct TrackedChangeGrading {
         var info = verdict.draft ?? DraftInfo(brackets: 0, comments: [], placeholders: 0, warnings: [])
         info.trackedChanges = changes.count
         info.comments += comments.map {
-            DraftComment(article: article(at: $0.line), author: $0.author, text: $0.text, file: agreement.sourcePath, line: $0.line)
+            DraftComment(article: Self.article(at: $0.line, in: agreement), author: $0.author, text: $0.text, file: agreement.sourcePath, line: $0.line)
         }
         verdict.draft = info
         guard let divisions = agreement.original, !changes.isEmpty else { return }
@@ -28,13 +28,24 @@ struct TrackedChangeGrading {
         for (i, p) in verdict.pillars.enumerated() {
             guard let was = before.pillar(p.id) else { continue }
             verdict.pillars[i].original = StateLevel(level: was.level, score: was.score, brackets: [])
-            guard was.level != p.level || was.score != p.score else {
+            verdict.pillars[i].originalProposed = was.proposed.map { StateLevel(level: $0.level, score: $0.score, brackets: []) }
+            verdict.pillars[i].originalWeakest = was.weakest.map { StateLevel(level: $0.level, score: $0.score, brackets: []) }
+            func moved(_ a: StateLevel?, _ b: StateLevel?) -> Bool { a?.level != b?.level || a?.score != b?.score }
+            let agreedMoved = was.level != p.level || was.score != p.score
+            let statesMoved = moved(was.proposed, p.proposed) || moved(was.weakest, p.weakest)
+            guard agreedMoved || statesMoved else {
                 verdict.pillars[i].changes = []
                 continue
             }
-            let cited = Set((p.evidence + was.evidence + (p.limitations + was.limitations).compactMap(\.evidence)).map(\.article))
+            // A change that moves only what a proposal would give is in an open bracket's article.
+            let openArticles = statesMoved ? ((p.open ?? []) + (was.open ?? [])).map(\.article) : []
+            let cited = Set((p.evidence + was.evidence + (p.limitations + was.limitations).compactMap(\.evidence)).map(\.article) + openArticles)
             verdict.pillars[i].changes = changes.compactMap { c in
-                let a = article(at: c.line)
+                // Deleted words belong to an article of the original: a deleted
+                // article is in no article of the text as it stands.
+                let now = Self.article(at: c.line, in: agreement)
+                let then = Self.article(at: c.line, in: original)
+                let a = c.kind == .deletion || c.kind == .moveFrom ? then ?? now : now ?? then
                 guard let a, cited.contains(a) else { return nil }
                 return ChangeRef(kind: c.kind.rawValue, author: c.author, date: c.date, article: a, words: c.text,
                                  file: agreement.sourcePath, line: c.line)
@@ -42,8 +53,9 @@ struct TrackedChangeGrading {
         }
     }
 
-    /// The article whose text holds line `line` (the last to start at or before it).
-    private func article(at line: Int) -> String? {
+    /// The article of `agreement` whose text holds line `line` (the last to start
+    /// at or before it). Both texts of a Word or ODT draft number lines the same way.
+    private static func article(at line: Int, in agreement: Agreement) -> String? {
         let articles = agreement.articles
         return articles.last { $0.article.location.line <= line }.map { $0.article.number ?? $0.article.heading ?? "article" }
     }

@@ -84,6 +84,11 @@ public struct PillarVerdict: Codable, Sendable, Equatable {
     /// the changes in the articles either level rests on (when the level moved).
     public var original: StateLevel?
     public var changes: [ChangeRef]?
+    /// Drafts with brackets and tracked changes: the proposed and weakest states
+    /// with every change rejected, so a change that moves what a proposal would
+    /// give (not the agreed level) is seen too.
+    public var originalProposed: StateLevel?
+    public var originalWeakest: StateLevel?
     /// What to change to reach the baseline (`Suggestion`): for a level below
     /// baseline and for each limitation and deviation. Nil when not assessed.
     public var suggestions: [Suggestion]?

@@ -6,7 +6,10 @@ import DTXML
 /// it. One pass builds both texts of a draft with tracked changes: the blocks with
 /// every change accepted and with every change rejected, and the list of changes.
 /// It reads what `DocxWalker` reads from a tree (paragraphs, tables, content
-/// controls, footnote references, heading styles) with the same lines and paths.
+/// controls, footnote references, heading styles) with the same lines and paths,
+/// and one thing more: a paragraph mark Word tracks as inserted or deleted
+/// (`w:ins`/`w:del` in the paragraph's `w:pPr/w:rPr`). Where the mark is gone
+/// (deleted, accepted; inserted, rejected) the paragraph runs on into the next.
 final class DocxStream: XMLStreamHandler {
     let notes: [String: String]
     private(set) var accepted: [DocBlock] = []
@@ -63,6 +66,13 @@ final class DocxStream: XMLStreamHandler {
     private var changeStack: [(depth: Int, insert: Bool)] = []
     private var change: (kind: TrackedChange.Kind, author: String?, date: String?, depth: Int, text: String)?
     private var paragraphDepth: Int?
+    // The paragraph mark's properties (`w:pPr/w:rPr`) and what they track.
+    private var markDepth: Int?
+    private var markInserted = false
+    private var markDeleted = false
+    /// A paragraph whose mark is gone in that text, waiting to be joined to the next.
+    private var pendingAccepted: DocBlock?
+    private var pendingRejected: DocBlock?
 
     func startElement(_ name: String, namespaceURI: String?, attributes: XMLAttributes, line: Int) {
         depth += 1
@@ -70,7 +80,12 @@ final class DocxStream: XMLStreamHandler {
         guard blockDepth != nil else { return startBlockLevel(name, attributes) }
         if ignoredDepth != nil || propertiesDepth != nil {
             // Paragraph properties: only the heading style matters.
+            if let m = markDepth, depth == m + 1 {
+                if name == "ins" || name == "moveTo" { markInserted = true }
+                if name == "del" || name == "moveFrom" { markDeleted = true }
+            }
             if let p = pPrDepth, depth == p + 1 {
+                if name == "rPr" { markDepth = depth }
                 if name == "outlineLvl" { heading = true }
                 if name == "pStyle", let style = attributes["val"]?.lowercased() {
                     if style.hasPrefix("heading") || style == "title" || style.hasPrefix("titre") || style.hasPrefix("kop") { heading = true }
@@ -146,6 +161,8 @@ final class DocxStream: XMLStreamHandler {
             rejectedText = ""
             refs = []
             heading = false
+            markInserted = false
+            markDeleted = false
             blockChanges = []
             rowsAccepted = []
             rowsRejected = []
@@ -202,10 +219,12 @@ final class DocxStream: XMLStreamHandler {
         if let c = containers.last, c.depth == depth {
             containers.removeLast()
             closeChange()
+            if containers.isEmpty { flushPending() }
             return
         }
         guard let b = blockDepth else { return }
         if ignoredDepth == depth { ignoredDepth = nil }
+        if markDepth == depth { markDepth = nil }
         if propertiesDepth == depth { propertiesDepth = nil; if pPrDepth == depth { pPrDepth = nil } }
         if textKind != 0, ignoredDepth == nil, propertiesDepth == nil { textKind = 0 }
         if let c = change, c.depth == depth {
@@ -242,6 +261,7 @@ final class DocxStream: XMLStreamHandler {
         changes += blockChanges
         if isTable {
             isTable = false
+            flushPending()
             let footnotes = refs.compactMap { id in notes[id].map { Footnote(label: id, text: $0, location: SourceLocation(line: blockLine)) } }
             for (rows, out) in [(rowsAccepted, 0), (rowsRejected, 1)] {
                 let lines = rows.map { $0.joined(separator: "\t") }.filter { !$0.trimmed().isEmpty }
@@ -255,10 +275,39 @@ final class DocxStream: XMLStreamHandler {
         let footnotes = refs.compactMap { id in
             notes[id].map { Footnote(label: id, text: $0, location: SourceLocation(line: blockLine, path: "/w:footnotes/w:footnote[@w:id='\(id)']")) }
         }
-        for (text, out) in [(acceptedText, 0), (rejectedText, 1)] {
-            if text.trimmed().isEmpty && footnotes.isEmpty { continue }
-            let block = DocBlock(text: text, isStyledHeading: heading, line: blockLine, path: blockPath, footnotes: footnotes)
-            if out == 0 { accepted.append(block) } else { rejected.append(block) }
+        let accepted = DocBlock(text: acceptedText, isStyledHeading: heading, line: blockLine, path: blockPath, footnotes: footnotes)
+        let rejected = DocBlock(text: rejectedText, isStyledHeading: heading, line: blockLine, path: blockPath, footnotes: footnotes)
+        Self.add(accepted, joiningNext: markDeleted, pending: &pendingAccepted, to: &self.accepted)
+        Self.add(rejected, joiningNext: markInserted, pending: &pendingRejected, to: &self.rejected)
+    }
+
+    /// Adds a paragraph to one text, after the paragraph waiting for it; keeps it
+    /// waiting in turn when its own mark is gone. A joined paragraph has the style,
+    /// line and path of the first part that has words.
+    private static func add(_ block: DocBlock, joiningNext: Bool, pending: inout DocBlock?, to out: inout [DocBlock]) {
+        var b = block
+        if let p = pending {
+            if p.text.trimmed().isEmpty {
+                b.text = p.text + b.text
+            } else {
+                b = DocBlock(text: p.text + b.text, isStyledHeading: p.isStyledHeading, line: p.line, path: p.path)
+            }
+            b.footnotes = p.footnotes + block.footnotes
+            pending = nil
         }
+        if joiningNext {
+            pending = b
+        } else if !(b.text.trimmed().isEmpty && b.footnotes.isEmpty) {
+            out.append(b)
+        }
+    }
+
+    private func flushPending() {
+        for (p, isAccepted) in [(pendingAccepted, true), (pendingRejected, false)] {
+            guard let b = p, !(b.text.trimmed().isEmpty && b.footnotes.isEmpty) else { continue }
+            if isAccepted { accepted.append(b) } else { rejected.append(b) }
+        }
+        pendingAccepted = nil
+        pendingRejected = nil
     }
 }

@@ -20,7 +20,7 @@ enum OdtReader {
         }
         let changes = OdtChanges(text.child("tracked-changes"))
         var walker = OdtWalker(changes: changes)
-        walker.walk(text, path: "/office:document-content/office:body/office:text")
+        walker.read(text, path: "/office:document-content/office:body/office:text")
         let titleBefore = title
         let divisions = BlockOutline.build(walker.blocks, title: &title)
         var agreement = Agreement(title: title, language: language, sourceFormat: .odt, sourcePath: path, divisions: divisions)
@@ -30,7 +30,7 @@ enum OdtReader {
         if changes.found.contains(where: { $0.kind != .comment }) {
             let original = OdtChanges(text.child("tracked-changes"), rejecting: true)
             var rejected = OdtWalker(changes: original)
-            rejected.walk(text, path: "/office:document-content/office:body/office:text")
+            rejected.read(text, path: "/office:document-content/office:body/office:text")
             var originalTitle = titleBefore
             agreement.original = BlockOutline.build(rejected.blocks, title: &originalTitle)
         }
@@ -40,20 +40,40 @@ enum OdtReader {
 
 /// An ODT's tracked changes: the regions `text:tracked-changes` declares, what a
 /// walk found of them (with changes accepted), and, when rejecting them, which
-/// inserted words to leave out and which deleted ones to put back.
+/// inserted words to leave out and which deleted paragraphs to put back.
+///
+/// An insertion runs from `text:change-start` to `text:change-end`, which may sit
+/// in different paragraphs (whole paragraphs inserted) or between paragraphs, as
+/// siblings of the inserted `text:p`/`text:h`. A deletion keeps its words, as
+/// paragraphs, in its `text:changed-region`; `text:change` marks where they were,
+/// inside a paragraph or between paragraphs.
 final class OdtChanges {
+    /// One paragraph of deleted text and whether it was a heading (`text:h`).
+    struct DeletedParagraph {
+        var text: String
+        var heading: Bool
+    }
+
     struct Region {
         var insertion: Bool
         var author: String?
         var date: String?
-        /// A deletion's words.
-        var deleted: String
+        /// A deletion's paragraphs, in order. The first continues the paragraph the
+        /// deletion mark is in, the last runs on into the words after the mark.
+        var paragraphs: [DeletedParagraph]
+        /// A deletion's words, white space collapsed.
+        var deleted: String {
+            TextCollapse.collapse(paragraphs.map(\.text).filter { !$0.trimmed().isEmpty }.joined(separator: " "))
+        }
     }
 
     let regions: [String: Region]
     let rejecting: Bool
     private(set) var found: [TrackedChange] = []
-    private var open: [String: String] = [:]
+    /// Open insertions: the words read so far and the line of the first of them.
+    private var open: [String: (words: String, line: Int?)] = [:]
+    /// The paragraph being read (its number), the line of an insertion's first words.
+    var line = 0
 
     init(_ list: XMLElement?, rejecting: Bool = false) {
         self.rejecting = rejecting
@@ -63,36 +83,63 @@ final class OdtChanges {
             guard let id = region["id"], let change = region.childElements.first(where: { $0.name == "insertion" || $0.name == "deletion" })
             else { continue }
             let info = change.child("change-info")
-            let words = change.childElements.filter { $0.name == "p" || $0.name == "h" }.map { TextCollapse.collapse($0.textContent) }
             regions[id] = Region(insertion: change.name == "insertion", author: info?.child("creator")?.textContent.trimmed(),
-                                 date: info?.child("date")?.textContent.trimmed(), deleted: words.joined(separator: " "))
+                                 date: info?.child("date")?.textContent.trimmed(), paragraphs: Self.paragraphs(in: change))
         }
         self.regions = regions
+    }
+
+    /// The paragraphs of a deletion, lists and sections opened, in document order.
+    private static func paragraphs(in e: XMLElement) -> [DeletedParagraph] {
+        var out: [DeletedParagraph] = []
+        for c in e.childElements {
+            switch c.name {
+            case "p", "h": out.append(DeletedParagraph(text: OdtWalker.plainText(c), heading: c.name == "h"))
+            case "change-info": continue
+            default: out += paragraphs(in: c)
+            }
+        }
+        return out
     }
 
     /// Inserted words are being read (and, when rejecting, left out).
     var insideInsertion: Bool { !open.isEmpty }
 
-    func text(_ t: String) { for id in open.keys { open[id, default: ""] += t } }
+    func text(_ t: String) {
+        for id in open.keys {
+            guard var o = open[id] else { continue }
+            o.words += t
+            if o.line == nil, !t.trimmed().isEmpty { o.line = line }
+            open[id] = o
+        }
+    }
 
     func start(_ id: String?) {
         guard let id, regions[id]?.insertion == true else { return }
-        open[id] = ""
+        open[id] = ("", nil)
     }
 
     func end(_ id: String?, line: Int) {
-        guard let id, let words = open.removeValue(forKey: id), let r = regions[id], !rejecting else { return }
-        let collapsed = TextCollapse.collapse(words)
-        if !collapsed.isEmpty { found.append(TrackedChange(kind: .insertion, author: r.author, date: r.date, text: collapsed, line: line)) }
+        guard let id, let o = open.removeValue(forKey: id), let r = regions[id], !rejecting else { return }
+        let collapsed = TextCollapse.collapse(o.words)
+        if !collapsed.isEmpty {
+            found.append(TrackedChange(kind: .insertion, author: r.author, date: r.date, text: collapsed, line: o.line ?? line))
+        }
     }
 
-    /// A deletion point: its words when rejecting, nothing otherwise.
-    func deletion(_ id: String?, line: Int) -> String {
-        guard let id, let r = regions[id], !r.insertion else { return "" }
-        // The region keeps the words, not the space around them.
-        if rejecting { return r.deleted.isEmpty ? "" : r.deleted + " " }
-        if !r.deleted.isEmpty { found.append(TrackedChange(kind: .deletion, author: r.author, date: r.date, text: r.deleted, line: line)) }
-        return ""
+    /// The end of the body: an insertion the file never ends ends here.
+    func finish(line: Int) {
+        for id in open.keys.sorted() { end(id, line: line) }
+        open = [:]
+    }
+
+    /// A deletion mark: its paragraphs when rejecting, nothing otherwise.
+    func deletion(_ id: String?, line: Int) -> [DeletedParagraph] {
+        guard let id, let r = regions[id], !r.insertion else { return [] }
+        if rejecting { return r.paragraphs }
+        let words = r.deleted
+        if !words.isEmpty { found.append(TrackedChange(kind: .deletion, author: r.author, date: r.date, text: words, line: line)) }
+        return []
     }
 
     func annotation(_ a: XMLElement, line: Int) {
@@ -103,16 +150,44 @@ final class OdtChanges {
     }
 }
 
+/// Turns `office:text` into blocks, with tracked changes accepted or rejected as
+/// `changes` says. When rejecting, a paragraph break inside an insertion was
+/// inserted, so the paragraph before it runs on into the next; and a deletion of
+/// several paragraphs puts back the paragraph breaks between them.
 struct OdtWalker {
     private(set) var blocks: [DocBlock] = []
     private var paragraphNumber = 0
-    var changes = OdtChanges(nil)
+    let changes: OdtChanges
+
+    /// The paragraph being put together: one `text:p`/`text:h`, or several when
+    /// rejecting joins them or part of one when a restored deletion splits it.
+    private struct Paragraph {
+        var text = ""
+        /// Whether it is styled as a heading, with its line and path: those of the
+        /// first part that has words (a heading whose inserted paragraph break is
+        /// rejected stays a heading).
+        var heading: Bool?
+        var line: Int
+        var path: String
+        var notes: [Footnote] = []
+    }
+
+    private var current: Paragraph?
+    /// The element being read, for the line and path of the words it adds.
+    private var elementPath = ""
 
     init(changes: OdtChanges = OdtChanges(nil)) {
         self.changes = changes
     }
 
-    mutating func walk(_ container: XMLElement, path: String) {
+    /// Reads the body `text` (an `office:text`) whose path is `path`.
+    mutating func read(_ text: XMLElement, path: String) {
+        walk(text, path: path)
+        flush()
+        changes.finish(line: paragraphNumber)
+    }
+
+    private mutating func walk(_ container: XMLElement, path: String) {
         var counts: [String: Int] = [:]
         for child in container.childElements {
             counts[child.name, default: 0] += 1
@@ -121,29 +196,28 @@ struct OdtWalker {
             switch child.name {
             case "h", "p":
                 paragraphNumber += 1
-                var notes: [Footnote] = []
-                let text = Self.inlineText(child, notes: &notes, line: paragraphNumber, changes: changes)
-                if text.trimmed().isEmpty && notes.isEmpty { continue }
-                blocks.append(DocBlock(text: text, isStyledHeading: child.name == "h", line: paragraphNumber,
-                                       path: childPath, footnotes: notes))
+                changes.line = paragraphNumber
+                elementPath = childPath
+                if current == nil { current = Paragraph(line: paragraphNumber, path: childPath) }
+                inline(child, heading: child.name == "h")
+                endParagraph()
+            case "change-start":
+                changes.start(child["change-id"])
+            case "change-end":
+                changes.end(child["change-id"], line: paragraphNumber)
+            case "change":
+                // Whole paragraphs deleted here: put back as paragraphs of their own.
+                elementPath = childPath
+                let restored = changes.deletion(child["change-id"], line: max(1, paragraphNumber))
+                for p in restored {
+                    flush()
+                    current = Paragraph(line: max(1, paragraphNumber), path: childPath)
+                    add(p.text, heading: p.heading)
+                }
+                if !restored.isEmpty { flush() }
             case "table":
-                let first = paragraphNumber + 1
-                var rows: [String] = []
-                var notes: [Footnote] = []
-                for row in child.descendants(where: { $0.name == "table-row" }) {
-                    var cells: [String] = []
-                    for cell in row.childElements where cell.name == "table-cell" {
-                        let ps = cell.descendants { $0.name == "p" || $0.name == "h" }
-                        paragraphNumber += ps.count
-                        cells.append(TextCollapse.collapse(ps.map { Self.inlineText($0, notes: &notes, line: first, changes: changes) }.joined(separator: " ")))
-                    }
-                    let line = cells.joined(separator: "\t")
-                    if !line.trimmed().isEmpty { rows.append(line) }
-                }
-                if !rows.isEmpty {
-                    blocks.append(DocBlock(text: rows.joined(separator: "\n"), isStyledHeading: false, line: first,
-                                           path: childPath, footnotes: notes, isTable: true))
-                }
+                flush()
+                table(child, path: childPath)
             case "list", "list-item", "list-header", "section", "index-body", "table-of-content", "illustration-index":
                 if child.name == "table-of-content" { continue } // a generated index repeats every heading
                 walk(child, path: childPath)
@@ -153,33 +227,135 @@ struct OdtWalker {
         }
     }
 
-    /// Text of a paragraph: spans joined, `text:s` spaces, tabs, line breaks; notes taken out.
-    static func inlineText(_ e: XMLElement, notes: inout [Footnote], line: Int, changes: OdtChanges? = nil) -> String {
-        var out = ""
+    private mutating func table(_ child: XMLElement, path: String) {
+        let first = paragraphNumber + 1
+        var rows: [String] = []
+        var notes: [Footnote] = []
+        for row in child.descendants(where: { $0.name == "table-row" }) {
+            var cells: [String] = []
+            for cell in row.childElements where cell.name == "table-cell" {
+                var parts: [String] = []
+                for p in cell.descendants(where: { $0.name == "p" || $0.name == "h" }) {
+                    paragraphNumber += 1
+                    changes.line = paragraphNumber
+                    let (text, pNotes) = cellParagraph(p, line: first, path: path)
+                    parts.append(text)
+                    notes += pNotes
+                }
+                cells.append(TextCollapse.collapse(parts.joined(separator: " ")))
+            }
+            let line = cells.joined(separator: "\t")
+            if !line.trimmed().isEmpty { rows.append(line) }
+        }
+        if !rows.isEmpty {
+            blocks.append(DocBlock(text: rows.joined(separator: "\n"), isStyledHeading: false, line: first,
+                                   path: path, footnotes: notes, isTable: true))
+        }
+    }
+
+    /// A table cell's paragraph: its words (restored deletions included) and notes.
+    private mutating func cellParagraph(_ p: XMLElement, line: Int, path: String) -> (String, [Footnote]) {
+        let saved = (blocks, current)
+        blocks = []
+        current = Paragraph(line: line, path: path)
+        elementPath = path
+        inline(p, heading: false)
+        flush()
+        let out = (blocks.map(\.text).joined(separator: " "), blocks.flatMap(\.footnotes))
+        (blocks, current) = saved
+        return out
+    }
+
+    /// The end of a `text:p`/`text:h`: the paragraph is done unless, rejecting
+    /// changes, its paragraph break was inserted.
+    private mutating func endParagraph() {
+        changes.text(" ") // an insertion's paragraphs are words apart
+        if changes.rejecting && changes.insideInsertion { return }
+        flush()
+    }
+
+    private mutating func flush() {
+        guard let p = current else { return }
+        current = nil
+        if p.text.trimmed().isEmpty && p.notes.isEmpty { return }
+        blocks.append(DocBlock(text: p.text, isStyledHeading: p.heading ?? false, line: p.line, path: p.path, footnotes: p.notes))
+    }
+
+    /// Words read in an element styled `heading`, unless they are an insertion being rejected.
+    private mutating func put(_ t: String, heading: Bool) {
+        changes.text(t)
+        if changes.rejecting && changes.insideInsertion { return }
+        add(t, heading: heading)
+    }
+
+    private mutating func add(_ t: String, heading: Bool) {
+        if current == nil { current = Paragraph(line: paragraphNumber, path: elementPath) }
+        guard var p = current else { return }
+        p.text += t
+        if p.heading == nil, !t.trimmed().isEmpty {
+            p.heading = heading
+            p.line = paragraphNumber
+            p.path = elementPath
+        }
+        current = p
+    }
+
+    /// The words of a paragraph: spans joined, `text:s` spaces, tabs, line breaks;
+    /// notes taken out; tracked changes as `changes` says.
+    private mutating func inline(_ e: XMLElement, heading: Bool) {
         for child in e.children {
             switch child {
             case .text(let t, _):
-                changes?.text(t)
-                if changes.map({ !($0.rejecting && $0.insideInsertion) }) ?? true { out += t }
+                put(t, heading: heading)
             case .element(let c):
                 switch c.name {
-                case "change-start": changes?.start(c["change-id"])
-                case "change-end": changes?.end(c["change-id"], line: line)
-                case "change": out += changes?.deletion(c["change-id"], line: line) ?? ""
-                case "annotation": changes?.annotation(c, line: line)
-                case "s": out += String(repeating: " ", count: max(1, min(Int(c["c"] ?? "1") ?? 1, 100)))
-                case "tab": out += "\t"
-                case "line-break": out += "\n"
+                case "change-start": changes.start(c["change-id"])
+                case "change-end": changes.end(c["change-id"], line: paragraphNumber)
+                case "change":
+                    // Deleted words put back here; deleted paragraph breaks split the paragraph.
+                    for (i, p) in changes.deletion(c["change-id"], line: paragraphNumber).enumerated() {
+                        if i > 0 {
+                            flush()
+                            current = Paragraph(line: paragraphNumber, path: elementPath)
+                        }
+                        add(p.text + " ", heading: p.heading)
+                    }
+                case "annotation": changes.annotation(c, line: paragraphNumber)
+                case "s": put(String(repeating: " ", count: max(1, min(Int(c["c"] ?? "1") ?? 1, 100))), heading: heading)
+                case "tab": put("\t", heading: heading)
+                case "line-break": put("\n", heading: heading)
                 case "note":
+                    if changes.rejecting && changes.insideInsertion { continue }
                     let label = c.child("note-citation")?.textContent.trimmed()
                     let body = c.child("note-body").map { TextCollapse.collapse($0.textContent) } ?? ""
                     if !body.isEmpty {
-                        notes.append(Footnote(label: label?.nonEmpty ?? c["id"], text: body, location: SourceLocation(line: line)))
+                        if current == nil { current = Paragraph(line: paragraphNumber, path: elementPath) }
+                        current?.notes.append(Footnote(label: label?.nonEmpty ?? c["id"], text: body, location: SourceLocation(line: paragraphNumber)))
                     }
                 case "bookmark", "bookmark-start", "bookmark-end", "soft-page-break", "annotation-end", "tracked-changes":
                     continue
                 default:
-                    out += inlineText(c, notes: &notes, line: line, changes: changes)
+                    inline(c, heading: heading)
+                }
+            }
+        }
+    }
+
+    /// The words of a paragraph kept in a deletion: no notes, no annotations.
+    static func plainText(_ e: XMLElement) -> String {
+        var out = ""
+        for child in e.children {
+            switch child {
+            case .text(let t, _): out += t
+            case .element(let c):
+                switch c.name {
+                case "s": out += String(repeating: " ", count: max(1, min(Int(c["c"] ?? "1") ?? 1, 100)))
+                case "tab": out += "\t"
+                case "line-break": out += "\n"
+                case "note", "annotation", "bookmark", "bookmark-start", "bookmark-end", "soft-page-break", "annotation-end",
+                     "change", "change-start", "change-end":
+                    continue
+                default: out += plainText(c)
                 }
             }
         }

@@ -47,6 +47,29 @@ public enum CompareReport {
         }
         out += c.regression ? "result: weaker on " + c.pillars.filter(\.regression).map(\.id.rawValue).joined(separator: ", ") + "\n"
                             : "result: no pillar got weaker\n"
+        // The result reads the agreed levels; a draft can get weaker in what its
+        // proposals would give while the agreed text stands still. Say so.
+        let proposals = weakerStates(c)
+        if !proposals.isEmpty { out += "but weaker in the proposals: " + proposals.joined(separator: "; ") + "\n" }
+        return out
+    }
+
+    /// `data-flows proposed baseline 96 → binding-qualified 81` for each pillar whose
+    /// proposed or weakest state went down between the drafts.
+    static func weakerStates(_ c: Comparison) -> [String] {
+        func parse(_ s: String?) -> (Level, Int)? {
+            guard let s, let space = s.lastIndex(of: " "), let level = Level(rawValue: String(s[..<space])),
+                  let score = Int(s[s.index(after: space)...]) else { return nil }
+            return (level, score)
+        }
+        var out: [String] = []
+        for p in c.pillars {
+            guard let st = p.states else { continue }
+            for (name, before, after) in [("proposed", st.proposedBefore, st.proposedAfter), ("weakest", st.weakestBefore, st.weakestAfter)] {
+                guard let b = parse(before), let a = parse(after), a.0 < b.0 || a.1 < b.1 else { continue }
+                out.append("\(p.id.rawValue) \(name) \(before ?? "") → \(after ?? "")")
+            }
+        }
         return out
     }
 
@@ -70,6 +93,8 @@ public enum CompareReport {
         }
         out += c.regression ? "**Weaker on:** " + c.pillars.filter(\.regression).map(\.id.rawValue).joined(separator: ", ") + "\n"
                             : "No pillar got weaker.\n"
+        let proposals = weakerStates(c)
+        if !proposals.isEmpty { out += "\n**But weaker in the proposals:** " + Escape.markdownCell(proposals.joined(separator: "; ")) + "\n" }
         return out
     }
 

@@ -33,10 +33,22 @@ public final class Pattern: Sendable, CustomStringConvertible {
 
     public var description: String { source }
 
-    public init(_ source: String, terms: [String: String] = [:]) throws {
-        self.source = source
+    public convenience init(_ source: String, terms: [String: String] = [:]) throws {
+        self.init(source: source, tree: try Pattern.parse(source, terms: terms))
+    }
+
+    /// The tree of `source`, checked as every pattern is (see `PatternParser`): the
+    /// step that can fail. Rules in another language are parsed when loaded and
+    /// compiled from their trees only when a text in that language is met.
+    static func parse(_ source: String, terms: [String: String]) throws -> PatternNode {
         var parser = PatternParser(terms: terms)
-        tree = try parser.parsePattern(source)
+        return try parser.parsePattern(source)
+    }
+
+    /// A pattern compiled from a tree `parse` made: this cannot fail.
+    init(source: String, tree: PatternNode) {
+        self.source = source
+        self.tree = tree
         program = PhraseProgram(tree)
         gate = Pattern.gate(of: tree)
     }

@@ -47,7 +47,8 @@ struct PatternParser {
     static let maxSize = 20_000
 
     let terms: [String: String]
-    /// Terms already read for this pattern, and their sizes.
+    /// Terms already read, and their sizes: for this pattern, or for every pattern
+    /// of a load when one parser reads them all (`PatternCache`).
     private var parsed: [String: PatternNode] = [:]
     private var sizes: [String: Int] = [:]
 

@@ -120,7 +120,7 @@ enum RuleLoader {
         for code in languageModality.keys where languageTerms[code] == nil { languageTerms[code] = [:] }
 
         var rules: [Rule] = []
-        var translated: [String: [Rule]] = [:]
+        var translated: [String: [RuleWording]] = [:]
         var seen: [String: String] = [:]
         // English first, every file: an id defined twice is named before any translation.
         var parsed: [(parser: RuleParser, node: Node, rule: Rule)] = []
@@ -168,17 +168,19 @@ enum RuleLoader {
         }
         var set = RuleSet(directory: directory, files: files, rules: rules, modality: modality, scoring: scoring, terms: terms,
                           keywords: keywords, baselineReferences: references)
+        // Other languages' patterns are parsed and checked here, and compiled when a
+        // text in the language is met (`LanguageRules`).
         for (code, ms) in languageModality.sorted(by: { $0.key < $1.key }) {
             let terms = languageTerms[code] ?? [:]
-            func compileFolded(_ list: [String]) throws -> [Pattern] {
+            func parseFolded(_ list: [String]) throws -> [ParsedPattern] {
                 try list.map { src in
-                    do { return try cache.pattern(TextNormalizer.foldAccents(src), language: code, terms: terms) } catch let e as PatternError {
+                    do { return try cache.parsed(TextNormalizer.foldAccents(src), language: code, terms: terms) } catch let e as PatternError {
                         throw RuleLoadError(file: ms.file, line: ms.line, message: "lang \(code): \(e.message)")
                     }
                 }
             }
-            let modality = Modality(binding: try compileFolded(ms.binding), nonBinding: try compileFolded(ms.nonBinding),
-                                    exception: try compileFolded(ms.exception))
+            let binding = try parseFolded(ms.binding), nonBinding = try parseFolded(ms.nonBinding)
+            let exception = try parseFolded(ms.exception)
             var words: [PillarID: [[UInt8]]] = [:]
             for (file, c) in contents {
                 guard let l = c.languages[code], !l.keywords.isEmpty else { continue }
@@ -191,9 +193,9 @@ enum RuleLoader {
             for p in keywords.keys.sorted() where words[p] == nil {
                 throw RuleLoadError(file: ms.file, line: ms.line, message: "lang \(code) gives no keywords for pillar \(p.rawValue) (lang.\(code).keywords in its pillar file)")
             }
-            set.translations[code] = RuleSet(directory: directory, files: files, rules: translated[code] ?? [], modality: modality,
-                                             scoring: scoring, terms: terms, keywords: words, language: code,
-                                             baselineReferences: references)
+            set.translations[code] = LanguageRules(LanguageBlueprint(
+                directory: directory, files: files, rules: translated[code] ?? [], binding: binding, nonBinding: nonBinding,
+                exception: exception, scoring: scoring, terms: terms, keywords: words, language: code, baselineReferences: references))
         }
         set.sources = sources
         return set

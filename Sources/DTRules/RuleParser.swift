@@ -21,7 +21,7 @@ struct RuleParser {
     /// For each language in `languageTerms`, `rule` (parsed from `node`) with that
     /// language's wording and examples (`lang:`). A rule with wording must
     /// give every language its own; a rule without (none yet) serves every language.
-    func translations(of rule: Rule, node: Node) throws -> [String: Rule] {
+    func translations(of rule: Rule, node: Node) throws -> [String: RuleWording] {
         let r = NodeReader(file: file)
         guard let mapping = node.mapping else { return [:] }
         let m = NodeReader.fields(mapping)
@@ -36,11 +36,11 @@ struct RuleParser {
                 blocks[code] = v
             }
         }
-        var out: [String: Rule] = [:]
+        var out: [String: RuleWording] = [:]
         for (code, terms) in languageTerms.sorted(by: { $0.key < $1.key }) {
             guard let block = blocks[code] else {
                 if hasWording { throw r.fail(node, "rule \(rule.id) has wording but no lang.\(code) block: give its \(code) patterns and examples") }
-                out[code] = rule
+                out[code] = .same(rule)
                 continue
             }
             out[code] = try translation(of: rule, block: block, language: code, terms: terms)
@@ -48,8 +48,9 @@ struct RuleParser {
         return out
     }
 
-    /// `rule` with the wording and examples of its `lang.<code>` block.
-    func translation(of rule: Rule, block: Node, language code: String, terms: [String: String]) throws -> Rule {
+    /// `rule` with the wording and examples of its `lang.<code>` block, its patterns
+    /// read and checked (compiled only when a text in the language is met).
+    func translation(of rule: Rule, block: Node, language code: String, terms: [String: String]) throws -> RuleWording {
         let r = NodeReader(file: file)
         guard let mapping = block.mapping else { throw r.fail(block, "rule \(rule.id): lang.\(code) must be a mapping {when:, unless:, examples:}") }
         let m = NodeReader.fields(mapping)
@@ -57,42 +58,47 @@ struct RuleParser {
             throw r.fail(k, "unknown key '\(k.string ?? "")' in lang.\(code) of rule \(rule.id); expected \((Self.wordingKeys + ["examples"]).joined(separator: ", ")) (ids, kinds, limitations and baselines are shared)")
         }
         let english: [String: [Pattern]] = ["when": rule.when, "unless": rule.unless, "headings": rule.headings, "context": rule.context]
-        var compiled: [String: [Pattern]] = [:]
+        var parsed: [String: [ParsedPattern]] = [:]
         for key in Self.wordingKeys {
             // The same shape in every language: a condition the English rule has, the translation has too.
             if m[key] == nil, english[key]?.isEmpty == false {
                 throw r.fail(block, "rule \(rule.id): lang.\(code) lacks '\(key)', which the English rule has")
             }
-            compiled[key] = try patterns(m[key], key: key, id: rule.id, terms: terms, reader: r, language: code)
+            parsed[key] = try sources(m[key], key: key, reader: r).map { src, item in
+                do { return try cache.parsed(TextNormalizer.foldAccents(src), language: code, terms: terms) } catch let e as PatternError {
+                    throw r.fail(item, "rule \(rule.id): \(e.message)")
+                }
+            }
         }
         let examples = try parseExamples(m["examples"], id: "\(rule.id) (lang.\(code))", reader: r, fallbackLine: block.mark?.line)
-        return Rule(id: rule.id, kind: rule.kind, pillars: rule.pillars, message: rule.message, scope: rule.scope,
-                    when: compiled["when"] ?? [], unless: compiled["unless"] ?? [], headings: compiled["headings"] ?? [],
-                    context: compiled["context"] ?? [], limitation: rule.limitation, element: rule.element,
-                    baselines: rule.baselines, formula: rule.formula, examples: examples, file: rule.file,
-                    line: block.mark?.line ?? rule.line, language: code)
+        return .worded(RuleWording.Worded(english: rule, when: parsed["when"] ?? [], unless: parsed["unless"] ?? [],
+                                          headings: parsed["headings"] ?? [], context: parsed["context"] ?? [],
+                                          examples: examples, line: block.mark?.line ?? rule.line, language: code))
     }
 
     /// A `when:`-style list (a pattern, or a list of patterns or of alternatives),
     /// accents folded as the normalised text has them, compiled with `terms`.
     func patterns(_ n: Node?, key: String, id: String, terms: [String: String], reader r: NodeReader,
                   language: String = "en") throws -> [Pattern] {
+        try sources(n, key: key, reader: r).map { src, item in
+            do { return try cache.pattern(TextNormalizer.foldAccents(src), language: language, terms: terms) } catch let e as PatternError {
+                throw r.fail(item, "rule \(id): \(e.message)")
+            }
+        }
+    }
+
+    /// The pattern sources of a `when:`-style list, each with its node (for messages).
+    func sources(_ n: Node?, key: String, reader r: NodeReader) throws -> [(String, Node)] {
         guard let n else { return [] }
-        let list: [(String, Node)]
         if let seq = n.sequence {
-            list = try seq.map { item in
+            return try seq.map { item in
                 guard let s = r.patternSource(item) else { throw r.fail(item, "'\(key)' items must be patterns (strings or lists of alternatives)") }
                 return (s, item)
             }
         } else if let s = n.string {
-            list = [(s, n)]
+            return [(s, n)]
         } else {
             throw r.fail(n, "'\(key)' must be a pattern or a list of patterns")
-        }
-        return try list.map { src, item in
-            do { return try cache.pattern(TextNormalizer.foldAccents(src), language: language, terms: terms) } catch let e as PatternError {
-                throw r.fail(item, "rule \(id): \(e.message)")
-            }
         }
     }
 
@@ -219,12 +225,32 @@ struct RuleParser {
 /// may share it; grading threads take independent copies of the whole set.
 final class PatternCache {
     private var compiled: [String: Pattern] = [:]
+    private var parsed: [String: ParsedPattern] = [:]
+    /// One parser per language, so each term is read once per load rather than
+    /// once per pattern that uses it (a language's terms are the same for all).
+    private var parsers: [String: PatternParser] = [:]
 
     func pattern(_ source: String, language: String, terms: [String: String]) throws -> Pattern {
         let key = language + "\u{1F}" + source
         if let p = compiled[key] { return p }
-        let p = try Pattern(source, terms: terms)
+        let p = Pattern(source: source, tree: try tree(source, language: language, terms: terms))
         compiled[key] = p
         return p
+    }
+
+    /// `source` read and checked, not compiled: the patterns of another language
+    /// (`LanguageRules` compiles them when a text in it is met), each parsed once.
+    func parsed(_ source: String, language: String, terms: [String: String]) throws -> ParsedPattern {
+        let key = language + "\u{1F}" + source
+        if let p = parsed[key] { return p }
+        let p = ParsedPattern(source: source, tree: try tree(source, language: language, terms: terms))
+        parsed[key] = p
+        return p
+    }
+
+    private func tree(_ source: String, language: String, terms: [String: String]) throws -> PatternNode {
+        var parser = parsers.removeValue(forKey: language).flatMap { $0.terms == terms ? $0 : nil } ?? PatternParser(terms: terms)
+        defer { parsers[language] = parser }
+        return try parser.parsePattern(source)
     }
 }

@@ -44,8 +44,9 @@ public struct RuleSet: Sendable {
     /// The language this set's wording is in.
     public let language: String
     /// The same rules worded in each other language the rules read (`lang:` in the
-    /// files), by language code; empty in those sets themselves.
-    public internal(set) var translations: [String: RuleSet] = [:]
+    /// files), by language code, each compiled when first asked for (`worded(in:)`);
+    /// empty in those sets themselves.
+    var translations: [String: LanguageRules] = [:]
 
     public init(directory: String, files: [String], rules: [Rule], modality: Modality, scoring: Scoring, terms: [String: String],
                 keywords: [PillarID: [[UInt8]]] = [:], language: String = "en", baselineReferences: [PillarID: BaselineReference] = [:]) {
@@ -99,9 +100,16 @@ public struct RuleSet: Sendable {
     /// Every language the rules read: English first, then the others by code.
     public var languages: [String] { [language] + translations.keys.sorted() }
 
-    /// The rules worded in `code`, or nil when they do not read that language.
+    /// The rules worded in `code`, or nil when they do not read that language. The
+    /// first call for a language compiles its rules (safe from any thread).
     public func worded(in code: String) -> RuleSet? {
-        code == language ? self : translations[code]
+        code == language ? self : translations[code]?.rules
+    }
+
+    /// Whether the rules worded in `code` have been compiled (English always is):
+    /// a run over texts in one language compiles no other's.
+    public func isCompiled(_ code: String) -> Bool {
+        code == language || translations[code]?.isCompiled == true
     }
 
     /// The prefilter bit of a pillar in `keywordMatcher`'s result.

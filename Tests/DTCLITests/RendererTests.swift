@@ -133,6 +133,73 @@ import Testing
         }
     }
 
+    /// #16: a state that rests on proposals accepted together names each of them.
+    @Test func combinedStateNamesEveryProposal() throws {
+        let rules = try RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+        let draft = Grader(rules: rules).grade(try DocumentLoader.load(bytes: Array("""
+            ## Article 4: Cross-Border Transfer of Information by Electronic Means
+
+            No Party shall [AU/JP propose: prohibit or restrict] the [SG propose: cross-border transfer of information, including personal information, by electronic means] if this activity is for the conduct of the business of a covered person.
+            """.utf8), path: "draft.md"))
+        let p = try #require(draft.pillar(.dataFlows))
+        let line = try #require(DraftLines.states(p))
+        #expect(line.hasPrefix("agreed absent 0 · proposed baseline 100 (AU/JP propose + SG propose) · weakest absent 0"))
+        // One bracket's state names that bracket alone, as before.
+        var single = p
+        single.proposed?.together = nil
+        #expect(DraftLines.states(single)?.contains("proposed baseline 100 (SG propose)") == true)
+    }
+
+    /// #16: a redline that weakens what a proposal would give, while the agreed text
+    /// stands still, is not reported as "no pillar got weaker" alone.
+    @Test func compareSaysWhenOnlyTheProposalsGotWeaker() throws {
+        let rules = try RuleSet.load(directory: SharedCorpus.packageRoot.appendingPathComponent("rules").path)
+        func grade(_ exception: String) throws -> DocumentVerdict {
+            Grader(rules: rules).grade(try DocumentLoader.load(bytes: Array("""
+                ## Article 5: Location of Computing Facilities
+
+                1. [No Party shall require a covered person to use or locate computing facilities in that Party's territory as a condition for conducting business in that territory.] [US propose; VN oppose]
+
+                2. Nothing in this Article shall prevent a Party from adopting or maintaining measures inconsistent with paragraph 1 \(exception)to achieve a legitimate public policy objective.
+                """.utf8), path: "draft.md"))
+        }
+        let c = Comparison(tool: ToolInfo(version: "t"), old: try grade(""), new: try grade("that it considers necessary "),
+                           pillars: PillarID.allCases)
+        #expect(!c.regression)
+        let text = CompareReport.text(c, color: false)
+        #expect(text.contains("result: no pillar got weaker\nbut weaker in the proposals: localization proposed "))
+        #expect(CompareReport.markdown(c).contains("**But weaker in the proposals:** localization proposed "))
+        // Two identical drafts: nothing more to say.
+        let same = Comparison(tool: ToolInfo(version: "t"), old: try grade(""), new: try grade(""), pillars: PillarID.allCases)
+        #expect(!CompareReport.text(same, color: false).contains("weaker in the proposals"))
+    }
+
+    /// #16: the tracked-change line when only the proposed state moved.
+    @Test func trackedLineWhenOnlyAProposalMoved() {
+        var p = PillarVerdict(id: .localization, level: .absent, score: 0, rule: nil, evidence: [], limitations: [],
+                              deviations: [], sectoral: [], summary: "")
+        p.original = StateLevel(level: .absent, score: 0, brackets: [])
+        p.proposed = StateLevel(level: .bindingQualified, score: 75, brackets: [0])
+        p.weakest = StateLevel(level: .absent, score: 0, brackets: [])
+        #expect(DraftLines.tracked(p) == nil)
+        p.originalProposed = StateLevel(level: .baseline, score: 98, brackets: [])
+        p.originalWeakest = StateLevel(level: .absent, score: 0, brackets: [])
+        p.changes = [ChangeRef(kind: "insertion", author: "B", date: "2026-05-06T09:00:00Z", article: "Article 9.12",
+                               words: "that it considers necessary", file: "d.docx", line: 4)]
+        #expect(DraftLines.tracked(p) == "tracked changes: localization agreed absent 0 unchanged, proposed baseline 98 → binding-qualified 75 "
+            + "(B, 2026-05-06, Article 9.12: inserted “that it considers necessary”)")
+    }
+
+    /// #16: a draft with brackets and tracked changes says once what its levels are.
+    @Test func draftSummaryWithBracketsAndTrackedChanges() {
+        var d = DraftInfo(brackets: 2, comments: [], placeholders: 0, warnings: [])
+        #expect(DraftLines.summary(d) == "draft: 2 negotiation brackets; levels are agreed text only")
+        d.trackedChanges = 3
+        #expect(DraftLines.summary(d) == "draft: 2 negotiation brackets, 3 tracked changes; levels are agreed text only, with every tracked change accepted")
+        d.brackets = 0
+        #expect(DraftLines.summary(d) == "draft: 0 negotiation brackets, 3 tracked changes; levels are with every tracked change accepted")
+    }
+
     @Test func junitFailsGatedPillarsAndErrorsBrokenDocuments() {
         let out = JUnitReport.render(Fixtures.report(), gate: Gate(failUnder: .bindingQualified, minScore: nil))
         #expect(out.contains("<testsuites name=\"dtcheck\" tests=\"9\" failures=\"2\" errors=\"1\" skipped=\"4\">"))

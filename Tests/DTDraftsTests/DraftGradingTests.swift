@@ -139,4 +139,66 @@ import Testing
             }
         }
     }
+
+    /// The proposed and weakest states, combined ones included, are those the
+    /// whole text gives with their brackets accepted.
+    @Test(arguments: ["forms.md", "round3.md", "together"])
+    func statesMatchTheWholeTextAccepted(_ file: String) throws {
+        let rules = try #require(Self.rules)
+        let agreement = file == "together" ? try DocumentLoader.load(bytes: Array(Self.together.utf8), path: "draft.md")
+            : try DocumentLoader.load(path: Self.folder + "/" + file)
+        let analysis = DraftAnalysis(agreement)
+        let v = Grader(rules: rules).grade(agreement)
+        for p in v.pillars {
+            for state in [p.proposed, p.weakest].compactMap({ $0 }) where !state.brackets.isEmpty {
+                let whole = Grader(rules: rules).grade(analysis.agreement(agreement, accepting: Set(state.brackets)))
+                #expect(whole.pillar(p.id)?.level == state.level, "\(file) \(p.id) brackets \(state.brackets)")
+                #expect(whole.pillar(p.id)?.score == state.score, "\(file) \(p.id) brackets \(state.brackets)")
+            }
+        }
+    }
+
+    /// Two proposals that only together make the data-flows commitment: each
+    /// accepted alone leaves the pillar absent, both accepted make it baseline.
+    /// (Side by side with nothing between, attributed proposals would be
+    /// alternatives to each other; `the` between them makes them two proposals.)
+    static let together = """
+        ## Article 4: Cross-Border Transfer of Information by Electronic Means
+
+        No Party shall [AU/JP propose: prohibit or restrict] the [SG propose: cross-border transfer of information, including personal information, by electronic means] if this activity is for the conduct of the business of a covered person.
+        """
+
+    @Test func twoProposalsThatOnlyTogetherLiftAPillar() throws {
+        let v = try Self.grade(Self.together)
+        let p = try #require(v.pillar(.dataFlows))
+        #expect(p.level == .absent)
+        let proposed = try #require(p.proposed)
+        #expect(proposed.level == .baseline)
+        #expect(proposed.brackets == [0, 1])
+        #expect(proposed.together == [0, 1])
+        #expect(p.weakest?.level == .absent)
+        // Both brackets bear on the pillar, though each alone changes nothing.
+        #expect(p.open?.map(\.parties) == ["AU/JP propose", "SG propose"])
+        #expect(p.open?.map(\.level) == [.absent, .absent])
+        // And the whole text with both accepted says the same.
+        let rules = try #require(Self.rules)
+        let agreement = try DocumentLoader.load(bytes: Array(Self.together.utf8), path: "draft.md")
+        let both = DraftAnalysis(agreement).agreement(agreement, accepting: [0, 1])
+        #expect(Grader(rules: rules).grade(both).pillar(.dataFlows)?.level == .baseline)
+    }
+
+    /// Alternatives are never combined: of a group only the strongest goes into
+    /// the combined choice.
+    @Test func combinedChoiceTakesOneAlternativeOfAGroup() throws {
+        let v = try Self.grade("""
+            ## Article 4: Cross-Border Transfer of Information by Electronic Means
+
+            No Party shall [ALT 1: prohibit or restrict] [ALT 2: endeavour not to prohibit or restrict] the [SG propose: cross-border transfer of information, including personal information, by electronic means] if this activity is for the conduct of the business of a covered person.
+            """)
+        let p = try #require(v.pillar(.dataFlows))
+        let proposed = try #require(p.proposed)
+        #expect(proposed.level == .baseline)
+        let labels = Set((p.open ?? []).filter { proposed.brackets.contains($0.bracket) }.compactMap(\.label))
+        #expect(labels == ["ALT 1"])
+    }
 }

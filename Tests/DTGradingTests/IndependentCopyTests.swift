@@ -57,6 +57,13 @@ import Testing
         mutating func walk(_ a: Any, _ b: Any, path: String, mayShare: Bool) {
             compared += 1
             guard problems.count < 200 else { return }
+            // Another language's rules are compiled when first asked for
+            // (`LanguageRules`): the copy's holder copies the set the original's
+            // compiles, so the two sets are what must be walked.
+            if let la = a as? LanguageRules, let lb = b as? LanguageRules {
+                if !mayShare, la === lb { problems.append("\(path): object shared") }
+                return walk(la.rules, lb.rules, path: "\(path).rules", mayShare: mayShare)
+            }
             if let s = a as? String {
                 guard let t = b as? String, s == t else { return problems.append("\(path): \(a) became \(b)") }
                 if !mayShare, s.utf8.count > 15, Self.address(of: s) == Self.address(of: t) { problems.append("\(path): string shared") }
