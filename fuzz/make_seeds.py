@@ -104,3 +104,29 @@ seed("hostile-escapes.html", 1, "<html><head><title>T " + ESC + " &#27;[2J &#x9b
 seed("hostile-big-line.md", 4, "# Agreement\n\n" + "Article 1 No Party shall impose customs duties on electronic transmissions. " * 700 + "\n")
 # A heading with a backtick (shown as \` in Markdown) before the path's code span on the same line.
 seed("report-escaped-backtick.html", 1, "<html><body>" + "<div>" * 12 + "<h2>Article 7: Custom`s Duties</h2><p>No Party shall impose customs duties on electronic transmissions.</p></body></html>")
+
+# Issue #15 point 1: what a followed symlink to /etc/passwd showed as the document (the
+# walk no longer follows it; the fuzzer cannot make links, so the content stands in).
+seed("hostile-passwd.txt", 2, "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n")
+# Point 5, the big inputs' shapes, shrunk: scripts/bench writes the 10 MB HTML, 50 MB text
+# and 50 MB one-line Markdown files; these are their first articles.
+def bench_article(n, fmt):
+    paras = [f"{k}. The parties shall ensure that no party imposes customs duties on electronic transmissions." for k in range(1, 4)]
+    if fmt == "html":
+        return f"<h2>Article {n}: Provision {n}</h2>\n" + "".join(f"<p>{p}</p>\n" for p in paras)
+    return f"\nArticle {n}: Provision {n}\n\n" + "\n\n".join(paras) + "\n"
+seed("big-shape.html", 1, "<!DOCTYPE html><html><head><meta charset=utf-8><title>Big Agreement</title></head><body>\n<h1>Big Agreement</h1>\n"
+     + "".join(bench_article(n, "html") for n in range(1, 30)) + "</body></html>\n")
+seed("big-shape.txt", 2, "BIG AGREEMENT ON DIGITAL TRADE\n" + "".join(bench_article(n, "text") for n in range(1, 30)))
+# Many `[` without `]` (and `](` without `)`): link and footnote-mark scans were quadratic.
+seed("brackets.md", 4, "# Agreement\n\n### Article 1 Scope[^1]\n\n" + "[a [[1 [^x (^ ](" * 2000 + "\n\n[^1]: A note.\n")
+seed("brackets.txt", 2, "AGREEMENT\n\nArticle 1 Scope [1]\n\n" + "[[12 [1 [^ab (^c " * 2000 + "\n\n 1 A footnote at the page bottom.\n\n- 2 -\n")
+# The HTML tree built from SAX events (point 5) against libxml2's tree (fuzz/HTMLTreeOracle.swift):
+# text split by comments, script and style, content after </html>, a DOCTYPE in the body,
+# an undeclared UTF-8 page, attributes without values or repeated.
+seed("sax-shapes.html", 1, "<!-- first --><html lang=en><head><title>T</title><style>p{}</style><script>if (a<b) x();</script></head>"
+     "<body><p>one<!-- c -->two<?pi x?>three</p><input disabled><p id=a id=b class=x>dup</p>"
+     "<![CDATA[cdata]]>text &amp; &nbsp; &#8212;</body></html>\n<p>after html</p>tail text")
+seed("sax-after-html.html", 1, "<html><body><p>in</p></body></html><div>after <b>bold</b></div>more")
+seed("sax-doctype-late.html", 1, "<p>before</p><!DOCTYPE html><p>after</p></html><p>later</p>")
+seed("undeclared-utf8.html", 1, "<html><body><h2>Article 1 \u2013 Scope</h2><p>\u201cParty\u201d means \u2026</p></body></html>")

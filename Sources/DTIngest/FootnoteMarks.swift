@@ -36,31 +36,38 @@ enum FootnoteMarks {
         return nil
     }
 
+    /// The mark at `start`, looking only as far as a mark can reach: a label of at most
+    /// 8 characters, digits, or an anchor under 40 (each used to be searched for to the
+    /// text's end, so a text of many `[` without `]` cost quadratic time).
     private static func mark(at start: Substring.Index, in text: Substring) -> (Range<Substring.Index>, String)? {
         let s = text[start...]
         if s.hasPrefix("[^") || s.hasPrefix("(^") {
             let close: Character = s.first == "[" ? "]" : ")"
-            guard let end = s.firstIndex(of: close) else { return nil }
-            let label = s[s.index(start, offsetBy: 2)..<end]
+            let labelStart = s.index(start, offsetBy: 2)
+            // The close within 9 characters: a label of 1 to 8 characters.
+            guard let end = s[labelStart...].prefix(9).firstIndex(of: close) else { return nil }
+            let label = s[labelStart..<end]
             guard !label.isEmpty, label.count <= 8, !label.contains(" ") else { return nil }
             return (start..<s.index(after: end), String(label))
         }
         if s.hasPrefix("[[") {
-            guard let end = s.firstIndex(of: "]") else { return nil }
-            let label = s[s.index(start, offsetBy: 2)..<end]
-            guard !label.isEmpty, label.allSatisfy(\.isNumber) else { return nil }
+            let labelStart = s.index(start, offsetBy: 2)
+            // Digits up to the first `]`.
+            guard let end = s[labelStart...].firstIndex(where: { !$0.isNumber }), s[end] == "]" else { return nil }
+            let label = s[labelStart..<end]
+            guard !label.isEmpty else { return nil }
             var after = s.index(after: end)
             guard after < s.endIndex, s[after] == "]" else { return nil }
             after = s.index(after: after)
             // An optional `(#anchor)` link target.
-            if after < s.endIndex, s[after] == "(", let close = s[after...].firstIndex(of: ")"),
-               s.distance(from: after, to: close) < 40 {
+            if after < s.endIndex, s[after] == "(", let close = s[after...].prefix(40).firstIndex(of: ")") {
                 after = s.index(after: close)
             }
             return (start..<after, String(label))
         }
         if s.first == "[" {
-            guard let end = s.firstIndex(of: "]") else { return nil }
+            // The close within 4 characters: 1 to 3 digits.
+            guard let end = s.dropFirst().prefix(4).firstIndex(of: "]") else { return nil }
             let label = s[s.index(after: start)..<end]
             guard !label.isEmpty, label.count <= 3, label.allSatisfy(\.isNumber) else { return nil }
             return (start..<s.index(after: end), String(label))

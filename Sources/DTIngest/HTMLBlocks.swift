@@ -56,6 +56,10 @@ struct HTMLBlockCollector {
 
     private mutating func appendText(_ t: String, line: Int, path: String) {
         if buffer.isEmpty { bufferLine = line; bufferPath = path }
+        if let out = Self.collapsedBytes(t, bufferEmpty: buffer.isEmpty, bufferEndsInSpace: buffer.last == " " || buffer.last == "\n") {
+            buffer += out
+            return
+        }
         // HTML white space collapses to single spaces, but a kept newline (from `br`) stays.
         var out = ""
         var pending = false
@@ -67,6 +71,36 @@ struct HTMLBlockCollector {
         }
         if pending, !(buffer.last == " " || buffer.last == "\n"), !(out.isEmpty && buffer.isEmpty) { out.append(" ") }
         buffer += out
+    }
+
+    /// `appendText`'s collapse on bytes, for text where every white-space byte is a
+    /// Character of its own: no CR LF, and no white space next to a non-ASCII byte (a
+    /// combining mark after it, or a prepended mark before a space, would join it into a
+    /// larger Character that the loop below does not take for white space). Nil otherwise.
+    private static func collapsedBytes(_ t: String, bufferEmpty: Bool, bufferEndsInSpace: Bool) -> String? {
+        var t = t
+        return t.withUTF8 { bytes -> String? in
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pending = false
+            var previous: UInt8 = 0
+            for b in bytes {
+                if isSpace(b) {
+                    if previous >= 0x80 || (previous == 0x0D && b == 0x0A) { return nil }
+                    pending = true
+                    previous = b
+                    continue
+                }
+                if b >= 0x80, isSpace(previous) { return nil }
+                if pending, !(out.isEmpty && (bufferEmpty || bufferEndsInSpace)) { out.append(0x20) }
+                pending = false
+                out.append(b)
+                previous = b
+            }
+            if pending, !bufferEndsInSpace, !(out.isEmpty && bufferEmpty) { out.append(0x20) }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     private mutating func walk(_ e: XMLElement, path: String, depth: Int) {
@@ -165,6 +199,7 @@ enum TextCollapse {
     /// (Extend, SpacingMark, ZWJ) after it or a Prepend before it; a text with any of
     /// those (rare in agreements) takes the Character path, so the result is the same.
     static func collapse(_ s: String) -> String {
+        if let ascii = collapseASCII(s) { return ascii }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in s.unicodeScalars {
@@ -180,6 +215,27 @@ enum TextCollapse {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// `collapse` on bytes when the text is ASCII (each byte a scalar and, but for CR LF,
+    /// which collapses as two white-space scalars do, a Character). Nil otherwise.
+    private static func collapseASCII(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Non-ASCII white space, and scalars that can join a white-space scalar into a larger Character.

@@ -2,36 +2,66 @@
 /// marks in the one form `FootnoteMarks` reads: `[[1]](#0cb0)` becomes `[1]`,
 /// `[text](url)` and `![alt](url)` become their text, `\.` becomes `.`,
 /// `**bold**` and `_em_` lose their markers, `<tags>` go and common entities are decoded.
+///
+/// Linear in the line's length: each `[` finds its `]` in a table made in one pass,
+/// a link's `)` in another, and a link's text is read in place instead of by a
+/// recursive call on a copy (a line of `[` without `]` used to cost a scan to the
+/// line's end per bracket: quadratic).
 enum MarkdownInline {
+    /// The characters that can start markup; a line without any is returned as it is.
+    private static let markupBytes: Set<UInt8> = Set("\\![*_<&".utf8)
+
     static func plain(_ line: String) -> String {
-        var out = ""
+        guard line.utf8.contains(where: { markupBytes.contains($0) }) else { return line }
         let chars = Array(line)
+        let (match, nextParen) = brackets(chars)
+        var out = ""
         var i = 0
-        while i < chars.count {
+        var end = chars.count
+        // Where to go on when a link's text is done: after its `)`, up to the enclosing end.
+        var resume: [(at: Int, end: Int)] = []
+        while true {
+            if i >= end {
+                guard let r = resume.popLast() else { break }
+                i = r.at
+                end = r.end
+                continue
+            }
             let c = chars[i]
             switch c {
-            case "\\" where i + 1 < chars.count && "\\`*_{}[]()#+-.!|<>".contains(chars[i + 1]):
+            case "\\" where i + 1 < end && "\\`*_{}[]()#+-.!|<>".contains(chars[i + 1]):
                 out.append(chars[i + 1]); i += 2
-            case "!" where i + 1 < chars.count && chars[i + 1] == "[":
+            case "!" where i + 1 < end && chars[i + 1] == "[":
                 i += 1 // image: keep the alt text as a link's text
             case "[":
-                if let (text, next) = link(chars, at: i) { out += text; i = next } else { out.append(c); i += 1 }
+                // `[text](target)` → text; `[[n]](#x)` → `[n]`; `[^n]` kept.
+                let j = match[i]
+                if !(i + 1 < end && chars[i + 1] == "^"), j >= 0, j + 1 < end, chars[j + 1] == "(",
+                   nextParen[j + 1] < end {
+                    resume.append((at: nextParen[j + 1] + 1, end: end))
+                    i += 1
+                    end = j
+                } else { out.append(c); i += 1 }
             case "*":
                 i += 1
             case "_":
                 // Emphasis only at a word edge, so `snake_case` and `___` rules survive.
+                // (At the start of a link's text the character before is its `[`, which
+                // reads as the space a separate call on the text saw: neither is a letter or `_`.)
                 let before = i > 0 ? chars[i - 1] : " "
-                let after = i + 1 < chars.count ? chars[i + 1] : " "
+                let after = i + 1 < end ? chars[i + 1] : " "
                 if before.isLetter && after.isLetter { out.append(c) }
                 else if before == "_" || after == "_" { out.append(c) }
                 i += 1
             case "<":
-                if let close = chars[i...].firstIndex(of: ">"), close - i < 400,
-                   i + 1 < chars.count, chars[i + 1].isLetter || chars[i + 1] == "/" || chars[i + 1] == "!" {
+                var close = i + 1
+                let limit = min(end, i + 400)
+                while close < limit, chars[close] != ">" { close += 1 }
+                if close < limit, i + 1 < end, chars[i + 1].isLetter || chars[i + 1] == "/" || chars[i + 1] == "!" {
                     i = close + 1
                 } else { out.append(c); i += 1 }
             case "&":
-                if let (ch, next) = entity(chars, at: i) { out += ch; i = next } else { out.append(c); i += 1 }
+                if let (ch, next) = entity(chars, at: i, end: end) { out += ch; i = next } else { out.append(c); i += 1 }
             default:
                 out.append(c); i += 1
             }
@@ -39,21 +69,22 @@ enum MarkdownInline {
         return out
     }
 
-    /// `[text](target)` → text; `[[n]](#x)` → `[n]`; `[^n]` kept. Nil when not a link.
-    private static func link(_ chars: [Character], at start: Int) -> (String, Int)? {
-        if start + 1 < chars.count, chars[start + 1] == "^" { return nil }
-        // Find the matching `]`, allowing one nested pair for `[[1]]`.
-        var depth = 0
-        var j = start
-        while j < chars.count {
-            if chars[j] == "[" { depth += 1 }
-            if chars[j] == "]" { depth -= 1; if depth == 0 { break } }
-            j += 1
+    /// For each `[`, the index of the `]` that brings the bracket depth counted from it
+    /// back to zero (-1 when none); for each index, the first `)` at or after it
+    /// (`chars.count` when none).
+    private static func brackets(_ chars: [Character]) -> (match: [Int], nextParen: [Int]) {
+        var match = [Int](repeating: -1, count: chars.count)
+        var open: [Int] = []
+        for (k, c) in chars.enumerated() {
+            if c == "[" { open.append(k) } else if c == "]", let o = open.popLast() { match[o] = k }
         }
-        guard j < chars.count, j + 1 < chars.count, chars[j + 1] == "(",
-              let close = chars[(j + 1)...].firstIndex(of: ")") else { return nil }
-        let inner = String(chars[(start + 1)..<j])
-        return (plain(inner), close + 1)
+        var nextParen = [Int](repeating: chars.count, count: chars.count + 1)
+        var k = chars.count - 1
+        while k >= 0 {
+            nextParen[k] = chars[k] == ")" ? k : nextParen[k + 1]
+            k -= 1
+        }
+        return (match, nextParen)
     }
 
     private static let entities: [String: String] = [
@@ -61,8 +92,8 @@ enum MarkdownInline {
         "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "ndash": "–", "mdash": "—",
     ]
 
-    private static func entity(_ chars: [Character], at start: Int) -> (String, Int)? {
-        guard let semi = chars[start...].prefix(10).firstIndex(of: ";") else { return nil }
+    private static func entity(_ chars: [Character], at start: Int, end: Int) -> (String, Int)? {
+        guard let semi = chars[start..<min(end, start + 10)].firstIndex(of: ";") else { return nil }
         let name = String(chars[(start + 1)..<semi])
         if let v = entities[name] { return (v, semi + 1) }
         if name.hasPrefix("#"), let n = UInt32(name.dropFirst()), let s = Unicode.Scalar(n) {

@@ -82,7 +82,7 @@ struct OutlineBuilder {
             }
         }
         var entries: [Line] = []
-        if !text.utf8.contains(0x0A) {
+        if !text.containsASCII(0x0A) {
             // One line (every line of a text file): no split to make.
             entries.append(Line(text: text, line: line, path: path, verbatim: verbatim))
         } else {

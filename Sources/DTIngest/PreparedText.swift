@@ -31,7 +31,8 @@ struct PreparedText {
                 let t = line.trimmed()
                 if t.hasPrefix("```") || t.hasPrefix("~~~") { inFence.toggle(); lines[i] = ""; continue }
                 // Horizontal rules and fenced rules (`___`, `---`, `***`) carry no text.
-                if t.count >= 3, Set(t).isSubset(of: ["_", "-", "*", " "]) { lines[i] = ""; continue }
+                // (Characters checked first: a long line of text fails at its first letter, not after a count.)
+                if t.allSatisfy({ $0 == "_" || $0 == "-" || $0 == "*" || $0 == " " }), t.count >= 3 { lines[i] = ""; continue }
                 if inFence { lines[i] = line; continue }
                 if t.hasPrefix("#") {
                     isMarkdownHeading[i] = true
@@ -39,7 +40,7 @@ struct PreparedText {
                 }
                 while line.hasPrefix(">") { line = String(line.dropFirst()).trimmed() }
                 line = MarkdownInline.plain(line)
-            } else if line.utf8.contains(0x0C) { // not `contains("\u{000C}")`: Foundation's search, per line
+            } else if line.containsASCII(0x0C) { // not `contains("\u{000C}")`: Foundation's search, per line
                 line = line.replacingAll("\u{000C}", with: "") // form feeds between pages
             }
             if PageFurniture.isPageNumber(line) {

@@ -56,15 +56,18 @@ public enum LibXMLParser {
 
     /// Parses HTML tolerantly. `encoding` overrides what the document's `meta` declares.
     ///
-    /// libxml2's tree builder stops at nesting deeper than 256 and at a text node over
-    /// 10 MB, and leaves the rest of the file out of the tree without failing the parse.
+    /// libxml2's HTML parser runs with SAX handlers of our own (`HTMLTreeBuilder`):
+    /// it builds no tree of its own, so a page costs one tree, ours, not libxml2's
+    /// and then a copy of it.
+    ///
+    /// libxml2's tree builder stopped at nesting deeper than 256 and at a text node over
+    /// 10 MB, and left the rest of the file out without failing the parse.
     /// `XML_PARSE_HUGE` lifts the text limit (the file-size limit bounds it instead).
     /// Depth stays bounded, by us: elements deeper than `XMLParseLimits.maxDepth` are
-    /// flattened by the conversion below, and an element deeper than
-    /// `XMLParseLimits.maxHTMLDepth` stops the parse with an error naming its line (an
-    /// unbounded open-element stack would make every stray end tag cost a scan of it:
-    /// quadratic time). Any parse libxml2 halts is an error with the line it stopped
-    /// at, never a document silently cut short.
+    /// flattened, and an element deeper than `XMLParseLimits.maxHTMLDepth` stops the
+    /// parse with an error naming its line (an unbounded open-element stack would make
+    /// every stray end tag cost a scan of it: quadratic time). Any parse libxml2 halts
+    /// is an error with the line it stopped at, never a document silently cut short.
     public static func parseHTML(_ bytes: [UInt8], name: String = "input", encoding: String? = nil) throws -> XMLDocumentTree {
         _ = initialised
         try refuseUnparseable(bytes)
@@ -75,16 +78,11 @@ public enum LibXMLParser {
                 throw XMLParseError(message: "could not create an HTML parser", line: 0, column: 0)
             }
             defer { htmlFreeParserCtxt(ctxt) }
-            // The tree builder's own start-element handler, behind a depth check.
-            ctxt.pointee.sax.pointee.startElement = { context, name, attributes in
-                guard let context else { return }
-                let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-                if Int(parser.pointee.nameNr) > XMLParseLimits.maxHTMLDepth {
-                    xmlStopParser(parser)
-                    return
-                }
-                xmlSAX2StartElement(context, name, attributes)
-            }
+            let builder = HTMLTreeBuilder()
+            let unmanaged = Unmanaged.passRetained(builder)
+            defer { unmanaged.release() }
+            ctxt.pointee._private = unmanaged.toOpaque()
+            installHTMLHandlers(ctxt.pointee.sax)
             let doc = bytes.withUnsafeBufferPointer { buf -> htmlDocPtr? in
                 buf.baseAddress.flatMap { base in
                     base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
@@ -92,8 +90,9 @@ public enum LibXMLParser {
                     }
                 }
             }
+            // The document node only (startDocument's): it carries the encoding libxml2 read.
             defer { if let doc { xmlFreeDoc(doc) } }
-            // A halted parse (libxml2 stops feeding the tree) dropped everything after this point.
+            // A halted parse (libxml2 stops sending events) dropped everything after this point.
             if ctxt.pointee.errNo == Int32(XML_ERR_USER_STOP.rawValue) {
                 let line = ctxt.pointee.input.map { Int($0.pointee.line) } ?? 0
                 throw XMLParseError(message: "elements are nested more than \(XMLParseLimits.maxHTMLDepth) deep; refused to protect the parser (depth limit)",
@@ -103,7 +102,78 @@ public enum LibXMLParser {
                 throw haltError(ctxt.pointee.lastError)
             }
             guard let doc else { throw sink.firstError ?? XMLParseError(message: "unreadable HTML", line: 0, column: 0) }
-            return try convert(doc, lowercaseNames: true)
+            guard let root = builder.finish() else {
+                throw XMLParseError(message: "document has no root element", line: 0, column: 0)
+            }
+            return XMLDocumentTree(root: root, encoding: doc.pointee.encoding.map { String(cString: $0) },
+                                   flattenedDeepNesting: builder.flattened)
+        }
+    }
+
+    /// Points the HTML parser's SAX handler at `HTMLTreeBuilder` (found through the
+    /// context's `_private`). The document start and end and the DOCTYPE keep libxml2's
+    /// handlers: they make the bare document node that holds the encoding.
+    private static func installHTMLHandlers(_ sax: UnsafeMutablePointer<xmlSAXHandler>?) {
+        guard let sax else { return }
+        sax.pointee.startElement = { context, name, attributes in
+            guard let context, let name else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            if Int(parser.pointee.nameNr) > XMLParseLimits.maxHTMLDepth {
+                xmlStopParser(parser)
+                return
+            }
+            guard let builder = saxHTMLBuilder(parser) else { return }
+            var attrs: [String: String] = [:]
+            if var a = attributes {
+                while let key = a.pointee {
+                    let value = a.successor().pointee
+                    let raw = String(cString: key)
+                    let k = raw.lowercased()
+                    // As libxml2's tree builder: a boolean attribute without a value (`disabled`)
+                    // has its name as its value, any other has an empty one.
+                    if attrs[k] == nil {
+                        attrs[k] = value.map { String(cString: $0) } ?? (htmlIsBooleanAttr(key) != 0 ? raw : "")
+                    }
+                    a = a.advanced(by: 2)
+                }
+            }
+            let (local, namespaceURI) = htmlQName(String(cString: name))
+            builder.startElement(name: local.lowercased(), namespaceURI: namespaceURI, attributes: attrs,
+                                 line: saxLine(parser), open: Int(parser.pointee.nameNr))
+        }
+        sax.pointee.endElement = { context, _ in
+            guard let context else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            saxHTMLBuilder(parser)?.endElement(open: Int(parser.pointee.nameNr))
+        }
+        let characters: charactersSAXFunc = { context, ch, len in
+            guard let context, let ch, len > 0 else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            saxHTMLBuilder(parser)?.characters(UnsafeBufferPointer(start: ch, count: Int(len)), line: saxLine(parser),
+                                               open: Int(parser.pointee.nameNr))
+        }
+        sax.pointee.characters = characters
+        sax.pointee.cdataBlock = { context, ch, len in
+            guard let context, let ch, len > 0 else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            saxHTMLBuilder(parser)?.cdata(UnsafeBufferPointer(start: ch, count: Int(len)), open: Int(parser.pointee.nameNr))
+        }
+        sax.pointee.comment = { context, _ in
+            guard let context else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            saxHTMLBuilder(parser)?.otherNode(line: saxLine(parser), open: Int(parser.pointee.nameNr))
+        }
+        sax.pointee.processingInstruction = { context, _, _ in
+            guard let context else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            saxHTMLBuilder(parser)?.otherNode(line: saxLine(parser), open: Int(parser.pointee.nameNr))
+        }
+        sax.pointee.internalSubset = { context, name, externalID, systemID in
+            guard let context else { return }
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            // Only the first DOCTYPE makes a node (libxml2 ignores later ones in HTML).
+            if let doc = parser.pointee.myDoc, xmlGetIntSubset(doc) == nil { saxHTMLBuilder(parser)?.doctype() }
+            xmlSAX2InternalSubset(context, name, externalID, systemID)
         }
     }
 
@@ -151,7 +221,8 @@ public enum LibXMLParser {
         var flatten: Bool
     }
 
-    private static func convert(_ doc: xmlDocPtr, lowercaseNames: Bool) throws -> XMLDocumentTree {
+    /// The Swift tree of a libxml2 tree (XML documents; the fuzzer's HTML oracle).
+    static func convert(_ doc: xmlDocPtr, lowercaseNames: Bool) throws -> XMLDocumentTree {
         guard let rootNode = xmlDocGetRootElement(doc) else {
             throw XMLParseError(message: "document has no root element", line: 0, column: 0)
         }
@@ -262,4 +333,27 @@ extension String {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
+}
+
+// File-level, so the SAX callbacks (C function pointers) capture nothing.
+private func saxHTMLBuilder(_ parser: UnsafeMutablePointer<xmlParserCtxt>) -> HTMLTreeBuilder? {
+    parser.pointee._private.map { Unmanaged<HTMLTreeBuilder>.fromOpaque($0).takeUnretainedValue() }
+}
+
+private func saxLine(_ parser: UnsafeMutablePointer<xmlParserCtxt>) -> Int {
+    parser.pointee.input.map { Int($0.pointee.line) } ?? 0
+}
+
+/// An HTML element name as libxml2's tree builder stores it (`xmlSplitQName`, then a
+/// namespace search in a document that declares none): `o:p` (Word's HTML) is `p`, with
+/// no namespace except for the one predefined prefix, `xml`. A name that starts or ends
+/// with its first colon stays whole; the local part keeps any later colon.
+private func htmlQName(_ full: String) -> (local: String, namespaceURI: String?) {
+    let u = full.utf8
+    guard u.first != UInt8(ascii: ":"), let colon = u.firstIndex(of: UInt8(ascii: ":")) else { return (full, nil) }
+    let after = u.index(after: colon)
+    guard after < u.endIndex else { return (full, nil) }
+    let prefix = String(decoding: u[..<colon], as: UTF8.self)
+    let local = String(decoding: u[after...], as: UTF8.self)
+    return (local, prefix == "xml" ? "http://www.w3.org/XML/1998/namespace" : nil)
 }
