@@ -88,6 +88,8 @@ public struct Grader: Sendable {
         }
         let overall = pillars.isEmpty ? 0 : Int((Double(pillars.map(\.score).reduce(0, +)) / Double(pillars.count)).rounded())
         var summary = pillars.map(\.summary).joined(separator: "; ")
+        let amending = AmendingInstrument.formula(in: agreement)
+        if let amending { summary = AmendingInstrument.notice(amending) + "; " + summary }
         if languages.count > 1 {
             summary = "bilingual text, graded in \(languages.map(LanguageNames.name).joined(separator: " and ")): " + summary
         }
@@ -96,6 +98,7 @@ public struct Grader: Sendable {
                                       parties: agreement.parties, pillars: pillars, overallScore: overall,
                                       summary: summary, error: nil)
         if languages.count > 1 { verdict.languages = languages }
+        verdict.amendingInstrument = amending
         return verdict
     }
 }

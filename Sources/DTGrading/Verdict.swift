@@ -150,6 +150,9 @@ public struct DocumentVerdict: Codable, Sendable, Equatable {
     public var draft: DraftInfo?
     /// For a bilingual text, every language it was graded in (declared one first); nil otherwise.
     public var languages: [String]?
+    /// For an instrument that amends another agreement (PILLARS.md): the formula
+    /// that shows it, as the reports quote it; nil otherwise, and then not written.
+    public var amendingInstrument: String?
 
     public init(path: String, status: DocumentStatus, format: String?, language: String?, title: String?,
                 dateSigned: String?, parties: [String], pillars: [PillarVerdict], overallScore: Int?,

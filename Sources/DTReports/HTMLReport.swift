@@ -51,6 +51,7 @@ public enum HTMLReport {
                 + Escape.markup(Self.distinct(p.evidence.map(Place.label)).joined(separator: "; ")) + "</td></tr>\n"
         }
         out += "</table>\n"
+        if let f = doc.amendingInstrument { out += "<p class=\"draft-summary\">" + Escape.markup(AmendingInstrument.notice(f)) + "</p>\n" }
         if let d = doc.draft {
             out += "<p class=\"draft-summary\">" + Escape.markup(DraftLines.summary(d)) + "</p>\n"
             for c in d.comments {

@@ -46,6 +46,7 @@ public enum MarkdownReport {
             out += "| \(p.id.rawValue) | \(p.level.rawValue) | \(p.score) | \(Escape.markdownCell(articles)) | \(Escape.markdownCell(limits)) |\n"
         }
         out += "\n"
+        if let f = doc.amendingInstrument { out += "> " + Escape.markdownCell(AmendingInstrument.notice(f)) + "\n\n" }
         out += draft(doc)
         for p in doc.pillars where !(p.evidence.isEmpty && p.limitations.isEmpty && p.deviations.isEmpty && p.sectoral.isEmpty
                                      && (p.suggestions ?? []).isEmpty) {

@@ -38,6 +38,7 @@ public enum TextReport {
         if doc.status == .notAssessed {
             out += "  " + s.dim("not assessed: the rules read English, Spanish and French texts only") + "\n"
         }
+        if let f = doc.amendingInstrument { out += "  " + s.yellow(shown(AmendingInstrument.notice(f))) + "\n" }
         if let d = doc.draft { out += "  " + s.yellow(shown(DraftLines.summary(d))) + "\n" }
         for p in doc.pillars {
             out += pillar(p, format: doc.format, s)

@@ -35,6 +35,7 @@ enum VerdictJSON {
         if let v = d.format { o.key("format", &w); w.writeString(v) }
         if let v = d.language { o.key("language", &w); w.writeString(v) }
         if let v = d.languages { o.key("languages", &w); array(v, &w, depth: depth + 1) { w, s, _ in w.writeString(s) } }
+        if let v = d.amendingInstrument { o.key("amendingInstrument", &w); w.writeString(v) }
         if let v = d.overallScore { o.key("overallScore", &w); w.writeInt(v) }
         o.key("parties", &w); array(d.parties, &w, depth: depth + 1) { w, s, _ in w.writeString(s) }
         o.key("path", &w); w.writeString(d.path)

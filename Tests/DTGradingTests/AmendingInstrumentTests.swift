@@ -1,0 +1,63 @@
+@testable import DTGrading
+import DTIngest
+import DTModel
+import DTTestSupport
+import Testing
+
+/// PILLARS.md: an instrument that amends another agreement is graded on what the
+/// file holds, and the report says so where it can tell.
+@Suite struct AmendingInstrumentTests {
+    static func grade(_ text: String, name: String = "draft.md") throws -> DocumentVerdict {
+        let grader = Grader(rules: try #require(ProjectRules.loaded))
+        return grader.grade(try DocumentLoader.load(bytes: Array(text.utf8), path: name), options: GradeOptions())
+    }
+
+    static let ban = "No Party shall impose customs duties on electronic transmissions between a person of one Party and a person of another Party."
+
+    @Test func aProtocolNamedInItsTitleIsAnAmendingInstrument() throws {
+        let v = try Self.grade("# Protocol Amending the Free Trade Agreement\n\n## Article 1\n\n" + Self.ban + "\n")
+        #expect(v.amendingInstrument == "protocol amending")
+        #expect(v.summary.hasPrefix("amending instrument"))
+    }
+
+    @Test func anOperativeReplacementFormulaInTheOpeningIsAnAmendingInstrument() throws {
+        let v = try Self.grade("""
+            # Decision No 1/2026 of the Joint Committee
+
+            ## Article 1
+
+            Article 8.3 of the Agreement is replaced by the following:
+
+            "Article 8.3 Customs Duties
+
+            \(Self.ban)"
+            """)
+        #expect(v.amendingInstrument == "is replaced by the following")
+    }
+
+    @Test func spanishAndFrenchNames() throws {
+        #expect(try Self.grade("# Protocolo Modificatorio del Tratado de Libre Comercio\n\n## Artículo 1\n\nNinguna Parte impondrá derechos aduaneros a las transmisiones electrónicas entre las Partes.\n").amendingInstrument == "protocolo modificatorio")
+        #expect(try Self.grade("# Protocole modifiant l'Accord\n\n## Article premier\n\nAucune Partie n'impose de droits de douane sur les transmissions électroniques entre les Parties.\n").amendingInstrument == "protocole modifiant")
+    }
+
+    /// A name on the first line of text, with no heading holding it (a Word title in body text).
+    @Test func aNameOnTheFirstLineOfText() throws {
+        let v = try Self.grade("SECOND PROTOCOL TO AMEND THE FREE TRADE AGREEMENT\n\nArticle 1\n\n" + Self.ban + "\n", name: "draft.txt")
+        #expect(v.amendingInstrument == "protocol to amend")
+    }
+
+    /// A whole agreement's preamble recalling an amending protocol is not one.
+    @Test func aPreambleRecallingAProtocolIsNot() throws {
+        let v = try Self.grade("""
+            # Free Trade Agreement between the Parties
+
+            RECALLING the Framework Agreement signed on 4 November 2002 and the Protocol to Amend the Framework Agreement signed on 6 October 2003;
+
+            ## Article 1
+
+            \(Self.ban)
+            """)
+        #expect(v.amendingInstrument == nil)
+        #expect(!v.summary.contains("amending instrument"))
+    }
+}
