@@ -29,6 +29,38 @@ struct ZipParts {
         }
         self.path = path
         self.limit = limit
+        if let bad = Self.entryPastTheEnd(bytes) {
+            throw IngestError(path: path, message: "not a \(kind) file: ZIP entry \(bad) claims bytes past the end of the package (a damaged or hostile file)")
+        }
+    }
+
+    /// The name of a central-directory entry whose data would run past the end of the
+    /// package, nil when every entry fits. ZIPFoundation keeps asking for such missing
+    /// bytes at the end of the file and never ends (the fuzzer found it, a 1.5 KB file),
+    /// so the directory is read here first. ZIP64 sizes (0xFFFFFFFF) are left to it.
+    static func entryPastTheEnd(_ bytes: [UInt8]) -> String? {
+        func u16(_ i: Int) -> Int { i + 2 <= bytes.count ? Int(bytes[i]) | Int(bytes[i + 1]) << 8 : 0 }
+        func u32(_ i: Int) -> Int { i + 4 <= bytes.count ? u16(i) | u16(i + 2) << 16 : 0 }
+        // The end-of-central-directory record: its signature within the last 64 KB + 22 bytes.
+        var end = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 65_535)
+        while end >= lowest, u32(end) != 0x0605_4B50 { end -= 1 }
+        guard end >= lowest else { return nil }  // ZIPFoundation refuses it itself
+        var at = u32(end + 16)
+        for _ in 0..<u16(end + 10) {
+            guard at + 46 <= bytes.count, u32(at) == 0x0201_4B50 else { return nil }
+            let compressed = u32(at + 20), local = u32(at + 42)
+            let nameLength = u16(at + 28), extraLength = u16(at + 30), commentLength = u16(at + 32)
+            let name = String(decoding: bytes[(at + 46)..<min(bytes.count, at + 46 + nameLength)], as: UTF8.self)
+            if compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF {
+                // The local header: 30 bytes, then its own name and extra field, then the data.
+                guard local + 30 <= bytes.count else { return name }
+                let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
+                if dataStart + compressed > bytes.count { return name }
+            }
+            at += 46 + nameLength + extraLength + commentLength
+        }
+        return nil
     }
 
     /// Writes `bytes` to a new private file in the temporary folder; its path.
