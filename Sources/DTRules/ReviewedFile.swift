@@ -11,16 +11,14 @@ public struct ReviewedEntry: Sendable, Equatable {
     /// The audit fingerprint of the sentence (scope + normalised text).
     public var fingerprint: String
     /// Where the person read it (a path under the corpus), for the record.
-    public var document: String
     /// The start of the sentence, so the file can be read without the corpus.
     public var text: String
     public var reason: String
     public var line: Int
 
-    public init(scope: String, fingerprint: String, document: String, text: String, reason: String, line: Int) {
+    public init(scope: String, fingerprint: String, text: String, reason: String, line: Int) {
         self.scope = scope
         self.fingerprint = fingerprint
-        self.document = document
         self.text = text
         self.reason = reason
         self.line = line
@@ -28,7 +26,7 @@ public struct ReviewedEntry: Sendable, Equatable {
 }
 
 /// `rules/reviewed.yml`: `reviewed:` a list of entries, each with `scope`,
-/// `fingerprint`, `document`, `text` and a non-empty `reason`. The rule loader
+/// `fingerprint`, `text` and a non-empty `reason`. The rule loader
 /// skips the key; only `audit` reads it.
 public struct ReviewedFile: Sendable {
     public var path: String
@@ -70,9 +68,9 @@ public struct ReviewedFile: Sendable {
         let r = NodeReader(file: path)
         var entries: [ReviewedEntry] = []
         for item in seq {
-            guard let m = item.mapping else { throw r.fail(item, "a reviewed entry must be a mapping (scope, fingerprint, document, text, reason)") }
+            guard let m = item.mapping else { throw r.fail(item, "a reviewed entry must be a mapping (scope, fingerprint, text, reason)") }
             let f = NodeReader.fields(m)
-            let known: Set<String> = ["scope", "fingerprint", "document", "text", "reason"]
+            let known: Set<String> = ["scope", "fingerprint", "text", "reason"]
             for k in f.keys where !known.contains(k) { throw r.fail(item, "unknown key '\(k)' in a reviewed entry; expected \(known.sorted().joined(separator: ", "))") }
             let scope = try r.string(f["scope"], key: "scope")
             guard scope == "dispute-settlement" || PillarID(rawValue: scope) != nil else {
@@ -81,7 +79,6 @@ public struct ReviewedFile: Sendable {
             let reason = try r.string(f["reason"], key: "reason")
             guard reason.split(separator: " ").count >= 3 else { throw r.fail(f["reason"], "a reason says why in words, not '\(reason)'") }
             entries.append(ReviewedEntry(scope: scope, fingerprint: try r.string(f["fingerprint"], key: "fingerprint"),
-                                         document: try r.string(f["document"], key: "document"),
                                          text: try r.string(f["text"], key: "text"), reason: reason, line: item.mark?.line ?? 0))
         }
         return ReviewedFile(path: path, entries: entries)
