@@ -75,12 +75,12 @@ public enum AmendingInstrument {
             }
             return openingCount < openingLength ? .descend : .stop
         }
-        let names = TextNormalizer.normalize(String(headings.prefix(openingLength)))
+        let names = TextNormalizer.normalize(prefix(of: headings, characters: openingLength))
         let nameBytes = Array(names.utf8)
         if let f = titleFormulas.first(where: { holds(names, bytes: nameBytes, $0) }) { return f }
         let named = firstLine.split(separator: " ").drop { ordinals.contains(String($0)) }.joined(separator: " ")
         if let f = titleFormulas.first(where: { named.hasPrefix($0) }) { return f }
-        let text = TextNormalizer.normalize(String(opening.prefix(openingLength)))
+        let text = TextNormalizer.normalize(prefix(of: opening, characters: openingLength))
         let textBytes = Array(text.utf8)
         return operativeFormulas.first { holds(text, bytes: textBytes, $0) }
     }
@@ -113,13 +113,49 @@ public enum AmendingInstrument {
 
     /// `min(s.count, limit)`, counting no further than `limit` Characters.
     static func characters(in s: String, upTo limit: Int) -> Int {
+        prefixEnd(of: s, characters: limit).count
+    }
+
+    /// `String(s.prefix(limit))`.
+    static func prefix(of s: String, characters limit: Int) -> String {
+        let end = prefixEnd(of: s, characters: limit).end
+        return end == s.endIndex ? s : String(s[..<end])
+    }
+
+    /// Where `s.prefix(limit)` ends, and how many Characters it holds. An ASCII byte
+    /// other than CR followed by another ASCII byte (or the end) is a Character of
+    /// its own, as `String.index(after:)` finds it too but at over 100 instructions
+    /// a step; anything else (CR LF, a letter with its combining marks, emoji) takes
+    /// `index(after:)` from there, a Character boundary.
+    static func prefixEnd(of s: String, characters limit: Int) -> (count: Int, end: String.Index) {
         var n = 0
         var i = s.startIndex
-        while n < limit, i < s.endIndex {
-            s.formIndex(after: &i)
-            n += 1
+        let utf8 = s.utf8
+        let fast: Int?? = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var j = 0
+            while n < limit, j < bytes.count {
+                let b = bytes[j]
+                if b < 0x80, b != 0x0D, j + 1 == bytes.count || bytes[j + 1] < 0x80 {
+                    j += 1
+                    n += 1
+                    continue
+                }
+                var at = utf8.index(utf8.startIndex, offsetBy: j)
+                s.formIndex(after: &at)
+                n += 1
+                j = utf8.distance(from: utf8.startIndex, to: at)
+            }
+            return j
         }
-        return n
+        if let offset = fast ?? nil {
+            i = utf8.index(utf8.startIndex, offsetBy: offset)
+        } else {
+            while n < limit, i < s.endIndex {
+                s.formIndex(after: &i)
+                n += 1
+            }
+        }
+        return (n, i)
     }
 
     /// The words the reports add to the document's summary.
