@@ -87,13 +87,10 @@ public enum AmendingInstrument {
 
     /// Whether normalised `text` (with its UTF-8 `bytes`) contains `formula`, as
     /// Foundation's `contains` says. That search cost 3.8 G instructions on the ToTA
-    /// corpus (10,800 searches of up to 4,000 characters); the bytes are searched
-    /// first. A formula is lower-case ASCII letters and spaces, and no character of
-    /// normalised (NFKC) text is canonically equivalent to one of those but itself,
-    /// so where the bytes are absent Foundation finds nothing either; where they are
-    /// present Foundation still answers.
+    /// corpus (10,800 searches of up to 4,000 characters); `NormalizedSearch` reads
+    /// the bytes first.
     static func holds(_ text: String, bytes: [UInt8], _ formula: String) -> Bool {
-        bytes.contains(bytes: formula) && text.contains(formula)
+        NormalizedSearch.contains(text, bytes: bytes, formula)
     }
 
     /// `text.split(separator: "\n").first` cut to `firstLineLength` Characters,
