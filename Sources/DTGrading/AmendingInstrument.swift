@@ -41,6 +41,12 @@ public enum AmendingInstrument {
         "est remplace par le texte suivant", "est remplace par ce qui suit", "est modifie comme suit",
     ]
 
+    /// Every title formula holds one of these words, and every operative formula one
+    /// of those (`AmendingInstrumentTests` holds them to it): a text whose bytes hold
+    /// none of them holds no formula, and is not searched 13 or 11 times over.
+    static let titleStems = ["protocol", "agreement"]
+    static let operativeStems = ["follow", "sigu", "sui"]
+
     /// The formula that shows the file amends another agreement, as found (normalised); nil when none does.
     public static func formula(in agreement: Agreement) -> String? {
         var headings = agreement.title.map { $0 + "\n" } ?? ""
@@ -77,11 +83,13 @@ public enum AmendingInstrument {
         }
         let names = TextNormalizer.normalize(prefix(of: headings, characters: openingLength))
         let nameBytes = Array(names.utf8)
-        if let f = titleFormulas.first(where: { holds(names, bytes: nameBytes, $0) }) { return f }
+        if titleStems.contains(where: { nameBytes.contains(bytes: $0) }),
+           let f = titleFormulas.first(where: { holds(names, bytes: nameBytes, $0) }) { return f }
         let named = firstLine.split(separator: " ").drop { ordinals.contains(String($0)) }.joined(separator: " ")
         if let f = titleFormulas.first(where: { named.hasPrefix($0) }) { return f }
         let text = TextNormalizer.normalize(prefix(of: opening, characters: openingLength))
         let textBytes = Array(text.utf8)
+        guard operativeStems.contains(where: { textBytes.contains(bytes: $0) }) else { return nil }
         return operativeFormulas.first { holds(text, bytes: textBytes, $0) }
     }
 

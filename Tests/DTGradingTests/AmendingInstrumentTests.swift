@@ -78,4 +78,14 @@ import Testing
         #expect(AmendingInstrument.holds("the protocol amending the", bytes: Array("the protocol amending the".utf8), "protocol amending"))
         #expect(!AmendingInstrument.holds("the protocol amended", bytes: Array("the protocol amended".utf8), "protocol amending"))
     }
+
+    /// The stems that spare a text the formula searches are in every formula.
+    @Test func everyFormulaHoldsAStem() {
+        for f in AmendingInstrument.titleFormulas {
+            #expect(AmendingInstrument.titleStems.contains { f.contains($0) }, "\(f)")
+        }
+        for f in AmendingInstrument.operativeFormulas {
+            #expect(AmendingInstrument.operativeStems.contains { f.contains($0) }, "\(f)")
+        }
+    }
 }
