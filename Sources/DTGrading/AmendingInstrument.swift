@@ -138,7 +138,21 @@ public enum AmendingInstrument {
         let utf8 = s.utf8
         let fast: Int?? = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             var j = 0
+            guard let base = bytes.baseAddress else { return 0 }
             while n < limit, j < bytes.count {
+                // Eight at a time: eight ASCII bytes, none a CR, followed by an ASCII
+                // byte or the end, are eight Characters.
+                if n + 8 <= limit, j + 8 <= bytes.count, j + 8 == bytes.count || bytes[j + 8] < 0x80 {
+                    let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                    // High bits clear, and no byte equal to 0x0D (the zero-byte test on w ^ 0x0D…).
+                    let x = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                    let hasCR = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                    if w & 0x8080_8080_8080_8080 == 0, hasCR == 0 {
+                        j += 8
+                        n += 8
+                        continue
+                    }
+                }
                 let b = bytes[j]
                 if b < 0x80, b != 0x0D, j + 1 == bytes.count || bytes[j + 1] < 0x80 {
                     j += 1

@@ -64,9 +64,10 @@ import Testing
     /// The counting helpers that replaced `String.count`, `prefix` and `split` answer
     /// as those do, on the texts where Characters are not bytes.
     @Test(arguments: ["", "a", "\r\n", "ab\r\ncd", "a\r", "\r", "e\u{301}x", "x\u{301}\u{302}y", "Côte d'Ivoire",
-                      "\u{1F1EB}\u{1F1F7} flag", "👩‍👩‍👧 family", "plain ascii text\nwith lines", "\n\nabc\ndef", "\u{0915}\u{093F}x"])
+                      "\u{1F1EB}\u{1F1F7} flag", "👩‍👩‍👧 family", "plain ascii text\nwith lines", "\n\nabc\ndef", "\u{0915}\u{093F}x",
+                      "abcdefghij\r\nklmnopq\r\nrstu\u{301}vwxyz0123456789 and more plain words\r", "abcdefgh\u{301}ijklmnopqrstuvw"])
     func countingHelpersAgreeWithString(_ s: String) {
-        for limit in [0, 1, 2, 3, 5, 50] {
+        for limit in [0, 1, 2, 3, 5, 8, 9, 16, 17, 50] {
             #expect(AmendingInstrument.characters(in: s, upTo: limit) == min(s.count, limit))
             #expect(AmendingInstrument.prefix(of: s, characters: limit) == String(s.prefix(limit)))
         }
