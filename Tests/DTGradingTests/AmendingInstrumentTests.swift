@@ -89,4 +89,28 @@ import Testing
             #expect(AmendingInstrument.operativeStems.contains { f.contains($0) }, "\(f)")
         }
     }
+
+    /// The raw test never spares a text whose normalised form holds a formula:
+    /// upper case, line breaks, tabs, control characters and a word hyphenated at a
+    /// line end between its letters; and it spares an ASCII text that holds none.
+    @Test func theRawTestNeverMissesAFormulaNormalisingFinds() {
+        let texts = [
+            "PROTOCOL\r\nAMENDING the Agreement", "the  Agreement\tto\n\nAmend", "Amend-\ning Agreement",
+            "Article 3 IS REPLACED\u{0B}BY THE following:", "is amended as fol-\n   lows", "shall be replaced by the follow-\r\ning",
+            "HAVE AGREED AS FOLLOWS: Article 1", "Article 8.3 is replaced by the following text",
+            "est remplace par ce qui suit", "Se modifica como sigue", "`is amended as follows`",
+        ]
+        for t in texts {
+            let normalised = TextNormalizer.normalize(t)
+            let title = AmendingInstrument.titleFormulas.contains { normalised.contains($0) }
+            let operative = AmendingInstrument.operativeFormulas.contains { normalised.contains($0) }
+            if title { #expect(AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedTitleFormulas, normalizing: t), "\(t)") }
+            if operative { #expect(AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedOperativeFormulas, normalizing: t), "\(t)") }
+        }
+        #expect(!AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedOperativeFormulas, normalizing: "HAVE AGREED AS FOLLOWS: Article 1"))
+        #expect(!AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedTitleFormulas, normalizing: "Free Trade Agreement between Chile and Korea"))
+        // Outside ASCII the text is normalised as before.
+        #expect(AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedOperativeFormulas, normalizing: "Acuerdo de Asociaci\u{F3}n"))
+        #expect(AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedTitleFormulas, normalizing: "\u{FB02}Agreement"))
+    }
 }
