@@ -107,45 +107,84 @@ public enum AmendingInstrument {
         NormalizedSearch.contains(text, bytes: bytes, formula)
     }
 
-    /// ASCII bytes as `Squeezed` reads them: letters lower-cased, digits kept, 0 for the rest.
-    static let asciiSqueeze: [UInt8] = (0..<128).map { b in Squeezed.of(String(UnicodeScalar(UInt8(b)))).first ?? 0 }
+    /// Each byte as `Squeezed` reads an ASCII byte: letters lower-cased, digits
+    /// kept, 0 for the rest (and for bytes outside ASCII, which `mayHold` tests apart).
+    static let asciiSqueeze: [UInt8] = (0..<256).map { b in b < 0x80 ? Squeezed.of(String(UnicodeScalar(UInt8(b)))).first ?? 0 : 0 }
 
-    /// The formulas squeezed (`Squeezed`: lower-case letters and digits only), for `mayHold`.
-    static let squeezedTitleFormulas = titleFormulas.map { String(decoding: Squeezed.of($0), as: UTF8.self) }
-    static let squeezedOperativeFormulas = operativeFormulas.map { String(decoding: Squeezed.of($0), as: UTF8.self) }
+    /// A formula squeezed (`Squeezed`: lower-case letters and digits only), with the
+    /// place of its rarest letter, which the search runs `memchr` to: a formula's
+    /// first letter ("a", "p", "s") is on every line and sent `memchr` to every one.
+    struct SqueezedFormula {
+        let bytes: [UInt8]
+        let anchor: Int
+
+        init(_ formula: String) {
+            let bytes = Squeezed.of(formula)
+            // English letters from the rarest to the commonest; other bytes rank last.
+            let rank = Array("zqxjkvbpygfwmucldrhsnioate".utf8)
+            let rankOf = { (b: UInt8) in rank.firstIndex(of: b) ?? rank.count }
+            self.bytes = bytes
+            self.anchor = bytes.indices.min { rankOf(bytes[$0]) < rankOf(bytes[$1]) } ?? 0
+        }
+
+        /// Whether `text` (squeezed bytes) holds the formula.
+        func isIn(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = text.baseAddress, bytes.count > 0, text.count >= bytes.count else { return false }
+            let last = text.count - bytes.count + anchor
+            return bytes.withUnsafeBufferPointer { f -> Bool in
+                guard let fb = f.baseAddress else { return false }
+                var i = anchor
+                while i <= last {
+                    guard let hit = memchr(base + i, Int32(f[anchor]), last - i + 1) else { return false }
+                    let j = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + (j - anchor), fb, f.count) == 0 { return true }
+                    i = j + 1
+                }
+                return false
+            }
+        }
+    }
+
+    static let squeezedTitleFormulas = titleFormulas.map(SqueezedFormula.init)
+    static let squeezedOperativeFormulas = operativeFormulas.map(SqueezedFormula.init)
 
     /// False only when the normalised form of `raw` holds none of the formulas
-    /// whose squeezed forms are `squeezed`: `raw` is ASCII and its squeezed bytes
-    /// hold none of them. Normalising ASCII lower-cases letters, makes runs of white
-    /// space and control characters one space, maps the backtick to a quote and
-    /// drops a hyphen and the line break after it between letters; nothing else. So
-    /// the letters of a formula found in the normalised text stand in `raw` in the
-    /// same order with only bytes squeezing drops between them. Normalising 900
-    /// texts of up to 4,000 characters cost 104 M instructions on the ToTA corpus,
-    /// and hardly any holds a formula. Text outside ASCII is normalised as before.
-    static func mayHold(anyOf squeezed: [String], normalizing raw: String) -> Bool {
+    /// `squeezed`: `raw` is ASCII and its squeezed bytes hold none of them.
+    /// Normalising ASCII lower-cases letters, makes runs of white space and control
+    /// characters one space, maps the backtick to a quote and drops a hyphen and the
+    /// line break after it between letters; nothing else. So the letters of a
+    /// formula found in the normalised text stand in `raw` in the same order with
+    /// only bytes squeezing drops between them. Normalising 900 texts of up to 4,000
+    /// characters cost 104 M instructions on the ToTA corpus, and hardly any holds a
+    /// formula. Text outside ASCII is normalised as before.
+    static func mayHold(anyOf squeezed: [SqueezedFormula], normalizing raw: String) -> Bool {
         var raw = raw
         raw.makeContiguousUTF8()
-        let squeezedRaw: [UInt8]? = raw.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
-            var out = [UInt8](repeating: 0, count: bytes.count)
-            var n = 0
-            let done: Bool = asciiSqueeze.withUnsafeBufferPointer { map in
-                out.withUnsafeMutableBufferPointer { out in
-                    for b in bytes {
-                        if b >= 0x80 { return false }
+        let answer: Bool? = raw.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let src = bytes.baseAddress else { return false }
+            let count = bytes.count
+            var high: UInt8 = 0
+            let out = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
+                initialized = 0
+                guard let dst = buf.baseAddress else { return }
+                asciiSqueeze.withUnsafeBufferPointer { map in
+                    // Without a branch on each byte: a byte squeezing drops is
+                    // written and written over.
+                    var n = 0
+                    for i in 0..<count {
+                        let b = src[i]
+                        high |= b
                         let c = map[Int(b)]
-                        out[n] = c
+                        dst[n] = c
                         n &+= c == 0 ? 0 : 1
                     }
-                    return true
+                    initialized = n
                 }
             }
-            guard done else { return nil }
-            out.removeSubrange(n...)
-            return out
-        } ?? nil
-        guard let squeezedRaw else { return true }
-        return squeezed.contains { squeezedRaw.contains(bytes: $0) }
+            guard high < 0x80 else { return true }
+            return out.withUnsafeBufferPointer { text in squeezed.contains { $0.isIn(text) } }
+        }
+        return answer ?? true
     }
 
     /// `text.split(separator: "\n").first` cut to `firstLineLength` Characters,

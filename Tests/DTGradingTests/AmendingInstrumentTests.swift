@@ -109,6 +109,17 @@ import Testing
         }
         #expect(!AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedOperativeFormulas, normalizing: "HAVE AGREED AS FOLLOWS: Article 1"))
         #expect(!AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedTitleFormulas, normalizing: "Free Trade Agreement between Chile and Korea"))
+        // A formula found from its rarest letter at the text's very start and end, and
+        // not where the text stops short of it.
+        for f in AmendingInstrument.titleFormulas + AmendingInstrument.operativeFormulas {
+            let formula = AmendingInstrument.SqueezedFormula(f)
+            let squeezed = formula.bytes
+            #expect(squeezed.withUnsafeBufferPointer { formula.isIn($0) }, "\(f)")
+            #expect((Array("ab".utf8) + squeezed).withUnsafeBufferPointer { formula.isIn($0) }, "\(f)")
+            #expect((squeezed + Array("zz".utf8)).withUnsafeBufferPointer { formula.isIn($0) }, "\(f)")
+            #expect(!Array(squeezed.dropLast()).withUnsafeBufferPointer { formula.isIn($0) }, "\(f)")
+            #expect(!Array(squeezed.dropFirst()).withUnsafeBufferPointer { formula.isIn($0) }, "\(f)")
+        }
         // Outside ASCII the text is normalised as before.
         #expect(AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedOperativeFormulas, normalizing: "Acuerdo de Asociaci\u{F3}n"))
         #expect(AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedTitleFormulas, normalizing: "\u{FB02}Agreement"))
