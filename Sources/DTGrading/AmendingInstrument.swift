@@ -89,8 +89,14 @@ public enum AmendingInstrument {
             if titleStems.contains(where: { nameBytes.contains(bytes: $0) }),
                let f = titleFormulas.first(where: { holds(names, bytes: nameBytes, $0) }) { return f }
         }
-        let named = firstLine.split(separator: " ").drop { ordinals.contains(String($0)) }.joined(separator: " ")
-        if let f = titleFormulas.first(where: { named.hasPrefix($0) }) { return f }
+        // `named` is a suffix of the normalised first line (single spaces, none at the
+        // ends), so a formula it starts with is in the line's bytes: a line holding
+        // none is not split into words (45 M instructions on the ToTA corpus).
+        let firstLineBytes = Array(firstLine.utf8)
+        if titleFormulas.contains(where: { firstLineBytes.contains(bytes: $0) }) {
+            let named = firstLine.split(separator: " ").drop { ordinals.contains(String($0)) }.joined(separator: " ")
+            if let f = titleFormulas.first(where: { named.hasPrefix($0) }) { return f }
+        }
         let rawText = prefix(of: opening, characters: openingLength)
         guard mayHold(anyOf: squeezedOperativeFormulas, normalizing: rawText) else { return nil }
         let text = TextNormalizer.normalize(rawText)
@@ -190,6 +196,25 @@ public enum AmendingInstrument {
     /// `text.split(separator: "\n").first` cut to `firstLineLength` Characters,
     /// found without splitting the rest of the text.
     static func firstLineStart(of text: String) -> Substring? {
+        // Read from the bytes where they are ASCII without a CR: each byte is a
+        // Character of its own there (an LF always is), as long as the byte after
+        // the last one taken is ASCII too (no combining mark joins it).
+        let fast: (Int, Int)?? = text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int)? in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x0A { start += 1 }
+            var end = start
+            while end < bytes.count, end - start < firstLineLength, bytes[end] != 0x0A {
+                guard bytes[end] < 0x80, bytes[end] != 0x0D else { return nil }
+                end += 1
+            }
+            guard end == bytes.count || bytes[end] < 0x80 else { return nil }
+            return (start, end)
+        }
+        if let (start, end) = fast ?? nil {
+            guard start < text.utf8.count else { return nil }
+            let utf8 = text.utf8
+            return text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
         var start = text.startIndex
         while start < text.endIndex, text[start] == "\n" { text.formIndex(after: &start) }
         guard start < text.endIndex else { return nil }

@@ -65,7 +65,11 @@ import Testing
     /// as those do, on the texts where Characters are not bytes.
     @Test(arguments: ["", "a", "\r\n", "ab\r\ncd", "a\r", "\r", "e\u{301}x", "x\u{301}\u{302}y", "Côte d'Ivoire",
                       "\u{1F1EB}\u{1F1F7} flag", "👩‍👩‍👧 family", "plain ascii text\nwith lines", "\n\nabc\ndef", "\u{0915}\u{093F}x",
-                      "abcdefghij\r\nklmnopq\r\nrstu\u{301}vwxyz0123456789 and more plain words\r", "abcdefgh\u{301}ijklmnopqrstuvw"])
+                      "abcdefghij\r\nklmnopq\r\nrstu\u{301}vwxyz0123456789 and more plain words\r", "abcdefgh\u{301}ijklmnopqrstuvw",
+                      // The first line's byte path: lines past 200 Characters, a mark or CR LF at the cut, only LFs.
+                      String(repeating: "word ", count: 50), String(repeating: "x", count: 200) + "\u{301}tail",
+                      String(repeating: "x", count: 199) + "\r\nnext", String(repeating: "y", count: 200) + "\nnext", "\n\n", "\n\u{301}abc\nx",
+                      "\n\r\nabc", "AGREEMENT BETWEEN\u{A0}CANADA\nArticle 1"])
     func countingHelpersAgreeWithString(_ s: String) {
         for limit in [0, 1, 2, 3, 5, 8, 9, 16, 17, 50] {
             #expect(AmendingInstrument.characters(in: s, upTo: limit) == min(s.count, limit))
