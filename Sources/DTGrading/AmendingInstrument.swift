@@ -155,39 +155,63 @@ public enum AmendingInstrument {
     static let squeezedOperativeFormulas = operativeFormulas.map(SqueezedFormula.init)
 
     /// False only when the normalised form of `raw` holds none of the formulas
-    /// `squeezed`: `raw` is ASCII and its squeezed bytes hold none of them.
-    /// Normalising ASCII lower-cases letters, makes runs of white space and control
-    /// characters one space, maps the backtick to a quote and drops a hyphen and the
-    /// line break after it between letters; nothing else. So the letters of a
-    /// formula found in the normalised text stand in `raw` in the same order with
-    /// only bytes squeezing drops between them. Normalising 900 texts of up to 4,000
-    /// characters cost 104 M instructions on the ToTA corpus, and hardly any holds a
-    /// formula. Text outside ASCII is normalised as before.
+    /// `squeezed`: `raw` is text the byte path of `TextNormalizer` reads (ASCII,
+    /// accented Latin letters and the characters of `plainScalar`) and its squeezed
+    /// bytes, as that path makes them, hold none of them. Normalising such text
+    /// lower-cases letters, folds accented ones, makes runs of white space and control
+    /// characters one space, maps quotes and dashes to ASCII, drops invisible marks
+    /// and a hyphen and the line break after it between letters; nothing else. So the
+    /// letters of a formula found in the normalised text stand in the squeezed bytes
+    /// in the same order with nothing between them. Normalising 900 texts of up to
+    /// 4,000 characters cost 104 M instructions on the ToTA corpus, and hardly any
+    /// holds a formula. Other text is normalised as before.
     static func mayHold(anyOf squeezed: [SqueezedFormula], normalizing raw: String) -> Bool {
         var raw = raw
         raw.makeContiguousUTF8()
         let answer: Bool? = raw.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard let src = bytes.baseAddress else { return false }
             let count = bytes.count
-            var high: UInt8 = 0
+            // Room for every byte, and for the two letters an accented letter of two bytes folds to.
+            var readable = true
             let out = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
                 initialized = 0
                 guard let dst = buf.baseAddress else { return }
                 asciiSqueeze.withUnsafeBufferPointer { map in
-                    // Without a branch on each byte: a byte squeezing drops is
+                    // Without a branch on each ASCII byte: a byte squeezing drops is
                     // written and written over.
                     var n = 0
-                    for i in 0..<count {
+                    var i = 0
+                    while i < count {
                         let b = src[i]
-                        high |= b
-                        let c = map[Int(b)]
-                        dst[n] = c
-                        n &+= c == 0 ? 0 : 1
+                        if b < 0x80 {
+                            let c = map[Int(b)]
+                            dst[n] = c
+                            n &+= c == 0 ? 0 : 1
+                            i += 1
+                            continue
+                        }
+                        // Outside ASCII, what the byte path of `TextNormalizer` makes of
+                        // it: an accented Latin letter its folded letters; a quote, dash,
+                        // space or invisible mark something squeezing drops; a letter or
+                        // sign it keeps stays outside ASCII (a byte no formula holds).
+                        // Anything else is normalised as before.
+                        guard let (v, w) = TextNormalizer.decode(bytes, at: i) else { readable = false; break }
+                        if let f = TextNormalizer.foldedLatin(v) {
+                            dst[n] = f.0
+                            n += 1
+                            if f.1 != 0 { dst[n] = f.1; n += 1 }
+                        } else if let p = TextNormalizer.plainScalar(v) {
+                            if case .keep = p { dst[n] = 0x80; n += 1 }
+                        } else {
+                            readable = false
+                            break
+                        }
+                        i += w
                     }
                     initialized = n
                 }
             }
-            guard high < 0x80 else { return true }
+            guard readable else { return true }
             return out.withUnsafeBufferPointer { text in squeezed.contains { $0.isIn(text) } }
         }
         return answer ?? true

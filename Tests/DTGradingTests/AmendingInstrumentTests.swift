@@ -103,6 +103,10 @@ import Testing
             "Article 3 IS REPLACED\u{0B}BY THE following:", "is amended as fol-\n   lows", "shall be replaced by the follow-\r\ning",
             "HAVE AGREED AS FOLLOWS: Article 1", "Article 8.3 is replaced by the following text",
             "est remplace par ce qui suit", "Se modifica como sigue", "`is amended as follows`",
+            // Outside ASCII, what the byte path of normalising reads.
+            "L\u{2019}article 3 est remplac\u{E9} par le texte suivant", "PROTOCOLE MODIFIANT l\u{2019}Accord", "Protocolo que modifica",
+            "\u{201C}is amended\u{A0}as follows\u{201D}", "is amen\u{AD}ded as fol\u{2010}\nlows", "SE SUSTITUYE POR EL SIGUIENTE",
+            "PROTOCOLE PORTANT MODIFICATION \u{A7} 2", "Proto\u{200B}col Amending", "\u{391}\u{3b1} agreement amending",
         ]
         for t in texts {
             let normalised = TextNormalizer.normalize(t)
@@ -124,8 +128,9 @@ import Testing
             #expect(!Array(squeezed.dropLast()).withUnsafeBufferPointer { formula.isIn($0) }, "\(f)")
             #expect(!Array(squeezed.dropFirst()).withUnsafeBufferPointer { formula.isIn($0) }, "\(f)")
         }
-        // Outside ASCII the text is normalised as before.
-        #expect(AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedOperativeFormulas, normalizing: "Acuerdo de Asociaci\u{F3}n"))
+        #expect(!AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedTitleFormulas, normalizing: "Acuerdo de Asociaci\u{F3}n \u{201C}UE\u{201D}"))
+        // Text only the general path reads (a ligature, a combining mark) is normalised as before.
+        #expect(AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedOperativeFormulas, normalizing: "Acuerdo de Asociacio\u{301}n"))
         #expect(AmendingInstrument.mayHold(anyOf: AmendingInstrument.squeezedTitleFormulas, normalizing: "\u{FB02}Agreement"))
     }
 }
