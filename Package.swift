@@ -33,9 +33,10 @@ let package = Package(
         .target(name: "DTReports", dependencies: ["DTGrading", "DTModel", "DTRules"]),
         // Issue 14.3: the default rules built into the binary. The EmbedRules plugin turns
         // rules/**/*.yml into Swift source at build time (re-run whenever a rule file changes),
-        // so an installed binary is one file that works from any folder.
-        .executableTarget(name: "dtcheck-embed-rules"),
-        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["dtcheck-embed-rules"]),
+        // so an installed binary is one file that works from any folder. The plugin runs
+        // Plugins/EmbedRules/embed-rules.sh (a Swift tool here was relinked, and the rules
+        // embedded and compiled again, on every build: see the script).
+        .plugin(name: "EmbedRules", capability: .buildTool()),
         .target(name: "DTBuiltinRules", plugins: ["EmbedRules"]),
         // #20 `dtcheck serve`: HTTP front end over the same pipeline as the CLI.
         .target(name: "DTServe", dependencies: [
