@@ -1,5 +1,13 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// DTRules is compiled with optimisation in debug builds too: every run of the debug
+// binary (the tests start it some 300 times) compiles the rules first, and unoptimised
+// that was about half of its start-up. Other modules stay unoptimised for the debugger;
+// DTCHECK_DEBUG_ONONE=1 builds DTRules unoptimised as well (to step through its code).
+let rulesInDebug: [SwiftSetting] = ProcessInfo.processInfo.environment["DTCHECK_DEBUG_ONONE"] == "1"
+    ? [] : [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 // One concern a module: ingest (libxml2 behind DTXML) -> document model -> rules
 // -> grading -> reports -> CLI. The executable is a thin shell over DTCLI.
@@ -26,7 +34,7 @@ let package = Package(
         .target(name: "DTXML", dependencies: ["CLibXML2"]),
         .target(name: "DTModel"),
         .target(name: "DTIngest", dependencies: ["DTXML", "DTModel", "ZIPFoundation"]),
-        .target(name: "DTRules", dependencies: ["DTModel", "Yams"]),
+        .target(name: "DTRules", dependencies: ["DTModel", "Yams"], swiftSettings: rulesInDebug),
         // Negotiation brackets of a draft, read from the model's text (no rules needed).
         .target(name: "DTDrafts", dependencies: ["DTModel"]),
         .target(name: "DTGrading", dependencies: ["DTRules", "DTModel", "DTDrafts"]),
