@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import Foundation
 import PackageDescription
 
@@ -28,7 +28,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // #20 `dtcheck serve`: the local web page's HTTP server (DTServe only).
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Only the FullFoundation trait: DTServe reads no swift-configuration. With both default
+        // traits SwiftPM passed their -D flags in a random order at each planning, so every
+        // switch between `swift build` and `swift test` recompiled the Hummingbird modules.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
     ],
     targets: [
         .systemLibrary(
