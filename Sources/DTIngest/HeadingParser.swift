@@ -29,9 +29,6 @@ enum HeadingParser {
         "annex": .annex, "annexe": .annex, "anexo": .annex, "bijlage": .annex, "appendix": .annex,
     ]
 
-    /// Quotation marks that open a quoted replacement text before its first heading.
-    private static let openingQuotes: Set<Character> = ["\"", "\u{201C}", "\u{2018}", "\u{00AB}", "\u{201E}"]
-
     /// Bare words that open a preamble.
     private static let preambleWords: Set<String> = ["preamble", "préambule", "preambule", "preámbulo", "preambulo", "considerans"]
 
@@ -103,16 +100,18 @@ enum HeadingParser {
     }
 
     private static func parsePlain(_ line: String) -> HeadingMatch? {
-        // An opening quotation mark may come first: an amending instrument quotes the
+        // An opening quotation mark (" “ ‘ « „) may come first: an amending instrument quotes the
         // replacement text, and its first heading opens the quotation ("“Article 8.81").
         func isLead(_ c: Character) -> Bool {
-            c == " " || c == "\t" || c == "#" || c == "*" || c == "_" || c == "\u{00A0}" || openingQuotes.contains(c)
+            // The quotes compared one by one: hashing a Character for the set cost more than the parse around it.
+            c == " " || c == "\t" || c == "#" || c == "*" || c == "_" || c == "\u{00A0}"
+                || c == "\"" || c == "\u{201C}" || c == "\u{2018}" || c == "\u{00AB}" || c == "\u{201E}"
         }
         // Most lines open with no keyword: say so from the line's first word, before the
         // whole line is made an array of characters (a 50 MB line would take gigabytes).
         guard opensWithKeyword(line, isLead: isLead) else { return nil }
         // Indentation, markdown heading marks and bold/italic markers before the keyword.
-        let offset = Array(line).prefix(while: isLead).count
+        let offset = line.prefix(while: isLead).count
         // Drop emphasis markers so `**Article 5**` parses like `Article 5`.
         let chars = Array(line.filter { $0 != "*" })
         var i = 0
@@ -123,13 +122,15 @@ enum HeadingParser {
         if j < chars.count, chars[j] == ".", String(chars[i..<j]).lowercased() == "art" { j += 1 }
         let keyword = String(chars[i..<j])
         let lower = keyword.lowercased()
-        let rest0 = String(chars[j...])
-        if preambleWords.contains(lower), rest0.trimmed().trimmingTrailing(":").isEmpty {
+        // The rest of the line as a string only where a bare keyword is looked for
+        // (a preamble, an annex): made for every heading, it was a profile's hot spot.
+        func rest0() -> String { String(chars[j...]) }
+        if preambleWords.contains(lower), rest0().trimmed().trimmingTrailing(":").isEmpty {
             return HeadingMatch(kind: .preamble, number: nil, heading: keyword, style: "preamble", offset: offset)
         }
         guard let kind = keywords[lower] else { return nil }
         // A bare `ANNEX` line opens an unnumbered annex.
-        if kind == .annex, keyword == keyword.uppercased() || rest0.isEmpty, rest0.trimmed().isEmpty {
+        if kind == .annex, keyword == keyword.uppercased() || rest0().isEmpty, rest0().trimmed().isEmpty {
             return HeadingMatch(kind: .annex, number: nil, heading: nil, style: "annex/bare", offset: offset)
         }
         // The keyword must be followed by white space then a number.
@@ -172,10 +173,12 @@ enum HeadingParser {
             // end: a title is short and has no closing punctuation (or sits on its own line).
             var t = n
             while t < chars.count, chars[t] == " " || chars[t] == "\t" || chars[t] == "\n" || chars[t] == "\r" { t += 1 }
-            let restOfLine = String(chars[t...]).trimmed()
-            let titleLike = restOfLine.isEmpty
-                || (chars[t].isUppercase && restOfLine.count <= 120 && !(restOfLine.last.map { ".;:,".contains($0) } ?? false))
-            let letterSuffix = word.count == 1 && word.first?.isLowercase == true && m > afterNumber && n > m && titleLike
+            func titleLike() -> Bool { // asked only of a one-letter word
+                let restOfLine = String(chars[t...]).trimmed()
+                return restOfLine.isEmpty
+                    || (chars[t].isUppercase && restOfLine.count <= 120 && !(restOfLine.last.map { ".;:,".contains($0) } ?? false))
+            }
+            let letterSuffix = word.count == 1 && word.first?.isLowercase == true && m > afterNumber && n > m && titleLike()
             if ["bis", "ter", "quater", "quinquies", "sexies"].contains(word.lowercased()) || letterSuffix {
                 numberText += " " + word
                 afterNumber = n
@@ -239,7 +242,8 @@ enum HeadingParser {
     /// Cleans a heading's title: page numbers (`- 3 -`), dot leaders, footnote marks.
     static func cleanTitle(_ raw: String) -> String? {
         var t = raw
-        if let r = t.range(of: "....") { t = String(t[..<r.lowerBound]) }
+        // Foundation's search only when four dots are there (it showed in profiles, once per heading).
+        if t.utf8.containsFourDots(), let r = t.range(of: "....") { t = String(t[..<r.lowerBound]) }
         t = t.trimmed()
         // Trailing `- 3 -` left by PDF conversion.
         if t.hasSuffix("-") {
@@ -261,5 +265,16 @@ extension String {
         var s = self
         while s.last == ch { s.removeLast() }
         return s
+    }
+}
+
+private extension String.UTF8View {
+    func containsFourDots() -> Bool {
+        var run = 0
+        for b in self {
+            run = b == 0x2E ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
     }
 }
