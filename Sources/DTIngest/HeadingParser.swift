@@ -71,11 +71,33 @@ enum HeadingParser {
     /// bracket and its attribution are kept at the front of the title, so the
     /// bracket stays in the model's text for the draft analysis to find.
     static func parse(_ line: String) -> HeadingMatch? {
+        // Most lines of a text open with a digit or punctuation: no keyword, no bracket.
+        if let b = line.utf8.first, cannotOpenHeading(b) { return nil }
         if let plain = parsePlain(line) { return plain }
         guard let (prefix, rest) = bracketPrefix(line), var match = parsePlain(rest) else { return nil }
         match.heading = prefix + (match.heading ?? "")
         match.offset += prefix.count
         return match
+    }
+
+    /// Whether `text`, or its white space collapsed (`TextCollapse`), is surely no
+    /// heading, told from its first byte: so a reader need not collapse every block.
+    static func surelyNoHeading(_ text: String) -> Bool {
+        guard let b = text.utf8.first, b != 0x20, !(0x09...0x0D).contains(b) else { return false }
+        return cannotOpenHeading(b)
+    }
+
+    /// Whether a line whose first byte is `b` is surely no heading: an ASCII byte that is
+    /// no letter, no lead mark (`isLead`), no `*` and no `[` is a first Character that
+    /// `parsePlain` and `bracketPrefix` both refuse (a mark after it joins it into a
+    /// Character that is no letter either).
+    private static func cannotOpenHeading(_ b: UInt8) -> Bool {
+        guard b < 0x80 else { return false }
+        switch b {
+        case 0x41...0x5A, 0x61...0x7A: return false // letters
+        case 0x20, 0x09, 0x23, 0x2A, 0x5F, 0x22, 0x5B: return false // space, tab, # * _ " [
+        default: return true
+        }
     }
 
     /// `[`, `[US propose: `, `[ALT 1: ` before a heading's keyword, and the line after it.

@@ -9,7 +9,7 @@ enum PageFurniture {
         while s.first == "#" { s = s.dropFirst() }
         s = Substring(s.trimmed())
         // `dropFirst(24).isEmpty` is `count <= 24` without counting a long line's characters.
-        guard !s.isEmpty, s.dropFirst(24).isEmpty else { return false }
+        guard !s.isEmpty, !s.hasMoreCharacters(than: 24) else { return false }
         if s.allSatisfy(\.isNumber) { return s.count <= 4 }
         // `- 3 -`, `-493-`, `— 12 —`
         let dashes: Set<Character> = ["-", "–", "—"]
@@ -36,7 +36,7 @@ enum PageFurniture {
         for line in lines {
             let t = line.trimmed()
             // `3...60` characters, without counting a long line's characters.
-            guard !t.dropFirst(2).isEmpty, t.dropFirst(60).isEmpty, t.contains(where: \.isLetter) else { continue }
+            guard t.hasMoreCharacters(than: 2), !t.hasMoreCharacters(than: 60), t.contains(where: \.isLetter) else { continue }
             counts[t, default: 0] += 1
         }
         var out: Set<String> = []
@@ -47,5 +47,20 @@ enum PageFurniture {
             out.insert(t)
         }
         return out
+    }
+}
+
+extension StringProtocol {
+    /// `!dropFirst(n).isEmpty`, told from the bytes when the first n + 1 are printable
+    /// ASCII (each of those is a Character of its own): walking Characters to the 61st
+    /// on every line of a big text showed in profiles.
+    func hasMoreCharacters(than n: Int) -> Bool {
+        var printable = 0
+        for b in utf8 {
+            guard b >= 0x20 && b < 0x7F else { break }
+            printable += 1
+            if printable > n { return true }
+        }
+        return !dropFirst(n).isEmpty
     }
 }
