@@ -135,7 +135,8 @@ enum HeadingParser {
         // Indentation, markdown heading marks and bold/italic markers before the keyword.
         let offset = line.prefix(while: isLead).count
         // Drop emphasis markers so `**Article 5**` parses like `Article 5`.
-        let chars = Array(line.filter { $0 != "*" })
+        // (No `*` byte, no `*` Character: then the line is not filtered into a new string first.)
+        let chars = line.utf8.contains(0x2A) ? Array(line.filter { $0 != "*" }) : Array(line)
         var i = 0
         while i < chars.count, isLead(chars[i]) { i += 1 }
         guard i < chars.count, chars[i].isLetter else { return nil }
