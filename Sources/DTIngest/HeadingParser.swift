@@ -44,9 +44,9 @@ enum HeadingParser {
         for c in line where c != "*" {
             if length == 0 {
                 if isLead(c) { continue }
-                guard c.isLetter else { return false }
+                guard isLetter(c) else { return false }
             }
-            guard c.isLetter else { next = c; break }
+            guard isLetter(c) else { next = c; break }
             length += 1
             if length > longestKeyword { return false }
             word.append(c)
@@ -139,15 +139,15 @@ enum HeadingParser {
         let chars = line.utf8.contains(0x2A) ? Array(line.filter { $0 != "*" }) : Array(line)
         var i = 0
         while i < chars.count, isLead(chars[i]) { i += 1 }
-        guard i < chars.count, chars[i].isLetter else { return nil }
+        guard i < chars.count, isLetter(chars[i]) else { return nil }
         var j = i
-        while j < chars.count, chars[j].isLetter { j += 1 }
-        if j < chars.count, chars[j] == ".", String(chars[i..<j]).lowercased() == "art" { j += 1 }
-        let keyword = String(chars[i..<j])
+        while j < chars.count, isLetter(chars[j]) { j += 1 }
+        if j < chars.count, chars[j] == ".", text(chars[i..<j]).lowercased() == "art" { j += 1 }
+        let keyword = text(chars[i..<j])
         let lower = keyword.lowercased()
         // The rest of the line as a string only where a bare keyword is looked for
         // (a preamble, an annex): made for every heading, it was a profile's hot spot.
-        func rest0() -> String { String(chars[j...]) }
+        func rest0() -> String { text(chars[j...]) }
         if preambleWords.contains(lower), rest0().trimmed().trimmingTrailing(":").isEmpty {
             return HeadingMatch(kind: .preamble, number: nil, heading: keyword, style: "preamble", offset: offset)
         }
@@ -162,7 +162,7 @@ enum HeadingParser {
         guard k > j, k < chars.count else { return nil }
         var end = k
         while end < chars.count, !(chars[end] == " " || chars[end] == "\t" || chars[end] == "\u{00A0}" || chars[end] == ":") { end += 1 }
-        var token = String(chars[k..<end])
+        var token = text(chars[k..<end])
         var afterNumber = end
         // `Article 5.` / `Article 5:Title`: trailing punctuation belongs to the separator.
         while let last = token.last, last == "." || last == "," || last == ";" || last == "–" || last == "-" || last == ")" {
@@ -177,8 +177,8 @@ enum HeadingParser {
             var m = afterNumber
             while m < chars.count, chars[m] == " " { m += 1 }
             var n = m
-            while n < chars.count, chars[n].isLetter || chars[n] == "-" { n += 1 }
-            let next = String(chars[m..<n])
+            while n < chars.count, isLetter(chars[n]) || chars[n] == "-" { n += 1 }
+            let next = text(chars[m..<n])
             if !next.isEmpty, next == next.uppercased(), numberWords.contains(next.lowercased()) {
                 numberText += " " + next
                 afterNumber = n
@@ -189,15 +189,15 @@ enum HeadingParser {
             var m = afterNumber
             while m < chars.count, chars[m] == " " { m += 1 }
             var n = m
-            while n < chars.count, chars[n].isLetter { n += 1 }
-            let word = String(chars[m..<n])
+            while n < chars.count, isLetter(chars[n]) { n += 1 }
+            let word = text(chars[m..<n])
             // `Article ORIG.18 a` then its title: a single lower-case letter inserted after
             // the number. A sentence such as `Article 5 a Party shall…` is told apart by its
             // end: a title is short and has no closing punctuation (or sits on its own line).
             var t = n
             while t < chars.count, chars[t] == " " || chars[t] == "\t" || chars[t] == "\n" || chars[t] == "\r" { t += 1 }
             func titleLike() -> Bool { // asked only of a one-letter word
-                let restOfLine = String(chars[t...]).trimmed()
+                let restOfLine = text(chars[t...]).trimmed()
                 return restOfLine.isEmpty
                     || (chars[t].isUppercase && restOfLine.count <= 120 && !(restOfLine.last.map { ".;:,".contains($0) } ?? false))
             }
@@ -207,7 +207,7 @@ enum HeadingParser {
                 afterNumber = n
             }
         }
-        var rest = String(chars[afterNumber...]).trimmed()
+        var rest = text(chars[afterNumber...]).trimmed()
         var separator = "eol"
         if let f = rest.first {
             if f == ":" || f == "." || f == "–" || f == "—" || f == "-" {
@@ -231,6 +231,21 @@ enum HeadingParser {
         if keywordCase == "lower" { return nil } // `article 5 applies…` inside a sentence
         let style = "\(kind.rawValue)/\(keywordCase)/\(shape)/\(separator == "eol" ? "punct" : separator)"
         return HeadingMatch(kind: kind, number: keyword + " " + numberText, heading: title, style: style, offset: offset)
+    }
+
+    /// `String(chars)`, specialised here: the standard library's generic initialiser
+    /// took thousands of instructions for a heading's few words (most of the parse of a
+    /// big text's headings). The same Characters in the same order: the same string.
+    private static func text(_ chars: ArraySlice<Character>) -> String {
+        var out = ""
+        for c in chars { out.append(c) }
+        return out
+    }
+
+    /// `Character.isLetter`, answered without Unicode tables for an ASCII Character.
+    @inline(__always) private static func isLetter(_ c: Character) -> Bool {
+        guard let a = c.asciiValue else { return c.isLetter }
+        return (0x41...0x5A).contains(a) || (0x61...0x7A).contains(a)
     }
 
     /// What a heading number looks like, or nil when the token is not a number.
