@@ -5,6 +5,16 @@ import DTModel
 enum PageFurniture {
     /// `- 3 -`, `-493-`, `12-5`, `Page 3 of 20`, `Page 3`, `3`, `iv` alone on a line.
     static func isPageNumber(_ raw: String) -> Bool {
+        // Over 24 printable ASCII bytes other than `#` are over 24 Characters that the
+        // trimming below keeps: no page number (most lines, told without trimming).
+        if raw.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var solid = 0
+            for b in bytes where b > 0x20 && b < 0x7F && b != 0x23 {
+                solid += 1
+                if solid > 24 { return true }
+            }
+            return false
+        }) == true { return false }
         var s = Substring(raw.trimmed())
         while s.first == "#" { s = s.dropFirst() }
         s = Substring(s.trimmed())
@@ -55,12 +65,15 @@ extension StringProtocol {
     /// ASCII (each of those is a Character of its own): walking Characters to the 61st
     /// on every line of a big text showed in profiles.
     func hasMoreCharacters(than n: Int) -> Bool {
-        var printable = 0
-        for b in utf8 {
-            guard b >= 0x20 && b < 0x7F else { break }
-            printable += 1
-            if printable > n { return true }
+        let told = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var printable = 0
+            for b in bytes {
+                guard b >= 0x20 && b < 0x7F else { return false }
+                printable += 1
+                if printable > n { return true }
+            }
+            return false
         }
-        return !dropFirst(n).isEmpty
+        return told == true || !dropFirst(n).isEmpty
     }
 }
