@@ -44,29 +44,65 @@ public enum AmendingInstrument {
     public static func formula(in agreement: Agreement) -> String? {
         var headings = agreement.title.map { $0 + "\n" } ?? ""
         var opening = headings
+        // Characters of `opening`, kept as it grows rather than counted again at each
+        // division (counting a 4,000-character opening per division, and Foundation's
+        // search below, were half of what checking the ToTA corpus cost). Every piece
+        // ends in a line break, after which characters always break, so counts add up.
+        var openingCount = opening.count
+        var sawText = false
         var firstLine = ""
         DivisionWalker.steeredWalk(agreement.divisions) { d, _ in
             if let h = d.heading {
-                headings += h + "\n"
-                opening += h + "\n"
+                let piece = h + "\n"
+                headings += piece
+                opening += piece
+                openingCount += piece.count
             }
-            if !d.text.isEmpty {
+            let text = d.text
+            if !text.isEmpty {
                 // The first line of text is the instrument's name when no heading holds
                 // it ("SECOND PROTOCOL TO AMEND …"), but only when it starts with the name:
                 // a first recital ("RECALLING … the Protocol to Amend …") is no name.
-                if opening.count == headings.count, let first = d.text.split(separator: "\n").first {
+                if !sawText, let first = text.split(separator: "\n").first {
                     firstLine = TextNormalizer.normalize(String(first.prefix(firstLineLength)))
                 }
-                opening += d.text + "\n"
+                sawText = true
+                opening += text + "\n"
+                // Only whether the opening is long enough yet matters: a long text is
+                // counted up to what is missing (with its line break, which a last
+                // CR takes into one character).
+                openingCount += (String(text.prefix(max(0, openingLength - openingCount))) + "\n").count
             }
-            return opening.count < openingLength ? .descend : .stop
+            return openingCount < openingLength ? .descend : .stop
         }
         let names = TextNormalizer.normalize(String(headings.prefix(openingLength)))
-        if let f = titleFormulas.first(where: { names.contains($0) }) { return f }
+        if let f = titleFormulas.first(where: { holds(names, $0) }) { return f }
         let named = firstLine.split(separator: " ").drop { ordinals.contains(String($0)) }.joined(separator: " ")
         if let f = titleFormulas.first(where: { named.hasPrefix($0) }) { return f }
         let text = TextNormalizer.normalize(String(opening.prefix(openingLength)))
-        return operativeFormulas.first { text.contains($0) }
+        return operativeFormulas.first { holds(text, $0) }
+    }
+
+    /// Whether `text` holds `formula` (ASCII), compared byte for byte as Foundation's
+    /// literal search compares UTF-16 units: the same answer for an ASCII formula.
+    static func holds(_ text: String, _ formula: String) -> Bool {
+        let needle = Array(formula.utf8)
+        guard let first = needle.first else { return true }
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= needle.count else { return false }
+            var i = 0
+            let last = bytes.count - needle.count
+            while i <= last {
+                guard let j = bytes[i...last].firstIndex(of: first) else { return false }
+                var k = 1
+                while k < needle.count, bytes[j + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+                i = j + 1
+            }
+            return false
+        } ?? false
     }
 
     /// The words the reports add to the document's summary.

@@ -1,0 +1,36 @@
+@testable import DTGrading
+import DTModel
+import Foundation
+import Testing
+
+/// `AmendingInstrument` reads the opening with its own byte search and a running
+/// character count (for speed): the same answers as Foundation's search and as
+/// counting the whole opening again.
+@Suite struct AmendingInstrumentSearchTests {
+    @Test(arguments: ["", "is amended as follows", "the article is amended as follows:", "is amended as follow",
+                      "protocolo modificatorio é", "ñ protocole modifiant", "is amended  as follows", "iis amended as follows"])
+    func bytesSearchAsFoundationDoes(_ text: String) {
+        for formula in AmendingInstrument.titleFormulas + AmendingInstrument.operativeFormulas + ["is amended as follows"] {
+            #expect(AmendingInstrument.holds(text, formula) == text.contains(formula), "\(text) / \(formula)")
+        }
+    }
+
+    /// A formula just inside the opening's 4,000 characters is read; one just past
+    /// them is not, however the text is cut into divisions.
+    @Test(arguments: [1, 7, 40])
+    func theOpeningEndsAtItsLength(_ pieces: Int) {
+        func agreement(padding: Int) -> Agreement {
+            let size = (padding + pieces - 1) / pieces
+            var divisions: [Division] = []
+            var left = padding
+            while left > 0 {
+                divisions.append(Division(kind: .paragraph, text: String(repeating: "x", count: min(size, left)), location: SourceLocation(line: 1)))
+                left -= size
+            }
+            divisions.append(Division(kind: .paragraph, text: "Article 2 is replaced by the following", location: SourceLocation(line: 2)))
+            return Agreement(language: "en", sourceFormat: .text, sourcePath: "a.txt", divisions: divisions)
+        }
+        #expect(AmendingInstrument.formula(in: agreement(padding: 3_000)) == "is replaced by the following")
+        #expect(AmendingInstrument.formula(in: agreement(padding: 4_100)) == nil)
+    }
+}
