@@ -37,6 +37,22 @@ public struct WordDiff: Sendable, Equatable {
         runs = Self.align(oldWords, newWords)
     }
 
+    /// A text's words with the forms they are compared by, read once for several
+    /// redlines (normalising word by word is most of what a redline costs).
+    public struct Words: Sendable {
+        let items: [Word]
+
+        public init(_ text: String) {
+            items = WordDiff.words(text)
+        }
+    }
+
+    /// The redline between two texts whose words are read already: the same as
+    /// `init(from:to:)` on the texts.
+    public init(from old: Words, to new: Words) {
+        runs = Self.align(old.items, new.items)
+    }
+
     /// True when the two wordings are the same words (ignoring case, spacing and typography).
     public var isUnchanged: Bool { runs.allSatisfy { $0.kind == .same } }
 
@@ -68,7 +84,7 @@ public struct WordDiff: Sendable, Equatable {
         }.joined(separator: " ")
     }
 
-    struct Word {
+    struct Word: Sendable {
         var text: Substring
         var key: String
     }
