@@ -63,8 +63,8 @@ public enum AmendingInstrument {
                 // The first line of text is the instrument's name when no heading holds
                 // it ("SECOND PROTOCOL TO AMEND …"), but only when it starts with the name:
                 // a first recital ("RECALLING … the Protocol to Amend …") is no name.
-                if !sawText, let first = text.split(separator: "\n").first {
-                    firstLine = TextNormalizer.normalize(String(first.prefix(firstLineLength)))
+                if !sawText, let first = Self.firstLine(of: text, upTo: firstLineLength) {
+                    firstLine = TextNormalizer.normalize(String(first))
                 }
                 sawText = true
                 opening += text + "\n"
@@ -81,6 +81,14 @@ public enum AmendingInstrument {
         if let f = titleFormulas.first(where: { named.hasPrefix($0) }) { return f }
         let text = TextNormalizer.normalize(String(opening.prefix(openingLength)))
         return operativeFormulas.first { holds(text, $0) }
+    }
+
+    /// `text.split(separator: "\n").first?.prefix(limit)`, without splitting (nor
+    /// reading) the rest of the text.
+    static func firstLine(of text: String, upTo limit: Int) -> Substring? {
+        guard let start = text.firstIndex(where: { $0 != "\n" }) else { return nil }
+        let window = text[start...].prefix(limit)
+        return window[..<(window.firstIndex(of: "\n") ?? window.endIndex)]
     }
 
     /// Whether `text` holds `formula` (ASCII), compared byte for byte as Foundation's

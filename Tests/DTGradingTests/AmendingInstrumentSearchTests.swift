@@ -15,6 +15,13 @@ import Testing
         }
     }
 
+    @Test(arguments: ["", "\n", "\n\nfirst\nsecond", "only", "a\r\nb\nc", "\n\u{301}x\ny"])
+    func firstLineAsSplit(_ text: String) {
+        for limit in [0, 1, 2, 200] {
+            #expect(AmendingInstrument.firstLine(of: text, upTo: limit) == text.split(separator: "\n").first.map { $0.prefix(limit) })
+        }
+    }
+
     /// A formula just inside the opening's 4,000 characters is read; one just past
     /// them is not, however the text is cut into divisions.
     @Test(arguments: [1, 7, 40])
