@@ -16,7 +16,7 @@ import Testing
     @Test func everyDraftOfTheRepositoryIsRead() throws {
         let root = SharedCorpus.packageRoot.appendingPathComponent("corpus/drafts").path
         let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
-            .filter { [".md", ".txt", ".html", ".docx", ".odt"].contains { ext in $0.hasSuffix(ext) } }.sorted()
+            .filter { name in [".md", ".txt", ".html", ".docx", ".odt"].contains { name.hasSuffix($0) } }.sorted()
         #expect(files.count > 20)
         var drafts = 0
         for f in files {
