@@ -1,4 +1,5 @@
 import DTModel
+import Foundation
 
 /// PILLARS.md, "Clauses in other traditions": an instrument that amends another
 /// agreement (a protocol, a replacement chapter) is graded on what the file holds,
@@ -48,7 +49,7 @@ public enum AmendingInstrument {
         // division (counting a 4,000-character opening per division, and Foundation's
         // search below, were half of what checking the ToTA corpus cost). Every piece
         // ends in a line break, after which characters always break, so counts add up.
-        var openingCount = opening.count
+        var openingCount = characters(opening)
         var sawText = false
         var firstLine = ""
         DivisionWalker.steeredWalk(agreement.divisions) { d, _ in
@@ -56,7 +57,7 @@ public enum AmendingInstrument {
                 let piece = h + "\n"
                 headings += piece
                 opening += piece
-                openingCount += piece.count
+                openingCount += characters(piece)
             }
             let text = d.text
             if !text.isEmpty {
@@ -71,15 +72,17 @@ public enum AmendingInstrument {
                 // Only whether the opening is long enough yet matters: a long text is
                 // counted up to what is missing (with its line break, which a last
                 // CR takes into one character).
-                openingCount += (String(text.prefix(max(0, openingLength - openingCount))) + "\n").count
+                let missing = max(0, openingLength - openingCount)
+                let counted = leadingCharacters(text, upTo: missing).count
+                openingCount += counted + (counted < missing && text.utf8.last == 0x0D ? 0 : 1)
             }
             return openingCount < openingLength ? .descend : .stop
         }
-        let names = TextNormalizer.normalize(String(headings.prefix(openingLength)))
+        let names = TextNormalizer.normalize(prefix(headings, openingLength))
         if let f = titleFormulas.first(where: { holds(names, $0) }) { return f }
         let named = firstLine.split(separator: " ").drop { ordinals.contains(String($0)) }.joined(separator: " ")
         if let f = titleFormulas.first(where: { named.hasPrefix($0) }) { return f }
-        let text = TextNormalizer.normalize(String(opening.prefix(openingLength)))
+        let text = TextNormalizer.normalize(prefix(opening, openingLength))
         return operativeFormulas.first { holds(text, $0) }
     }
 
@@ -91,6 +94,49 @@ public enum AmendingInstrument {
         return window[..<(window.firstIndex(of: "\n") ?? window.endIndex)]
     }
 
+    /// `text.count`, read as `leadingCharacters` reads.
+    static func characters(_ text: String) -> Int {
+        leadingCharacters(text, upTo: Int.max).count
+    }
+
+    /// `String(text.prefix(limit))`, read as `leadingCharacters` reads.
+    static func prefix(_ text: String, _ limit: Int) -> String {
+        String(decoding: text.utf8.prefix(leadingCharacters(text, upTo: limit).bytes), as: UTF8.self)
+    }
+
+    /// The first `limit` characters of `text` (all of it when it is shorter): how
+    /// many, and the UTF-8 bytes they take, as `text.prefix(limit)` has them.
+    /// Stepping `Character`s cost over a hundred instructions each; here ASCII is
+    /// read byte by byte (between two ASCII bytes other than CR LF characters always
+    /// break), and each stretch holding other bytes, from one such boundary to the
+    /// next, is read as characters on its own.
+    static func leadingCharacters(_ text: String, upTo limit: Int) -> (count: Int, bytes: Int) {
+        var text = text
+        return text.withUTF8 { b -> (count: Int, bytes: Int) in
+            let n = b.count
+            @inline(__always) func isBoundary(_ j: Int) -> Bool {
+                j >= n || (b[j - 1] < 0x80 && b[j] < 0x80 && !(b[j - 1] == 0x0D && b[j] == 0x0A))
+            }
+            var count = 0
+            var i = 0 // always on a character boundary, with `count` characters before it
+            while i < n, count < limit {
+                if b[i] < 0x80, i + 1 >= n || b[i + 1] < 0x80 {
+                    i += b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A ? 2 : 1
+                    count += 1
+                    continue
+                }
+                var j = i + 1
+                while !isBoundary(j) { j += 1 }
+                for c in String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self) {
+                    if count == limit { break }
+                    i += c.utf8.count
+                    count += 1
+                }
+            }
+            return (count, i)
+        }
+    }
+
     /// Whether `text` holds `formula` (ASCII), compared byte for byte as Foundation's
     /// literal search compares UTF-16 units: the same answer for an ASCII formula.
     static func holds(_ text: String, _ formula: String) -> Bool {
@@ -100,10 +146,12 @@ public enum AmendingInstrument {
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard bytes.count >= needle.count else { return false }
+            guard let base = bytes.baseAddress else { return false }
             var i = 0
             let last = bytes.count - needle.count
             while i <= last {
-                guard let j = bytes[i...last].firstIndex(of: first) else { return false }
+                guard let found = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                let j = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
                 var k = 1
                 while k < needle.count, bytes[j + k] == needle[k] { k += 1 }
                 if k == needle.count { return true }

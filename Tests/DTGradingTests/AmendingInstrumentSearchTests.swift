@@ -15,6 +15,19 @@ import Testing
         }
     }
 
+    @Test(arguments: ["", "abc", "ab\r\ncd", "\r\n\r\n", "cafe\u{301} au lait", "e\u{301}\u{302}x", "“Article” 1", "a\u{1F1EB}\u{1F1F7}\u{1F1EB}b",
+                      "x\u{0301}", "\u{0301}abc", "ab\r", "\r\u{301}\n", "line\nnext", "ñandú", "👩‍👩‍👧 family", "\u{0600}1 x", "각ᄀᄀ",
+                      String(repeating: "ab\u{301}", count: 30)])
+    func leadingCharactersAsPrefix(_ text: String) {
+        for limit in [0, 1, 2, 3, 5, 8, 13, 40, 100] {
+            let got = AmendingInstrument.leadingCharacters(text, upTo: limit)
+            #expect(got.count == text.prefix(limit).count, "\(text.debugDescription) up to \(limit)")
+            #expect(AmendingInstrument.prefix(text, limit) == String(text.prefix(limit)), "\(text.debugDescription) up to \(limit)")
+            #expect(got.bytes == String(text.prefix(limit)).utf8.count, "\(text.debugDescription) up to \(limit)")
+        }
+        #expect(AmendingInstrument.characters(text) == text.count)
+    }
+
     @Test(arguments: ["", "\n", "\n\nfirst\nsecond", "only", "a\r\nb\nc", "\n\u{301}x\ny"])
     func firstLineAsSplit(_ text: String) {
         for limit in [0, 1, 2, 200] {
