@@ -69,16 +69,28 @@ import Testing
                       "reserve", ":", ";", ",", "(", ")", "ALT 1", "Option A", "alt", "Note", "note", "and", "shall", "the",
                       "Party", "1.", "é", "\u{00A0}", "\u{0301}", "“", "\"", "=", "Article 3", "-", "\t", "ñ"]
         var rng = SplitMix64(seed: 22)
+        func piece() -> String { pieces[Int(rng.next() % UInt64(pieces.count))] }
         var drafts = 0
+        var skipped = 0
         for _ in 0..<3000 {
-            let count = Int(rng.next() % 24) + 2
             var body = ""
-            for _ in 0..<count { body += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            for _ in 0..<(Int(rng.next() % 6) + 1) {
+                switch rng.next() % 4 {
+                case 0: body += piece() + " "
+                case 1: body += "[" + (0..<Int(rng.next() % 4)).map { _ in piece() }.joined(separator: " ") + "] "
+                case 2: body += "[" + piece() + " " + piece() + ": " + piece() + " shall] (" + piece() + " " + piece() + ") "
+                default: body += (0..<Int(rng.next() % 5)).map { _ in piece() }.joined()
+                }
+            }
             let agreement = try DocumentLoader.load(bytes: Array(BracketScannerTests.article(body).utf8), path: "random.txt")
             if DraftAnalysis(agreement).isDraft { drafts += 1 }
+            if DraftAnalysis.of(agreement) == nil { skipped += 1 }
             #expect(Self.holds(agreement), "skipped a draft: \(body.debugDescription)")
         }
-        #expect(drafts > 100)
+        print("random bracket texts: \(drafts) of 3000 are drafts, \(skipped) skipped")
+        // Enough drafts to test, and enough texts skipped for the prefilter to be tested too.
+        #expect(drafts > 150)
+        #expect(skipped > 300)
     }
 
     /// The ToTA corpus: no signed text the analysis calls a draft is skipped (a
