@@ -35,23 +35,29 @@ enum DraftPrefilter {
         return stream.withUnsafeBufferPointer { mayBeDraft($0) }
     }
 
+    /// Bytes read per byte of text before the prefilter gives up (and says yes):
+    /// the windows read after each bracket overlap, and a hostile text of brackets
+    /// must not make the prefilter cost more than the analysis it saves.
+    static let budgetPerByte = 32
+
     /// `mayBeDraft` on a text laid out as `DraftText` lays it out.
     static func mayBeDraft(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = s.baseAddress else { return false }
         let n = s.count
+        var budget = budgetPerByte * n + 100_000
         var i = 0
         while i < n {
             // The next `[` or `]`: memchr twice would read the text twice; brackets are rare.
             guard let p = memchr(base + i, 0x5B, n - i).map({ UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base })
             else { break }
-            if opensDraftBracket(s, at: p) { return true }
+            if opensDraftBracket(s, at: p, budget: &budget) || budget < 0 { return true }
             i = p + 1
         }
         i = 0
         while i < n {
             guard let c = memchr(base + i, 0x5D, n - i).map({ UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base })
             else { break }
-            if attributionFollows(s, close: c) { return true }
+            if attributionFollows(s, close: c, budget: &budget) || budget < 0 { return true }
             i = c + 1
         }
         return false
@@ -66,14 +72,14 @@ enum DraftPrefilter {
     static let leadBytes = 1200
 
     /// Whether the `[` at `p` may open a comment, an alternative or an attributed proposal.
-    static func opensDraftBracket(_ s: UnsafeBufferPointer<UInt8>, at p: Int) -> Bool {
+    static func opensDraftBracket(_ s: UnsafeBufferPointer<UInt8>, at p: Int, budget: inout Int) -> Bool {
         let n = s.count
         // An alternative label: `alternativeLabel` skips spaces, then needs alt/alternative/option.
         var j = p + 1
         while j < n, s[j] == 0x20 { j += 1 }
         if startsWithLabelWord(s, at: j) { return true }
         // A lead ended by a colon, read as `lead` reads it.
-        if leadBeforeColon(s, from: p + 1) { return true }
+        if leadBeforeColon(s, from: p + 1, budget: &budget) { return true }
         // Parties and stances alone: a stance word before the bracket's `]` (nested
         // brackets counted) or the end of what the scanner reads of it.
         var depth = 0
@@ -87,6 +93,7 @@ enum DraftPrefilter {
             }
             k += 1
         }
+        budget -= 2 * (k - p)
         return hasStanceStem(s, p + 1, k)
     }
 
@@ -94,12 +101,13 @@ enum DraftPrefilter {
     /// accepts (an attribution, a comment lead, party codes), the colon within its
     /// 100 characters. The colon must be a character of its own (plain ASCII on both
     /// sides), else the answer is yes.
-    static func leadBeforeColon(_ s: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    static func leadBeforeColon(_ s: UnsafeBufferPointer<UInt8>, from start: Int, budget: inout Int) -> Bool {
         let n = s.count
         var q = start
         // Pairs of ASCII bytes (other than CR LF) have a character boundary between
         // them: once 100 are seen, no colon further on is among the first 100 characters.
         var boundaries = 0
+        defer { budget -= q - start }
         while q < n, s[q] != 0x3A {
             if q > start, s[q] < 0x80, s[q - 1] < 0x80, !(s[q - 1] == 0x0D && s[q] == 0x0A) {
                 boundaries += 1
@@ -117,7 +125,7 @@ enum DraftPrefilter {
 
     /// Whether a `(…)` attribution may follow the `]` at `c` (a `[…]` one is a bracket
     /// of its own, read by `opensDraftBracket`).
-    static func attributionFollows(_ s: UnsafeBufferPointer<UInt8>, close c: Int) -> Bool {
+    static func attributionFollows(_ s: UnsafeBufferPointer<UInt8>, close c: Int, budget: inout Int) -> Bool {
         let n = s.count
         var i = c + 1
         while i < n {
@@ -127,6 +135,7 @@ enum DraftPrefilter {
         var j = i + 1
         let end = min(n, i + 1 + trailingBytes)
         while j < end, s[j] != 0x29, s[j] != 0x5B, s[j] != 0x0A { j += 1 }
+        budget -= 2 * (j - c)
         return hasStanceStem(s, i + 1, j)
     }
 

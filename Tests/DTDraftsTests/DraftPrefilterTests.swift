@@ -1,4 +1,4 @@
-import DTDrafts
+@testable import DTDrafts
 import DTIngest
 import DTModel
 import DTTestSupport
@@ -101,5 +101,19 @@ import Testing
             let agreement = try DocumentLoader.load(path: file)
             #expect(Self.holds(agreement), "\(file)")
         }
+    }
+
+    /// A hostile text of brackets (each reading a long window that overlaps the
+    /// next) makes the prefilter give up, saying yes, rather than read it over and
+    /// over: the analysis then decides, as it did before the prefilter.
+    @Test func hostileBracketsExhaustTheBudget() {
+        // Unclosed brackets: each one's text is read up to its 8,000 bytes.
+        let hostile = Array(String(repeating: "[a", count: 50_000).utf8)
+        #expect(hostile.withUnsafeBufferPointer { DraftPrefilter.mayBeDraft($0) })
+        var budget = 1_000_000
+        _ = hostile.withUnsafeBufferPointer { DraftPrefilter.opensDraftBracket($0, at: 0, budget: &budget) }
+        #expect(budget < 1_000_000 - 8_000)
+        let plain = Array(String(repeating: "footnote [1] and text é, ", count: 50_000).utf8)
+        #expect(!plain.withUnsafeBufferPointer { DraftPrefilter.mayBeDraft($0) })
     }
 }
