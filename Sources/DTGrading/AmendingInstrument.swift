@@ -41,124 +41,140 @@ public enum AmendingInstrument {
         "est remplace par le texte suivant", "est remplace par ce qui suit", "est modifie comme suit",
     ]
 
+    /// Every title formula holds one of these words, and every operative formula one
+    /// of those (`AmendingInstrumentTests` holds them to it): a text whose bytes hold
+    /// none of them holds no formula, and is not searched 13 or 11 times over.
+    static let titleStems = ["protocol", "agreement"]
+    static let operativeStems = ["follow", "sigu", "sui"]
+
     /// The formula that shows the file amends another agreement, as found (normalised); nil when none does.
     public static func formula(in agreement: Agreement) -> String? {
         var headings = agreement.title.map { $0 + "\n" } ?? ""
         var opening = headings
-        // Characters of `opening`, kept as it grows rather than counted again at each
-        // division (counting a 4,000-character opening per division, and Foundation's
-        // search below, were half of what checking the ToTA corpus cost). Every piece
-        // ends in a line break, after which characters always break, so counts add up.
-        var openingCount = characters(opening)
-        var sawText = false
+        // `opening.count` (Characters), kept as it grows and counted no further than
+        // `openingLength`: counting the whole string again at every division, and
+        // splitting a whole body to find its first line, cost 640 M instructions on
+        // the ToTA corpus. Every piece ends in "\n", after which a Character always
+        // ends, so the count of `opening` is the sum of its pieces' counts.
+        var openingCount = characters(in: headings, upTo: openingLength)
+        var textSeen = false
         var firstLine = ""
         DivisionWalker.steeredWalk(agreement.divisions) { d, _ in
             if let h = d.heading {
                 let piece = h + "\n"
                 headings += piece
                 opening += piece
-                openingCount += characters(piece)
+                openingCount += characters(in: piece, upTo: openingLength - openingCount)
             }
             let text = d.text
             if !text.isEmpty {
                 // The first line of text is the instrument's name when no heading holds
                 // it ("SECOND PROTOCOL TO AMEND …"), but only when it starts with the name:
                 // a first recital ("RECALLING … the Protocol to Amend …") is no name.
-                if !sawText, let first = Self.firstLine(of: text, upTo: firstLineLength) {
+                if !textSeen, let first = firstLineStart(of: text) {
                     firstLine = TextNormalizer.normalize(String(first))
                 }
-                sawText = true
-                opening += text + "\n"
-                // Only whether the opening is long enough yet matters: a long text is
-                // counted up to what is missing (with its line break, which a last
-                // CR takes into one character).
-                let missing = max(0, openingLength - openingCount)
-                let counted = leadingCharacters(text, upTo: missing).count
-                openingCount += counted + (counted < missing && text.utf8.last == 0x0D ? 0 : 1)
+                textSeen = true
+                let piece = text + "\n"
+                opening += piece
+                openingCount += characters(in: piece, upTo: openingLength - openingCount)
             }
             return openingCount < openingLength ? .descend : .stop
         }
-        let names = TextNormalizer.normalize(prefix(headings, openingLength))
-        if let f = titleFormulas.first(where: { holds(names, $0) }) { return f }
+        let names = TextNormalizer.normalize(prefix(of: headings, characters: openingLength))
+        let nameBytes = Array(names.utf8)
+        if titleStems.contains(where: { nameBytes.contains(bytes: $0) }),
+           let f = titleFormulas.first(where: { holds(names, bytes: nameBytes, $0) }) { return f }
         let named = firstLine.split(separator: " ").drop { ordinals.contains(String($0)) }.joined(separator: " ")
         if let f = titleFormulas.first(where: { named.hasPrefix($0) }) { return f }
-        let text = TextNormalizer.normalize(prefix(opening, openingLength))
-        return operativeFormulas.first { holds(text, $0) }
+        let text = TextNormalizer.normalize(prefix(of: opening, characters: openingLength))
+        let textBytes = Array(text.utf8)
+        guard operativeStems.contains(where: { textBytes.contains(bytes: $0) }) else { return nil }
+        return operativeFormulas.first { holds(text, bytes: textBytes, $0) }
     }
 
-    /// `text.split(separator: "\n").first?.prefix(limit)`, without splitting (nor
-    /// reading) the rest of the text.
-    static func firstLine(of text: String, upTo limit: Int) -> Substring? {
-        guard let start = text.firstIndex(where: { $0 != "\n" }) else { return nil }
-        let window = text[start...].prefix(limit)
-        return window[..<(window.firstIndex(of: "\n") ?? window.endIndex)]
+    /// Whether normalised `text` (with its UTF-8 `bytes`) contains `formula`, as
+    /// Foundation's `contains` says. That search cost 3.8 G instructions on the ToTA
+    /// corpus (10,800 searches of up to 4,000 characters); `NormalizedSearch` reads
+    /// the bytes first.
+    static func holds(_ text: String, bytes: [UInt8], _ formula: String) -> Bool {
+        NormalizedSearch.contains(text, bytes: bytes, formula)
     }
 
-    /// `text.count`, read as `leadingCharacters` reads.
-    static func characters(_ text: String) -> Int {
-        leadingCharacters(text, upTo: Int.max).count
+    /// `text.split(separator: "\n").first` cut to `firstLineLength` Characters,
+    /// found without splitting the rest of the text.
+    static func firstLineStart(of text: String) -> Substring? {
+        var start = text.startIndex
+        while start < text.endIndex, text[start] == "\n" { text.formIndex(after: &start) }
+        guard start < text.endIndex else { return nil }
+        var end = start
+        var n = 0
+        while end < text.endIndex, n < firstLineLength, text[end] != "\n" {
+            text.formIndex(after: &end)
+            n += 1
+        }
+        return text[start..<end]
     }
 
-    /// `String(text.prefix(limit))`, read as `leadingCharacters` reads.
-    static func prefix(_ text: String, _ limit: Int) -> String {
-        String(decoding: text.utf8.prefix(leadingCharacters(text, upTo: limit).bytes), as: UTF8.self)
+    /// `min(s.count, limit)`, counting no further than `limit` Characters.
+    static func characters(in s: String, upTo limit: Int) -> Int {
+        prefixEnd(of: s, characters: limit).count
     }
 
-    /// The first `limit` characters of `text` (all of it when it is shorter): how
-    /// many, and the UTF-8 bytes they take, as `text.prefix(limit)` has them.
-    /// Stepping `Character`s cost over a hundred instructions each; here ASCII is
-    /// read byte by byte (between two ASCII bytes other than CR LF characters always
-    /// break), and each stretch holding other bytes, from one such boundary to the
-    /// next, is read as characters on its own.
-    static func leadingCharacters(_ text: String, upTo limit: Int) -> (count: Int, bytes: Int) {
-        var text = text
-        return text.withUTF8 { b -> (count: Int, bytes: Int) in
-            let n = b.count
-            @inline(__always) func isBoundary(_ j: Int) -> Bool {
-                j >= n || (b[j - 1] < 0x80 && b[j] < 0x80 && !(b[j - 1] == 0x0D && b[j] == 0x0A))
-            }
-            var count = 0
-            var i = 0 // always on a character boundary, with `count` characters before it
-            while i < n, count < limit {
-                if b[i] < 0x80, i + 1 >= n || b[i + 1] < 0x80 {
-                    i += b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A ? 2 : 1
-                    count += 1
+    /// `String(s.prefix(limit))`.
+    static func prefix(of s: String, characters limit: Int) -> String {
+        let end = prefixEnd(of: s, characters: limit).end
+        return end == s.endIndex ? s : String(s[..<end])
+    }
+
+    /// Where `s.prefix(limit)` ends, and how many Characters it holds. An ASCII byte
+    /// other than CR followed by another ASCII byte (or the end) is a Character of
+    /// its own, as `String.index(after:)` finds it too but at over 100 instructions
+    /// a step; anything else (CR LF, a letter with its combining marks, emoji) takes
+    /// `index(after:)` from there, a Character boundary.
+    static func prefixEnd(of s: String, characters limit: Int) -> (count: Int, end: String.Index) {
+        var n = 0
+        var i = s.startIndex
+        let utf8 = s.utf8
+        let fast: Int?? = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var j = 0
+            guard let base = bytes.baseAddress else { return 0 }
+            while n < limit, j < bytes.count {
+                // Eight at a time: eight ASCII bytes, none a CR, followed by an ASCII
+                // byte or the end, are eight Characters.
+                if n + 8 <= limit, j + 8 <= bytes.count, j + 8 == bytes.count || bytes[j + 8] < 0x80 {
+                    let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                    // High bits clear, and no byte equal to 0x0D (the zero-byte test on w ^ 0x0D…).
+                    let x = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                    let hasCR = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                    if w & 0x8080_8080_8080_8080 == 0, hasCR == 0 {
+                        j += 8
+                        n += 8
+                        continue
+                    }
+                }
+                let b = bytes[j]
+                if b < 0x80, b != 0x0D, j + 1 == bytes.count || bytes[j + 1] < 0x80 {
+                    j += 1
+                    n += 1
                     continue
                 }
-                var j = i + 1
-                while !isBoundary(j) { j += 1 }
-                for c in String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self) {
-                    if count == limit { break }
-                    i += c.utf8.count
-                    count += 1
-                }
+                var at = utf8.index(utf8.startIndex, offsetBy: j)
+                s.formIndex(after: &at)
+                n += 1
+                j = utf8.distance(from: utf8.startIndex, to: at)
             }
-            return (count, i)
+            return j
         }
-    }
-
-    /// Whether `text` holds `formula` (ASCII), compared byte for byte as Foundation's
-    /// literal search compares UTF-16 units: the same answer for an ASCII formula.
-    static func holds(_ text: String, _ formula: String) -> Bool {
-        let needle = Array(formula.utf8)
-        guard let first = needle.first else { return true }
-        var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.count >= needle.count else { return false }
-            guard let base = bytes.baseAddress else { return false }
-            var i = 0
-            let last = bytes.count - needle.count
-            while i <= last {
-                guard let found = memchr(base + i, Int32(first), last - i + 1) else { return false }
-                let j = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                var k = 1
-                while k < needle.count, bytes[j + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-                i = j + 1
+        if let offset = fast ?? nil {
+            i = utf8.index(utf8.startIndex, offsetBy: offset)
+        } else {
+            while n < limit, i < s.endIndex {
+                s.formIndex(after: &i)
+                n += 1
             }
-            return false
-        } ?? false
+        }
+        return (n, i)
     }
 
     /// The words the reports add to the document's summary.

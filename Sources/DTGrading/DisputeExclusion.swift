@@ -25,9 +25,11 @@ struct DisputeExclusion {
                 if let n = number, named.contains(where: { $0.contains(n) }) { return (a, s) }
                 continue
             }
-            let thisChapter = words.thisChapter.contains { text.contains($0) }
-            if a.position == article.position && words.thisArticle.contains(where: { text.contains($0) }) { return (a, s) }
-            if sameChapter && (thisChapter || !text.contains(words.chapter)) {
+            // Searched in the bytes first (`NormalizedSearch`): the same answers as `contains`.
+            let bytes = Array(text.utf8)
+            let thisChapter = words.thisChapter.contains { NormalizedSearch.contains(text, bytes: bytes, $0) }
+            if a.position == article.position && words.thisArticle.contains(where: { NormalizedSearch.contains(text, bytes: bytes, $0) }) { return (a, s) }
+            if sameChapter && (thisChapter || !NormalizedSearch.contains(text, bytes: bytes, words.chapter)) {
                 return (a, s)
             }
             // DEPA-style agreements call their chapters modules ("This Module shall not apply to Module 3").
@@ -50,7 +52,8 @@ struct DisputeExclusion {
     /// before it in the same paragraph when it only points back to its target.
     static func targetText(of s: Sentence, in a: IndexedArticle) -> String {
         let text = s.normalized as String
-        guard backReferences.contains(where: { text.contains($0) }) else { return text }
+        let bytes = Array(text.utf8)
+        guard backReferences.contains(where: { NormalizedSearch.contains(text, bytes: bytes, $0) }) else { return text }
         let unit = a.sentences.filter { $0.unit == s.unit }
         guard let i = unit.firstIndex(where: { $0.raw == s.raw }), i > 0 else { return text }
         return (unit[..<i].map { $0.normalized as String } + [text]).joined(separator: " ")

@@ -60,4 +60,33 @@ import Testing
         #expect(v.amendingInstrument == nil)
         #expect(!v.summary.contains("amending instrument"))
     }
+
+    /// The counting helpers that replaced `String.count`, `prefix` and `split` answer
+    /// as those do, on the texts where Characters are not bytes.
+    @Test(arguments: ["", "a", "\r\n", "ab\r\ncd", "a\r", "\r", "e\u{301}x", "x\u{301}\u{302}y", "Côte d'Ivoire",
+                      "\u{1F1EB}\u{1F1F7} flag", "👩‍👩‍👧 family", "plain ascii text\nwith lines", "\n\nabc\ndef", "\u{0915}\u{093F}x",
+                      "abcdefghij\r\nklmnopq\r\nrstu\u{301}vwxyz0123456789 and more plain words\r", "abcdefgh\u{301}ijklmnopqrstuvw"])
+    func countingHelpersAgreeWithString(_ s: String) {
+        for limit in [0, 1, 2, 3, 5, 8, 9, 16, 17, 50] {
+            #expect(AmendingInstrument.characters(in: s, upTo: limit) == min(s.count, limit))
+            #expect(AmendingInstrument.prefix(of: s, characters: limit) == String(s.prefix(limit)))
+        }
+        let expected = s.split(separator: "\n").first.map { String($0.prefix(AmendingInstrument.firstLineLength)) }
+        #expect(AmendingInstrument.firstLineStart(of: s).map(String.init) == expected)
+    }
+
+    @Test func aFormulaIsFoundWhereItsBytesAre() {
+        #expect(AmendingInstrument.holds("the protocol amending the", bytes: Array("the protocol amending the".utf8), "protocol amending"))
+        #expect(!AmendingInstrument.holds("the protocol amended", bytes: Array("the protocol amended".utf8), "protocol amending"))
+    }
+
+    /// The stems that spare a text the formula searches are in every formula.
+    @Test func everyFormulaHoldsAStem() {
+        for f in AmendingInstrument.titleFormulas {
+            #expect(AmendingInstrument.titleStems.contains { f.contains($0) }, "\(f)")
+        }
+        for f in AmendingInstrument.operativeFormulas {
+            #expect(AmendingInstrument.operativeStems.contains { f.contains($0) }, "\(f)")
+        }
+    }
 }
