@@ -11,9 +11,11 @@ public struct DraftAnalysis: Sendable {
     public let warnings: [DraftWarning]
     let text: DraftText
 
-    /// The analysis of `agreement`, or nil when its text holds no `[` at all.
+    /// The analysis of `agreement`, or nil when its text holds no `[` at all or no
+    /// bracket that could make it a draft (`DraftPrefilter`): then `isDraft` would be
+    /// false, and signed texts full of footnote marks are not read into a stream.
     public static func of(_ agreement: Agreement) -> DraftAnalysis? {
-        guard DraftText.mayHoldBrackets(agreement) else { return nil }
+        guard DraftText.mayHoldBrackets(agreement), DraftPrefilter.mayBeDraft(agreement) else { return nil }
         return DraftAnalysis(agreement)
     }
 

@@ -56,7 +56,9 @@ struct DraftText: Sendable {
     static func mayHoldBrackets(_ agreement: Agreement) -> Bool {
         var stack = agreement.divisions
         while let d = stack.popLast() {
-            if d.heading?.utf8.contains(0x5B) == true { return true }
+            // memchr for headings too: reading their UTF-8 view byte by byte was half the cost.
+            if var heading = d.heading,
+               heading.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0x5B, bytes.count) != nil } ?? false }) { return true }
             // memchr: a byte loop over every text of the corpus showed in profiles.
             if d.withTextUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0x5B, bytes.count) != nil } ?? false }) { return true }
             stack.append(contentsOf: d.children)

@@ -249,10 +249,15 @@ struct SuggestionBuilder {
     /// (nil redline for a text not in English: no word diff across languages).
     func closest(_ quote: String, to candidates: [BaselineWording]) -> (BaselineWording, WordDiff?)? {
         guard readsEnglish else { return candidates.first.map { ($0, nil) } }
-        var best: (BaselineWording, WordDiff)?
+        guard !candidates.isEmpty else { return nil }
+        // The quote's words read once for every candidate, each candidate's once per
+        // process (`BaselineWords`), each similarity computed once.
+        let old = WordDiff.Words(quote)
+        var best: (BaselineWording, WordDiff, Double)?
         for c in candidates {
-            let d = WordDiff(from: quote, to: c.text)
-            if best == nil || d.similarity > (best?.1.similarity ?? 0) { best = (c, d) }
+            let d = WordDiff(from: old, to: BaselineWords.shared.words(c.text))
+            let similarity = d.similarity
+            if best == nil || similarity > (best?.2 ?? 0) { best = (c, d, similarity) }
         }
         return best.map { ($0.0, $0.1) }
     }
@@ -266,5 +271,31 @@ struct SuggestionBuilder {
     /// The measured article a paragraph belongs to: `19.11` of `19.11.2`, `7` of `7.1`.
     static func articleRoot(_ article: String, of baseline: BaselineID, in ref: BaselineReference) -> String {
         ref.citations.first { $0.baseline == baseline && (article == $0.article || article.hasPrefix($0.article + ".")) }?.article ?? article
+    }
+}
+
+/// The words of the texts suggestions diff against (the baselines' paragraphs and
+/// the rules' formulas), read once per process: every document's suggestions are
+/// drawn against the same few dozen. Shared by the grading threads, under a lock.
+final class BaselineWords: @unchecked Sendable {
+    static let shared = BaselineWords()
+    /// Texts kept at most (a few dozen in practice; a server reloading other rules
+    /// starts again past this).
+    static let capacity = 4_096
+
+    private let lock = NSLock()
+    private var cache: [String: WordDiff.Words] = [:]
+
+    func words(_ text: String) -> WordDiff.Words {
+        lock.lock()
+        let hit = cache[text]
+        lock.unlock()
+        if let hit { return hit }
+        let words = WordDiff.Words(text)
+        lock.lock()
+        if cache.count >= Self.capacity { cache.removeAll() }
+        cache[text] = words
+        lock.unlock()
+        return words
     }
 }

@@ -56,7 +56,7 @@ enum HTMLReader {
 
         // Headings: `hN` elements are strong; paragraphs only in the document's heading style.
         let headings = HeadingFilter.headings(blocks.enumerated()
-            .filter { _, b in !b.isTable && (!b.text.containsASCII(0x0A) || b.headingLevel != nil) }
+            .filter { _, b in !b.isTable && (!b.text.containsASCII(0x0A) || b.headingLevel != nil) && !HeadingParser.surelyNoHeading(b.text) }
             .map { i, b in (i, TextCollapse.collapse(b.text), b.headingLevel != nil) })
 
         var builder = OutlineBuilder()

@@ -29,9 +29,6 @@ enum HeadingParser {
         "annex": .annex, "annexe": .annex, "anexo": .annex, "bijlage": .annex, "appendix": .annex,
     ]
 
-    /// Quotation marks that open a quoted replacement text before its first heading.
-    private static let openingQuotes: Set<Character> = ["\"", "\u{201C}", "\u{2018}", "\u{00AB}", "\u{201E}"]
-
     /// Bare words that open a preamble.
     private static let preambleWords: Set<String> = ["preamble", "préambule", "preambule", "preámbulo", "preambulo", "considerans"]
 
@@ -47,9 +44,9 @@ enum HeadingParser {
         for c in line where c != "*" {
             if length == 0 {
                 if isLead(c) { continue }
-                guard c.isLetter else { return false }
+                guard isLetter(c) else { return false }
             }
-            guard c.isLetter else { next = c; break }
+            guard isLetter(c) else { next = c; break }
             length += 1
             if length > longestKeyword { return false }
             word.append(c)
@@ -74,11 +71,33 @@ enum HeadingParser {
     /// bracket and its attribution are kept at the front of the title, so the
     /// bracket stays in the model's text for the draft analysis to find.
     static func parse(_ line: String) -> HeadingMatch? {
+        // Most lines of a text open with a digit or punctuation: no keyword, no bracket.
+        if let b = line.utf8.first, cannotOpenHeading(b) { return nil }
         if let plain = parsePlain(line) { return plain }
         guard let (prefix, rest) = bracketPrefix(line), var match = parsePlain(rest) else { return nil }
         match.heading = prefix + (match.heading ?? "")
         match.offset += prefix.count
         return match
+    }
+
+    /// Whether `text`, or its white space collapsed (`TextCollapse`), is surely no
+    /// heading, told from its first byte: so a reader need not collapse every block.
+    static func surelyNoHeading(_ text: String) -> Bool {
+        guard let b = text.utf8.first, b != 0x20, !(0x09...0x0D).contains(b) else { return false }
+        return cannotOpenHeading(b)
+    }
+
+    /// Whether a line whose first byte is `b` is surely no heading: an ASCII byte that is
+    /// no letter, no lead mark (`isLead`), no `*` and no `[` is a first Character that
+    /// `parsePlain` and `bracketPrefix` both refuse (a mark after it joins it into a
+    /// Character that is no letter either).
+    private static func cannotOpenHeading(_ b: UInt8) -> Bool {
+        guard b < 0x80 else { return false }
+        switch b {
+        case 0x41...0x5A, 0x61...0x7A: return false // letters
+        case 0x20, 0x09, 0x23, 0x2A, 0x5F, 0x22, 0x5B: return false // space, tab, # * _ " [
+        default: return true
+        }
     }
 
     /// `[`, `[US propose: `, `[ALT 1: ` before a heading's keyword, and the line after it.
@@ -103,33 +122,38 @@ enum HeadingParser {
     }
 
     private static func parsePlain(_ line: String) -> HeadingMatch? {
-        // An opening quotation mark may come first: an amending instrument quotes the
+        // An opening quotation mark (" “ ‘ « „) may come first: an amending instrument quotes the
         // replacement text, and its first heading opens the quotation ("“Article 8.81").
         func isLead(_ c: Character) -> Bool {
-            c == " " || c == "\t" || c == "#" || c == "*" || c == "_" || c == "\u{00A0}" || openingQuotes.contains(c)
+            // The quotes compared one by one: hashing a Character for the set cost more than the parse around it.
+            c == " " || c == "\t" || c == "#" || c == "*" || c == "_" || c == "\u{00A0}"
+                || c == "\"" || c == "\u{201C}" || c == "\u{2018}" || c == "\u{00AB}" || c == "\u{201E}"
         }
         // Most lines open with no keyword: say so from the line's first word, before the
         // whole line is made an array of characters (a 50 MB line would take gigabytes).
         guard opensWithKeyword(line, isLead: isLead) else { return nil }
         // Indentation, markdown heading marks and bold/italic markers before the keyword.
-        let offset = Array(line).prefix(while: isLead).count
+        let offset = line.prefix(while: isLead).count
         // Drop emphasis markers so `**Article 5**` parses like `Article 5`.
-        let chars = Array(line.filter { $0 != "*" })
+        // (No `*` byte, no `*` Character: then the line is not filtered into a new string first.)
+        let chars = line.utf8.contains(0x2A) ? Array(line.filter { $0 != "*" }) : Array(line)
         var i = 0
         while i < chars.count, isLead(chars[i]) { i += 1 }
-        guard i < chars.count, chars[i].isLetter else { return nil }
+        guard i < chars.count, isLetter(chars[i]) else { return nil }
         var j = i
-        while j < chars.count, chars[j].isLetter { j += 1 }
-        if j < chars.count, chars[j] == ".", String(chars[i..<j]).lowercased() == "art" { j += 1 }
-        let keyword = String(chars[i..<j])
+        while j < chars.count, isLetter(chars[j]) { j += 1 }
+        if j < chars.count, chars[j] == ".", text(chars[i..<j]).lowercased() == "art" { j += 1 }
+        let keyword = text(chars[i..<j])
         let lower = keyword.lowercased()
-        let rest0 = String(chars[j...])
-        if preambleWords.contains(lower), rest0.trimmed().trimmingTrailing(":").isEmpty {
+        // The rest of the line as a string only where a bare keyword is looked for
+        // (a preamble, an annex): made for every heading, it was a profile's hot spot.
+        func rest0() -> String { text(chars[j...]) }
+        if preambleWords.contains(lower), rest0().trimmed().trimmingTrailing(":").isEmpty {
             return HeadingMatch(kind: .preamble, number: nil, heading: keyword, style: "preamble", offset: offset)
         }
         guard let kind = keywords[lower] else { return nil }
         // A bare `ANNEX` line opens an unnumbered annex.
-        if kind == .annex, keyword == keyword.uppercased() || rest0.isEmpty, rest0.trimmed().isEmpty {
+        if kind == .annex, keyword == keyword.uppercased() || rest0().isEmpty, rest0().trimmed().isEmpty {
             return HeadingMatch(kind: .annex, number: nil, heading: nil, style: "annex/bare", offset: offset)
         }
         // The keyword must be followed by white space then a number.
@@ -138,7 +162,7 @@ enum HeadingParser {
         guard k > j, k < chars.count else { return nil }
         var end = k
         while end < chars.count, !(chars[end] == " " || chars[end] == "\t" || chars[end] == "\u{00A0}" || chars[end] == ":") { end += 1 }
-        var token = String(chars[k..<end])
+        var token = text(chars[k..<end])
         var afterNumber = end
         // `Article 5.` / `Article 5:Title`: trailing punctuation belongs to the separator.
         while let last = token.last, last == "." || last == "," || last == ";" || last == "–" || last == "-" || last == ")" {
@@ -153,8 +177,8 @@ enum HeadingParser {
             var m = afterNumber
             while m < chars.count, chars[m] == " " { m += 1 }
             var n = m
-            while n < chars.count, chars[n].isLetter || chars[n] == "-" { n += 1 }
-            let next = String(chars[m..<n])
+            while n < chars.count, isLetter(chars[n]) || chars[n] == "-" { n += 1 }
+            let next = text(chars[m..<n])
             if !next.isEmpty, next == next.uppercased(), numberWords.contains(next.lowercased()) {
                 numberText += " " + next
                 afterNumber = n
@@ -165,23 +189,25 @@ enum HeadingParser {
             var m = afterNumber
             while m < chars.count, chars[m] == " " { m += 1 }
             var n = m
-            while n < chars.count, chars[n].isLetter { n += 1 }
-            let word = String(chars[m..<n])
+            while n < chars.count, isLetter(chars[n]) { n += 1 }
+            let word = text(chars[m..<n])
             // `Article ORIG.18 a` then its title: a single lower-case letter inserted after
             // the number. A sentence such as `Article 5 a Party shall…` is told apart by its
             // end: a title is short and has no closing punctuation (or sits on its own line).
             var t = n
             while t < chars.count, chars[t] == " " || chars[t] == "\t" || chars[t] == "\n" || chars[t] == "\r" { t += 1 }
-            let restOfLine = String(chars[t...]).trimmed()
-            let titleLike = restOfLine.isEmpty
-                || (chars[t].isUppercase && restOfLine.count <= 120 && !(restOfLine.last.map { ".;:,".contains($0) } ?? false))
-            let letterSuffix = word.count == 1 && word.first?.isLowercase == true && m > afterNumber && n > m && titleLike
+            func titleLike() -> Bool { // asked only of a one-letter word
+                let restOfLine = text(chars[t...]).trimmed()
+                return restOfLine.isEmpty
+                    || (chars[t].isUppercase && restOfLine.count <= 120 && !(restOfLine.last.map { ".;:,".contains($0) } ?? false))
+            }
+            let letterSuffix = word.count == 1 && word.first?.isLowercase == true && m > afterNumber && n > m && titleLike()
             if ["bis", "ter", "quater", "quinquies", "sexies"].contains(word.lowercased()) || letterSuffix {
                 numberText += " " + word
                 afterNumber = n
             }
         }
-        var rest = String(chars[afterNumber...]).trimmed()
+        var rest = text(chars[afterNumber...]).trimmed()
         var separator = "eol"
         if let f = rest.first {
             if f == ":" || f == "." || f == "–" || f == "—" || f == "-" {
@@ -205,6 +231,21 @@ enum HeadingParser {
         if keywordCase == "lower" { return nil } // `article 5 applies…` inside a sentence
         let style = "\(kind.rawValue)/\(keywordCase)/\(shape)/\(separator == "eol" ? "punct" : separator)"
         return HeadingMatch(kind: kind, number: keyword + " " + numberText, heading: title, style: style, offset: offset)
+    }
+
+    /// `String(chars)`, specialised here: the standard library's generic initialiser
+    /// took thousands of instructions for a heading's few words (most of the parse of a
+    /// big text's headings). The same Characters in the same order: the same string.
+    private static func text(_ chars: ArraySlice<Character>) -> String {
+        var out = ""
+        for c in chars { out.append(c) }
+        return out
+    }
+
+    /// `Character.isLetter`, answered without Unicode tables for an ASCII Character.
+    @inline(__always) private static func isLetter(_ c: Character) -> Bool {
+        guard let a = c.asciiValue else { return c.isLetter }
+        return (0x41...0x5A).contains(a) || (0x61...0x7A).contains(a)
     }
 
     /// What a heading number looks like, or nil when the token is not a number.
@@ -239,7 +280,8 @@ enum HeadingParser {
     /// Cleans a heading's title: page numbers (`- 3 -`), dot leaders, footnote marks.
     static func cleanTitle(_ raw: String) -> String? {
         var t = raw
-        if let r = t.range(of: "....") { t = String(t[..<r.lowerBound]) }
+        // Foundation's search only when four dots are there (it showed in profiles, once per heading).
+        if t.utf8.containsFourDots(), let r = t.range(of: "....") { t = String(t[..<r.lowerBound]) }
         t = t.trimmed()
         // Trailing `- 3 -` left by PDF conversion.
         if t.hasSuffix("-") {
@@ -261,5 +303,16 @@ extension String {
         var s = self
         while s.last == ch { s.removeLast() }
         return s
+    }
+}
+
+private extension String.UTF8View {
+    func containsFourDots() -> Bool {
+        var run = 0
+        for b in self {
+            run = b == 0x2E ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
     }
 }

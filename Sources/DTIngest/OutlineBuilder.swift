@@ -126,7 +126,7 @@ struct OutlineBuilder {
         var lines = open.lines
         while lines.last?.text.trimmed().isEmpty == true { lines.removeLast() }
         while lines.first?.text.trimmed().isEmpty == true { lines.removeFirst() }
-        let joined = lines.map(\.text).joined(separator: "\n")
+        let joined = joinedLines(lines)
         if let first = lines.first, first.line != d.location.line {
             d.textLocation = SourceLocation(line: first.line, column: nil, path: first.path ?? d.location.path)
         }
@@ -144,9 +144,12 @@ struct OutlineBuilder {
         // Table rows go through the splitter as placeholders (a private-use character and
         // the line's index) so a row like `01.01\tCC` is not read as paragraph `01.01`.
         let masked = lines.enumerated().map { i, l in l.verbatim ? "\u{E000}\(i)\u{E001}" : l.text }.joined(separator: "\n")
+        // Pieces of a text without the mark hold none: one scan of the article, not one per piece.
+        let anyMark = masked.utf8.containsE000()
         func unmask(_ s: String) -> String {
             // On scalars: `String.contains(String)` resolves to Foundation's search, which showed in profiles.
-            guard s.unicodeScalars.contains("\u{E000}") else { return s }
+            // On bytes: U+E000 is EE 80 80 in UTF-8 (by scalars this was a profile's hot spot on big HTML).
+            guard anyMark, s.utf8.containsE000() else { return s }
             var out = ""
             var rest = Substring(s)
             while let open = rest.firstIndex(of: "\u{E000}"), let close = rest[open...].firstIndex(of: "\u{E001}") {
@@ -176,6 +179,21 @@ struct OutlineBuilder {
         return d
     }
 
+    /// The lines' texts joined by newlines, in a string allocated once at its final
+    /// size: `joined(separator:)` grows its result by doubling, and the article texts
+    /// of a big file stayed at up to twice their size (a tenth of a 50 MB text's peak).
+    private static func joinedLines(_ lines: [Line]) -> String {
+        var total = max(0, lines.count - 1)
+        for l in lines { total += l.text.utf8.count }
+        var out = ""
+        out.reserveCapacity(total)
+        for (k, l) in lines.enumerated() {
+            if k > 0 { out += "\n" }
+            out += l.text
+        }
+        return out
+    }
+
     /// Closes everything and returns the tree. Text before the first heading becomes a
     /// preamble; a document with no heading at all becomes one untitled section, so
     /// its text is never lost.
@@ -189,5 +207,20 @@ struct OutlineBuilder {
                                   location: SourceLocation(line: line, path: leading.first?.path)), at: 0)
         }
         return FootnoteLinker.relink(roots)
+    }
+}
+
+private extension String.UTF8View {
+    /// Whether the text holds U+E000 (the table-row placeholder's opening mark).
+    func containsE000() -> Bool {
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            while i + 2 < bytes.count {
+                if bytes[i] == 0xEE, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
+                i += 1
+            }
+            return false
+        }
+        return withContiguousStorageIfAvailable(search) ?? Array(self).withUnsafeBufferPointer(search)
     }
 }

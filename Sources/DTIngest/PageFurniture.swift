@@ -5,11 +5,21 @@ import DTModel
 enum PageFurniture {
     /// `- 3 -`, `-493-`, `12-5`, `Page 3 of 20`, `Page 3`, `3`, `iv` alone on a line.
     static func isPageNumber(_ raw: String) -> Bool {
+        // Over 24 printable ASCII bytes other than `#` are over 24 Characters that the
+        // trimming below keeps: no page number (most lines, told without trimming).
+        if raw.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var solid = 0
+            for b in bytes where b > 0x20 && b < 0x7F && b != 0x23 {
+                solid += 1
+                if solid > 24 { return true }
+            }
+            return false
+        }) == true { return false }
         var s = Substring(raw.trimmed())
         while s.first == "#" { s = s.dropFirst() }
         s = Substring(s.trimmed())
         // `dropFirst(24).isEmpty` is `count <= 24` without counting a long line's characters.
-        guard !s.isEmpty, s.dropFirst(24).isEmpty else { return false }
+        guard !s.isEmpty, !s.hasMoreCharacters(than: 24) else { return false }
         if s.allSatisfy(\.isNumber) { return s.count <= 4 }
         // `- 3 -`, `-493-`, `— 12 —`
         let dashes: Set<Character> = ["-", "–", "—"]
@@ -36,7 +46,7 @@ enum PageFurniture {
         for line in lines {
             let t = line.trimmed()
             // `3...60` characters, without counting a long line's characters.
-            guard !t.dropFirst(2).isEmpty, t.dropFirst(60).isEmpty, t.contains(where: \.isLetter) else { continue }
+            guard t.hasMoreCharacters(than: 2), !t.hasMoreCharacters(than: 60), t.contains(where: \.isLetter) else { continue }
             counts[t, default: 0] += 1
         }
         var out: Set<String> = []
@@ -47,5 +57,23 @@ enum PageFurniture {
             out.insert(t)
         }
         return out
+    }
+}
+
+extension StringProtocol {
+    /// `!dropFirst(n).isEmpty`, told from the bytes when the first n + 1 are printable
+    /// ASCII (each of those is a Character of its own): walking Characters to the 61st
+    /// on every line of a big text showed in profiles.
+    func hasMoreCharacters(than n: Int) -> Bool {
+        let told = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var printable = 0
+            for b in bytes {
+                guard b >= 0x20 && b < 0x7F else { return false }
+                printable += 1
+                if printable > n { return true }
+            }
+            return false
+        }
+        return told == true || !dropFirst(n).isEmpty
     }
 }

@@ -14,7 +14,7 @@ enum PlainTextReader {
 
         // Headings: every candidate, then only those written in the document's heading style.
         let headings = HeadingFilter.headings(lines.enumerated()
-            .filter { i, line in !line.isEmpty && !prepared.isFootnoteStart(i) }
+            .filter { i, line in !line.isEmpty && !HeadingParser.surelyNoHeading(line) && !prepared.isFootnoteStart(i) }
             .map { i, line in (i, line, markdown && prepared.isMarkdownHeading[i]) })
 
         var builder = OutlineBuilder()

@@ -53,7 +53,8 @@ struct PreparedText {
         }
         // Markdown headings repeat on purpose (`####Doel` in many chapters): not running headers.
         let repeated = PageFurniture.runningHeaders(lines.indices.map { isMarkdownHeading[$0] ? "" : lines[$0] })
-        for i in lines.indices where !isMarkdownHeading[i] && repeated.contains(lines[i].trimmed()) {
+        // (None found is the common case: then no line is trimmed again.)
+        for i in lines.indices where !repeated.isEmpty && !isMarkdownHeading[i] && repeated.contains(lines[i].trimmed()) {
             lines[i] = ""
             isMarkdownHeading[i] = false
         }

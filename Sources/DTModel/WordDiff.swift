@@ -37,6 +37,22 @@ public struct WordDiff: Sendable, Equatable {
         runs = Self.align(oldWords, newWords)
     }
 
+    /// A text's words with the forms they are compared by, read once for several
+    /// redlines (normalising word by word is most of what a redline costs).
+    public struct Words: Sendable {
+        let items: [Word]
+
+        public init(_ text: String) {
+            items = WordDiff.words(text)
+        }
+    }
+
+    /// The redline between two texts whose words are read already: the same as
+    /// `init(from:to:)` on the texts.
+    public init(from old: Words, to new: Words) {
+        runs = Self.align(old.items, new.items)
+    }
+
     /// True when the two wordings are the same words (ignoring case, spacing and typography).
     public var isUnchanged: Bool { runs.allSatisfy { $0.kind == .same } }
 
@@ -45,7 +61,7 @@ public struct WordDiff: Sendable, Equatable {
     public var similarity: Double {
         var kept = 0, removed = 0, added = 0
         for run in runs {
-            let count = run.text.split(separator: " ").count
+            let count = Self.wordCount(run.text)
             switch run.kind {
             case .same: kept += count
             case .removed: removed += count
@@ -54,6 +70,23 @@ public struct WordDiff: Sendable, Equatable {
         }
         let total = 2 * kept + removed + added
         return total == 0 ? 1 : Double(2 * kept) / Double(total)
+    }
+
+    /// `text.split(separator: " ").count`: for ASCII text (where a space is always a
+    /// character of its own) counted on the bytes; splitting made a string of every
+    /// word, and the similarity of a redline cost more than the redline.
+    static func wordCount(_ text: String) -> Int {
+        var text = text
+        let counted: Int? = text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+            }
+            return count
+        }
+        return counted ?? text.split(separator: " ").count
     }
 
     /// The redline as one line of plain text: `[-removed-]` and `{+added+}`, the
@@ -68,7 +101,7 @@ public struct WordDiff: Sendable, Equatable {
         }.joined(separator: " ")
     }
 
-    struct Word {
+    struct Word: Sendable {
         var text: Substring
         var key: String
     }

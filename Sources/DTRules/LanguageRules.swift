@@ -124,10 +124,11 @@ struct LanguageBlueprint: Sendable {
 /// pattern share the compiled one, as `PatternCache` has them share in English.
 final class PatternCompiler {
     private var compiled: [String: Pattern] = [:]
+    private let memo = LiteralMemo()
 
     func pattern(_ parsed: ParsedPattern) -> Pattern {
         if let p = compiled[parsed.source] { return p }
-        let p = Pattern(source: parsed.source, tree: parsed.tree)
+        let p = Pattern(source: parsed.source, tree: parsed.tree, memo: memo)
         compiled[parsed.source] = p
         return p
     }

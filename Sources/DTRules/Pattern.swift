@@ -45,12 +45,13 @@ public final class Pattern: Sendable, CustomStringConvertible {
         return try parser.parsePattern(source)
     }
 
-    /// A pattern compiled from a tree `parse` made: this cannot fail.
-    init(source: String, tree: PatternNode) {
+    /// A pattern compiled from a tree `parse` made: this cannot fail. `memo` keeps
+    /// what the gate reads of each term for the next pattern of the same language.
+    init(source: String, tree: PatternNode, memo: LiteralMemo? = nil) {
         self.source = source
         self.tree = tree
         program = PhraseProgram(tree)
-        gate = Pattern.gate(of: tree)
+        gate = Pattern.gate(of: tree, memo: memo)
     }
 
     init(source: String, tree: PatternNode, program: PhraseProgram, gate: LiteralGate) {
@@ -101,13 +102,23 @@ public final class Pattern: Sendable, CustomStringConvertible {
     /// every match of it contains (`requiredParts`), each with its own alternatives'
     /// runs: multiplied out into the alternative's clauses, a large choice keeps
     /// only a few.
-    static func gate(of tree: PatternNode) -> LiteralGate {
+    static func gate(of tree: PatternNode, memo: LiteralMemo? = nil) -> LiteralGate {
         LiteralGate(anyOf: alternatives(of: [tree], intoTerms: false).map { part in
-            let required = requiredParts(of: part).map { sub in
-                LiteralGate(anyOf: alternatives(of: [sub], intoTerms: true).map { PatternLiterals.required(in: $0) })
-            }
-            return LiteralGate(literalClauses: PatternLiterals.required(in: part), requiring: required)
+            let required = requiredParts(of: part).map { sub in partGate(sub, memo: memo) }
+            return LiteralGate(literalClauses: PatternLiterals.required(in: part, memo: memo), requiring: required)
         })
+    }
+
+    /// The gate of a term or group every match contains, a term's read once per memo.
+    private static func partGate(_ sub: PatternNode, memo: LiteralMemo?) -> LiteralGate {
+        func computed() -> LiteralGate {
+            LiteralGate(anyOf: alternatives(of: [sub], intoTerms: true).map { PatternLiterals.required(in: $0, memo: memo) })
+        }
+        guard let memo, case .group(_, let term?) = sub else { return computed() }
+        if let hit = memo.partGates[term], hit.node == sub { return hit.gate }
+        let gate = computed()
+        memo.partGates[term] = (sub, gate)
+        return gate
     }
 
     /// `sequence` as alternatives: one group on its own (a term too, when

@@ -53,11 +53,21 @@ enum PatternLiterals {
 
     /// Clauses (AND) of literals (OR), each literal at least three characters,
     /// that every match of `sequence` satisfies.
-    static func required(in sequence: [PatternNode]) -> [[String]] {
-        clauses(ofSequence: sequence)
+    static func required(in sequence: [PatternNode], memo: LiteralMemo? = nil) -> [[String]] {
+        clauses(ofSequence: sequence, memo: memo)
     }
 
-    private static func clauses(of node: PatternNode) -> [[String]] {
+    /// `clauses(of:)` of a term read once per memo (a language's patterns use the
+    /// same few terms over and over; reading one is most of compiling a pattern).
+    private static func clauses(of node: PatternNode, memo: LiteralMemo?) -> [[String]] {
+        guard let memo, case .group(_, let term?) = node else { return computedClauses(of: node, memo: memo) }
+        if let hit = memo.clauses[term], hit.node == node { return hit.value }
+        let value = computedClauses(of: node, memo: memo)
+        memo.clauses[term] = (node, value)
+        return value
+    }
+
+    private static func computedClauses(of node: PatternNode, memo: LiteralMemo?) -> [[String]] {
         switch reading(node) {
         case .letter, .transparent, .separator, .optional:
             return []
@@ -65,7 +75,7 @@ enum PatternLiterals {
             // (A1 ∧ A2) ∨ (B1 ∧ B2) = (A1 ∨ B1) ∧ (A1 ∨ B2) ∧ (A2 ∨ B1) ∧ (A2 ∨ B2): one
             // clause per choice of a clause from each alternative. An alternative
             // without clauses may match with no literal: then the group requires nothing.
-            return either(alts.map { clauses(ofSequence: $0) })
+            return either(alts.map { clauses(ofSequence: $0, memo: memo) })
         }
     }
 
@@ -100,7 +110,7 @@ enum PatternLiterals {
         (clause.count, -(clause.map(\.count).min() ?? 0))
     }
 
-    private static func clauses(ofSequence nodes: [PatternNode]) -> [[String]] {
+    private static func clauses(ofSequence nodes: [PatternNode], memo: LiteralMemo?) -> [[String]] {
         var out: [[String]] = []
         // The strings the nodes since the last break can spell, in squeezed text: a
         // run of letters, carried through small groups and optional parts, so that
@@ -123,7 +133,7 @@ enum PatternLiterals {
             if case .letter(let c) = reading(node) { plain.append(c) }
             if goesOn(&run, with: node) { continue }
             flushPlain()
-            if let spelled = spellings(of: node) {
+            if let spelled = spellings(of: node, memo: memo) {
                 if run.count * spelled.count <= maxSpellings {
                     run = joined(run, spelled)
                 } else {
@@ -134,7 +144,7 @@ enum PatternLiterals {
                 flush()
             }
             // A group's own clauses hold too (its words may be long where the run is cut).
-            out += clauses(of: node)
+            out += clauses(of: node, memo: memo)
         }
         flush()
         flushPlain()
@@ -159,7 +169,15 @@ enum PatternLiterals {
 
     /// Every string `node` can match in squeezed text, each once, when they are few
     /// and known; nil for separators (a gap, `*`, punctuation) and for groups of too many.
-    private static func spellings(of node: PatternNode) -> [String]? {
+    private static func spellings(of node: PatternNode, memo: LiteralMemo?) -> [String]? {
+        guard let memo, case .group(_, let term?) = node else { return computedSpellings(of: node, memo: memo) }
+        if let hit = memo.spellings[term], hit.node == node { return hit.value }
+        let value = computedSpellings(of: node, memo: memo)
+        memo.spellings[term] = (node, value)
+        return value
+    }
+
+    private static func computedSpellings(of node: PatternNode, memo: LiteralMemo?) -> [String]? {
         switch reading(node) {
         case .letter(let c):
             return [String(c)]
@@ -168,7 +186,7 @@ enum PatternLiterals {
         case .separator:
             return nil
         case .optional(let inner):
-            guard let s = spellings(of: inner) else { return nil }
+            guard let s = spellings(of: inner, memo: memo) else { return nil }
             return s.contains("") ? s : s + [""]
         case .alternatives(let alts):
             var all: [String] = []
@@ -176,7 +194,7 @@ enum PatternLiterals {
                 var strings: [String] = [""]
                 for n in alt {
                     if goesOn(&strings, with: n) { continue }
-                    guard let s = spellings(of: n), strings.count * s.count <= maxSpellings else { return nil }
+                    guard let s = spellings(of: n, memo: memo), strings.count * s.count <= maxSpellings else { return nil }
                     strings = joined(strings, s)
                 }
                 for x in strings where !all.contains(x) { all.append(x) }
@@ -185,4 +203,14 @@ enum PatternLiterals {
             return all
         }
     }
+}
+
+/// What `PatternLiterals` and `Pattern.gate` read of each `{term}`, kept for the
+/// other patterns of one language's compile (`PatternCache`, `PatternCompiler`):
+/// the functions are pure, so a term's answer is the same wherever it is used. Each
+/// entry keeps the term's tree and answers only for an equal tree.
+final class LiteralMemo {
+    var clauses: [String: (node: PatternNode, value: [[String]])] = [:]
+    var spellings: [String: (node: PatternNode, value: [String]?)] = [:]
+    var partGates: [String: (node: PatternNode, gate: LiteralGate)] = [:]
 }

@@ -229,11 +229,15 @@ final class PatternCache {
     /// One parser per language, so each term is read once per load rather than
     /// once per pattern that uses it (a language's terms are the same for all).
     private var parsers: [String: PatternParser] = [:]
+    /// What the gate read of each term, per language.
+    private var memos: [String: LiteralMemo] = [:]
 
     func pattern(_ source: String, language: String, terms: [String: String]) throws -> Pattern {
         let key = language + "\u{1F}" + source
         if let p = compiled[key] { return p }
-        let p = Pattern(source: source, tree: try tree(source, language: language, terms: terms))
+        let memo = memos[language] ?? LiteralMemo()
+        memos[language] = memo
+        let p = Pattern(source: source, tree: try tree(source, language: language, terms: terms), memo: memo)
         compiled[key] = p
         return p
     }

@@ -80,12 +80,11 @@ enum Dtcheck {
         do {
             process.standardOutput = try FileHandle(forWritingTo: out)
             process.standardError = try FileHandle(forWritingTo: err)
-            try process.run()
+            try process.runUntilExit()
         } catch {
             Issue.record("could not run \(binary.path): \(error)")
             return nil
         }
-        process.waitUntilExit()
         let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
         return RunResult(stdout: stdout, stderr: stderr, status: process.terminationStatus)

@@ -44,11 +44,10 @@ enum SchemaValidator {
             let handle = try FileHandle(forWritingTo: out)
             p.standardOutput = handle
             p.standardError = handle
-            try p.run()
+            try p.runUntilExit()
         } catch {
             return skip("python3 not runnable: \(error)")
         }
-        p.waitUntilExit()
         let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
         switch p.terminationStatus {
         case 0: return []

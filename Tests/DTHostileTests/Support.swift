@@ -1,4 +1,5 @@
 import DTIngest
+import DTTestSupport
 import DTModel
 import Foundation
 import Testing
@@ -152,8 +153,7 @@ func runPython(_ script: String, _ arguments: [String]) throws -> Int32? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
     process.arguments = ["-c", script] + arguments
-    try process.run()
-    process.waitUntilExit()
+    try process.runUntilExit()
     return process.terminationStatus
 }
 

@@ -22,8 +22,7 @@ import Testing
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         p.environment = env
-        try p.run()
-        p.waitUntilExit()
+        try p.runUntilExit()
         return try String(contentsOf: out, encoding: .utf8)
     }
 
