@@ -80,7 +80,10 @@ func checkReportWriters(_ strings: ReportStrings) {
     for record in records.dropLast() {
         expect(noControls(record, allowing: []), "CSV record holds a control character", record)
         for cell in csvCells(record) {
-            let quoted = cell.hasPrefix("\"")
+            // Scalars, not Characters: a quote followed by a combining mark is one Character
+            // in Swift but still a quote to a spreadsheet (the fuzzer's 11th finding was this
+            // checker reading it as a Character).
+            let quoted = cell.unicodeScalars.first == "\""
             expect(quoted || (!cell.isEmpty && cell.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }), "unquoted text cell", cell)
             if quoted, let first = cell.dropFirst().unicodeScalars.first {
                 expect(!Escape.formulaLeads.contains(first), "formula-leading CSV cell", cell)
@@ -123,22 +126,27 @@ private func stripSGR(_ s: String) -> String {
     return String(out)
 }
 
+/// CommonMark's "ASCII punctuation character": the ones a backslash escapes.
+private let asciiPunctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
+
 /// The text of each line outside CommonMark code spans (a run of n backticks up to the
 /// next run of exactly n on the same line; our spans never hold a line break). A
 /// backslash-escaped backtick outside a span is literal and opens none.
 private func outsideCodeSpans(_ s: String) -> String {
     var out = ""
     for line in s.split(separator: "\n", omittingEmptySubsequences: false) {
-        let chars = Array(line)
+        // Scalars, as CommonMark reads them: a backtick followed by a combining mark is one
+        // Character in Swift but still a backtick to a Markdown viewer.
+        let chars = Array(line.unicodeScalars)
         var i = 0
         while i < chars.count {
             // A backslash-escaped character (`\``, `\[`) is literal text: it opens no span.
-            if chars[i] == "\\", i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
-                out.append(chars[i + 1])
+            if chars[i] == "\\", i + 1 < chars.count, asciiPunctuation.contains(chars[i + 1]) {
+                out.unicodeScalars.append(chars[i + 1])
                 i += 2
                 continue
             }
-            guard chars[i] == "`" else { out.append(chars[i]); i += 1; continue }
+            guard chars[i] == "`" else { out.unicodeScalars.append(chars[i]); i += 1; continue }
             var n = 0
             while i + n < chars.count, chars[i + n] == "`" { n += 1 }
             var j = i + n, close: Int?
@@ -160,10 +168,10 @@ private func outsideCodeSpans(_ s: String) -> String {
 /// The cells of one CSV record, quotes kept.
 private func csvCells(_ record: String) -> [String] {
     var cells: [String] = [], cell = "", inQuotes = false
-    for c in record {
+    for c in record.unicodeScalars {
         if c == "\"" { inQuotes.toggle() }
         if c == ",", !inQuotes { cells.append(cell); cell = ""; continue }
-        cell.append(c)
+        cell.unicodeScalars.append(c)
     }
     cells.append(cell)
     return cells

@@ -103,7 +103,10 @@ public enum Escape {
             if b == UInt8(ascii: "`") { run += 1; longest = max(longest, run) } else { run = 0 }
         }
         let fence = String(repeating: "`", count: longest + 1)
-        let pad = text.hasPrefix("`") || text.hasSuffix("`") || text.hasPrefix(" ") || text.hasSuffix(" ")
+        // Bytes, not Characters: a backtick followed by a combining mark is one Character to
+        // Swift, yet a Markdown reader sees the backtick and would join it to the fence.
+        let edges = [text.utf8.first, text.utf8.last]
+        let pad = edges.contains(UInt8(ascii: "`")) || edges.contains(UInt8(ascii: " "))
         return fence + (pad ? " " + text + " " : text) + fence
     }
 

@@ -118,6 +118,21 @@ enum Hostile {
         #expect(rows[1][6] == "96")
     }
 
+    /// A combining mark after the lead makes one Character of them in Swift; a spreadsheet
+    /// still sees the `=` (and a quote before a combining mark is still a quote).
+    @Test func aLeadFollowedByACombiningMarkStillGetsTheQuotePrefix() {
+        #expect(Escape.csvField("=\u{0301}1+2") == "\"'=\u{0301}1+2\"")
+        #expect(Escape.csvField("\u{07EF}ISO-8x").unicodeScalars.first == "\"")
+        #expect(Escape.csvField("\u{07EF}ISO-8x").unicodeScalars.last == "\"")
+    }
+
+    /// CommonMark reads code points: a backtick with a combining mark still touches the fence.
+    @Test func aCodeSpanIsPaddedWhenABacktickWithACombiningMarkTouchesTheFence() {
+        #expect(Escape.markdownCode("`\u{0301}x") == "`` `\u{0301}x ``")
+        #expect(Escape.markdownCode("x`\u{0301}") == "``x`\u{0301}``") // the mark parts them
+        #expect(Escape.markdownCode("x") == "`x`")
+    }
+
     @Test func owaspLeadCharactersEachGetAQuotePrefix() {
         for lead in ["=", "+", "-", "@", "\u{FF1D}"] {
             #expect(Escape.csvField(lead + "1+2") == "\"'\(lead)1+2\"")
