@@ -281,7 +281,7 @@ enum HeadingParser {
     static func cleanTitle(_ raw: String) -> String? {
         var t = raw
         // Foundation's search only when four dots are there (it showed in profiles, once per heading).
-        if t.utf8.containsFourDots(), let r = t.range(of: "....") { t = String(t[..<r.lowerBound]) }
+        if t.containsBytes("...."), let r = t.range(of: "....") { t = String(t[..<r.lowerBound]) }
         t = t.trimmed()
         // Trailing `- 3 -` left by PDF conversion.
         if t.hasSuffix("-") {
@@ -303,16 +303,5 @@ extension String {
         var s = self
         while s.last == ch { s.removeLast() }
         return s
-    }
-}
-
-private extension String.UTF8View {
-    func containsFourDots() -> Bool {
-        var run = 0
-        for b in self {
-            run = b == 0x2E ? run + 1 : 0
-            if run == 4 { return true }
-        }
-        return false
     }
 }

@@ -145,11 +145,11 @@ struct OutlineBuilder {
         // the line's index) so a row like `01.01\tCC` is not read as paragraph `01.01`.
         let masked = lines.enumerated().map { i, l in l.verbatim ? "\u{E000}\(i)\u{E001}" : l.text }.joined(separator: "\n")
         // Pieces of a text without the mark hold none: one scan of the article, not one per piece.
-        let anyMark = masked.utf8.containsE000()
+        let anyMark = masked.containsBytes("\u{E000}")
         func unmask(_ s: String) -> String {
             // On scalars: `String.contains(String)` resolves to Foundation's search, which showed in profiles.
             // On bytes: U+E000 is EE 80 80 in UTF-8 (by scalars this was a profile's hot spot on big HTML).
-            guard anyMark, s.utf8.containsE000() else { return s }
+            guard anyMark, s.containsBytes("\u{E000}") else { return s }
             var out = ""
             var rest = Substring(s)
             while let open = rest.firstIndex(of: "\u{E000}"), let close = rest[open...].firstIndex(of: "\u{E001}") {
@@ -207,20 +207,5 @@ struct OutlineBuilder {
                                   location: SourceLocation(line: line, path: leading.first?.path)), at: 0)
         }
         return FootnoteLinker.relink(roots)
-    }
-}
-
-private extension String.UTF8View {
-    /// Whether the text holds U+E000 (the table-row placeholder's opening mark).
-    func containsE000() -> Bool {
-        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var i = 0
-            while i + 2 < bytes.count {
-                if bytes[i] == 0xEE, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
-                i += 1
-            }
-            return false
-        }
-        return withContiguousStorageIfAvailable(search) ?? Array(self).withUnsafeBufferPointer(search)
     }
 }

@@ -71,7 +71,7 @@ struct ZipParts {
             throw IngestError(path: path, message: "cannot stage the ZIP package in the temporary folder: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
-        let staged = String(cString: template)
+        let staged = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + written }, bytes.count - written) }

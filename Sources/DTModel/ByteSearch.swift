@@ -1,29 +1,41 @@
 import Foundation
 
+/// A plain byte search: Foundation's `String.contains` and `range(of:)` showed in
+/// whole-corpus profiles, for sniffing formats, reading dispute exclusions, and
+/// finding marks and dot leaders in the texts of big files.
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Where `needle` first occurs at or after `start`: memchr to each candidate
+    /// first byte, memcmp for the rest (glibc's memmem is not visible from Swift).
+    func firstIndex(ofBytes needle: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let nb = needle.baseAddress, needle.count > 0 else { return start <= count ? start : nil }
+        guard let base = baseAddress else { return nil }
+        var i = start
+        while i + needle.count <= count {
+            guard let hit = memchr(base + i, Int32(nb[0]), count - needle.count + 1 - i) else { return nil }
+            let j = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            if memcmp(base + j, nb, needle.count) == 0 { return j }
+            i = j + 1
+        }
+        return nil
+    }
+}
+
 extension Array where Element == UInt8 {
-    /// Where `needle`'s UTF-8 bytes first occur at or after `start` (a plain byte
-    /// search: Foundation's `String.contains` and `range(of:)` showed in whole-corpus
-    /// profiles, for sniffing formats and for reading dispute exclusions).
+    /// Where `needle`'s UTF-8 bytes first occur at or after `start`.
     public func firstIndex(of needle: String, from start: Int = 0) -> Int? {
         guard start <= count else { return nil }
         var needle = needle
-        return needle.withUTF8 { n -> Int? in
-            guard let nb = n.baseAddress, n.count > 0 else { return start }
-            return withUnsafeBytes { raw -> Int? in
-                guard let base = raw.baseAddress else { return nil }
-                // memchr to each candidate first byte, memcmp for the rest (glibc's
-                // memmem is not visible from Swift).
-                var i = start
-                while i + n.count <= count {
-                    guard let hit = memchr(base + i, Int32(nb[0]), count - n.count + 1 - i) else { return nil }
-                    let j = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + j, nb, n.count) == 0 { return j }
-                    i = j + 1
-                }
-                return nil
-            }
-        }
+        return needle.withUTF8 { n in withUnsafeBufferPointer { $0.firstIndex(ofBytes: n, from: start) } }
     }
 
     public func contains(bytes needle: String) -> Bool { firstIndex(of: needle) != nil }
+}
+
+extension String {
+    /// Whether `needle`'s UTF-8 bytes occur in this string's.
+    public func containsBytes(_ needle: String) -> Bool {
+        var text = self
+        var needle = needle
+        return text.withUTF8 { t in needle.withUTF8 { t.firstIndex(ofBytes: $0, from: 0) != nil } }
+    }
 }

@@ -32,9 +32,7 @@ public struct WordDiff: Sendable, Equatable {
     public static let maximumCells = 4_000_000
 
     public init(from old: String, to new: String) {
-        let oldWords = Self.words(old)
-        let newWords = Self.words(new)
-        runs = Self.align(oldWords, newWords)
+        self.init(from: Words(old), to: Words(new))
     }
 
     /// A text's words with the forms they are compared by, read once for several

@@ -111,14 +111,9 @@ public final class Pattern: Sendable, CustomStringConvertible {
 
     /// The gate of a term or group every match contains, a term's read once per memo.
     private static func partGate(_ sub: PatternNode, memo: LiteralMemo?) -> LiteralGate {
-        func computed() -> LiteralGate {
+        LiteralMemo.answer(for: sub, in: memo, \.partGates) {
             LiteralGate(anyOf: alternatives(of: [sub], intoTerms: true).map { PatternLiterals.required(in: $0, memo: memo) })
         }
-        guard let memo, case .group(_, let term?) = sub else { return computed() }
-        if let hit = memo.partGates[term], hit.node == sub { return hit.gate }
-        let gate = computed()
-        memo.partGates[term] = (sub, gate)
-        return gate
     }
 
     /// `sequence` as alternatives: one group on its own (a term too, when

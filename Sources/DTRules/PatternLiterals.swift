@@ -60,11 +60,7 @@ enum PatternLiterals {
     /// `clauses(of:)` of a term read once per memo (a language's patterns use the
     /// same few terms over and over; reading one is most of compiling a pattern).
     private static func clauses(of node: PatternNode, memo: LiteralMemo?) -> [[String]] {
-        guard let memo, case .group(_, let term?) = node else { return computedClauses(of: node, memo: memo) }
-        if let hit = memo.clauses[term], hit.node == node { return hit.value }
-        let value = computedClauses(of: node, memo: memo)
-        memo.clauses[term] = (node, value)
-        return value
+        LiteralMemo.answer(for: node, in: memo, \.clauses) { computedClauses(of: node, memo: memo) }
     }
 
     private static func computedClauses(of node: PatternNode, memo: LiteralMemo?) -> [[String]] {
@@ -170,11 +166,7 @@ enum PatternLiterals {
     /// Every string `node` can match in squeezed text, each once, when they are few
     /// and known; nil for separators (a gap, `*`, punctuation) and for groups of too many.
     private static func spellings(of node: PatternNode, memo: LiteralMemo?) -> [String]? {
-        guard let memo, case .group(_, let term?) = node else { return computedSpellings(of: node, memo: memo) }
-        if let hit = memo.spellings[term], hit.node == node { return hit.value }
-        let value = computedSpellings(of: node, memo: memo)
-        memo.spellings[term] = (node, value)
-        return value
+        LiteralMemo.answer(for: node, in: memo, \.spellings) { computedSpellings(of: node, memo: memo) }
     }
 
     private static func computedSpellings(of node: PatternNode, memo: LiteralMemo?) -> [String]? {
@@ -210,7 +202,20 @@ enum PatternLiterals {
 /// the functions are pure, so a term's answer is the same wherever it is used. Each
 /// entry keeps the term's tree and answers only for an equal tree.
 final class LiteralMemo {
-    var clauses: [String: (node: PatternNode, value: [[String]])] = [:]
-    var spellings: [String: (node: PatternNode, value: [String]?)] = [:]
-    var partGates: [String: (node: PatternNode, gate: LiteralGate)] = [:]
+    typealias Table<Value> = [String: (node: PatternNode, value: Value)]
+    var clauses: Table<[[String]]> = [:]
+    var spellings: Table<[String]?> = [:]
+    var partGates: Table<LiteralGate> = [:]
+
+    /// `compute()`, kept in `table` under its term when there is a memo and `node` is
+    /// a `{term}`'s group (and answered from there for an equal tree).
+    static func answer<Value>(for node: PatternNode, in memo: LiteralMemo?,
+                              _ table: ReferenceWritableKeyPath<LiteralMemo, Table<Value>>,
+                              _ compute: () -> Value) -> Value {
+        guard let memo, case .group(_, let term?) = node else { return compute() }
+        if let hit = memo[keyPath: table][term], hit.node == node { return hit.value }
+        let value = compute()
+        memo[keyPath: table][term] = (node, value)
+        return value
+    }
 }
