@@ -162,6 +162,9 @@ public struct XMLAttributes {
     private let libxml: UnsafePointer<UnsafePointer<xmlChar>?>?
     private let count: Int
     private let dictionary: [String: String]
+    /// `PlainXMLScanner`'s: the document and the tag's attributes as offsets into it.
+    private let plain: UnsafePointer<UInt8>?
+    private let spans: UnsafeBufferPointer<PlainAttributeSpan>
 
     /// libxml2's SAX2 layout: five pointers per attribute (local name, prefix,
     /// URI, value start, value end). Valid only during the callback.
@@ -169,15 +172,29 @@ public struct XMLAttributes {
         self.libxml = libxml
         self.count = count
         self.dictionary = [:]
+        self.plain = nil
+        self.spans = UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    /// The plain scanner's attributes. Valid only during the callback.
+    init(plain: UnsafePointer<UInt8>, spans: UnsafeBufferPointer<PlainAttributeSpan>) {
+        self.libxml = nil
+        self.count = 0
+        self.dictionary = [:]
+        self.plain = plain
+        self.spans = spans
     }
 
     public init(_ dictionary: [String: String]) {
         self.libxml = nil
         self.count = 0
         self.dictionary = dictionary
+        self.plain = nil
+        self.spans = UnsafeBufferPointer(start: nil, count: 0)
     }
 
     public subscript(_ name: String) -> String? {
+        if let plain { return plainValue(name, in: plain) }
         guard let libxml else { return dictionary[name] }
         var name = name
         return name.withUTF8 { wanted -> String? in
@@ -190,6 +207,25 @@ public struct XMLAttributes {
                 let raw = UnsafeBufferPointer(start: start, count: end - start)
                 let value = String(decoding: raw, as: UTF8.self)
                 return raw.contains(0x26) ? Self.resolvingReferences(value) : value
+            }
+            return nil
+        }
+    }
+
+    /// The scanner's raw value, references resolved as for libxml2's value: libxml2
+    /// hands over the raw value with every reference replaced by its character except
+    /// that `&` stays a reference (`&#38;`), and `resolvingReferences` makes of that what
+    /// it makes of the raw value, every reference in which the scanner has checked.
+    private func plainValue(_ name: String, in base: UnsafePointer<UInt8>) -> String? {
+        var name = name
+        return name.withUTF8 { wanted -> String? in
+            for span in spans where span.nameEnd - span.nameStart == wanted.count {
+                var k = 0
+                while k < wanted.count, base[span.nameStart + k] == wanted[k] { k += 1 }
+                guard k == wanted.count else { continue }
+                let value = String(decoding: UnsafeBufferPointer(start: base + span.valueStart, count: span.valueEnd - span.valueStart),
+                                   as: UTF8.self)
+                return span.hasReference ? Self.resolvingReferences(value) : value
             }
             return nil
         }
