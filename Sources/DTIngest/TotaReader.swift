@@ -180,8 +180,8 @@ final class TotaBuilder: XMLStreamHandler {
             if name == "chapter" {
                 chapterCount += 1
                 chapterArticleCount = 0
-                chapter = Division(kind: .chapter, number: attributes["number"]?.trimmed().nonEmpty,
-                                   heading: attributes["name"]?.trimmed().nonEmpty,
+                chapter = Division(kind: .chapter, number: trimmedValue(attributes["number"]),
+                                   heading: trimmedValue(attributes["name"]),
                                    location: SourceLocation(line: line, path: SourceLocation.childPath("/treaty/body", "chapter", chapterCount)))
                 role = .chapter
             } else if name == "article" {
@@ -200,7 +200,7 @@ final class TotaBuilder: XMLStreamHandler {
     }
 
     private func openArticle(_ attributes: XMLAttributes, line: Int, path: String) -> Role {
-        article = (attributes["number"]?.trimmed().nonEmpty, attributes["name"]?.trimmed().nonEmpty, line, path)
+        article = (trimmedValue(attributes["number"]), trimmedValue(attributes["name"]), line, path)
         startCollecting()
         return .article
     }
@@ -248,6 +248,17 @@ final class TotaBuilder: XMLStreamHandler {
         case .root, .meta, .body, .ignored, .inside:
             break
         }
+    }
+
+    /// An attribute's value trimmed, nil when empty. `trimmed()` is generic (over
+    /// `StringProtocol`) and costs about 400 instructions even on a value with nothing
+    /// to trim; its own first test, made here on the String, answers for most values.
+    private func trimmedValue(_ value: String?) -> String? {
+        guard let value else { return nil }
+        if let first = value.utf8.first, let last = value.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return value
+        }
+        return value.trimmed().nonEmpty
     }
 
     private func startCollecting() {
