@@ -303,10 +303,20 @@ private struct Scanner {
             // Eight bytes at a time to the first byte that needs a look: below 0x20 (tab,
             // LF, or not allowed), '&', '<', '>' (for "]]>"), or not ASCII. (Swift's
             // SIMD16 compares, tried here, were compiled byte by byte: 20 times slower.)
-            while i + 8 <= n {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let flags = (w | below0x20(w) | zeroBytes(w ^ 0x2626_2626_2626_2626)
-                             | zeroBytes((w | 0x0202_0202_0202_0202) ^ 0x3E3E_3E3E_3E3E_3E3E)) & 0x8080_8080_8080_8080
+            // Two words a turn while there is room (fewer loop tests), then one.
+            var found = false
+            while i + 16 <= n {
+                let first = textFlags(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let second = textFlags(UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self))
+                if first | second != 0 {
+                    i += first != 0 ? first.trailingZeroBitCount >> 3 : 8 + second.trailingZeroBitCount >> 3
+                    found = true
+                    break
+                }
+                i += 16
+            }
+            while !found && i + 8 <= n {
+                let flags = textFlags(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                 if flags != 0 {
                     i += flags.trailingZeroBitCount >> 3
                     break
@@ -441,6 +451,14 @@ private struct Scanner {
         let p = s.utf8Start
         for j in 0..<count where base[k + j] != p[j] { return false }
         return true
+    }
+
+    /// The high bit of the bytes of `w` that text reading must look at (the lowest
+    /// flagged byte is always one): below 0x20, '&', '<', '>', or not ASCII.
+    @inline(__always)
+    func textFlags(_ w: UInt64) -> UInt64 {
+        (w | below0x20(w) | zeroBytes(w ^ 0x2626_2626_2626_2626)
+         | zeroBytes((w | 0x0202_0202_0202_0202) ^ 0x3E3E_3E3E_3E3E_3E3E)) & 0x8080_8080_8080_8080
     }
 
     /// The high bit of each byte of `w` below 0x20 (and perhaps of bytes above one that
