@@ -23,7 +23,8 @@
 ///   section anywhere;
 /// - names of ASCII letters, digits, `_`, `.` and `-` (no colon, so no namespaces),
 ///   no attribute whose name starts with "xml", no repeated attribute, at most 200
-///   open elements (libxml2 stops at 256), names up to 1,000 bytes;
+///   open elements (libxml2 stops at 256), names up to 1,000 bytes, attribute
+///   values up to 1,000,000 (libxml2 refuses more than 10,000,000);
 /// - text and attribute values of well-formed UTF-8 XML characters without CR (which
 ///   libxml2 rewrites as LF) and, in attribute values, without tab or LF (which it
 ///   rewrites as spaces); no `]]>` in text; references only to the five predefined
@@ -51,6 +52,9 @@ public enum PlainXMLScanner {
     static let maxDepth = 200
     /// Longest name the scanner reads (libxml2 refuses beyond 50,000).
     static let maxNameLength = 1_000
+    /// Longest attribute value the scanner reads (libxml2 refuses one over 10,000,000
+    /// bytes without `XML_PARSE_HUGE`).
+    static let maxAttributeValueLength = 1_000_000
     /// Most attributes on one tag the scanner reads.
     static let maxAttributes = 64
 }
@@ -282,6 +286,7 @@ private struct Scanner {
             }
         }
         let valueEnd = i
+        guard valueEnd - valueStart <= PlainXMLScanner.maxAttributeValueLength else { return nil }
         i += 1
         return PlainAttributeSpan(nameStart: nameStart, nameEnd: nameEnd, valueStart: valueStart, valueEnd: valueEnd,
                                   hasReference: hasReference)
