@@ -65,6 +65,18 @@ import Yams
         }
     }
 
+    /// Integers read as Yams reads them (`scoring:` numbers).
+    @Test func integersReadAsYamsReadsThem() throws {
+        let values = ["0", "7", "-3", "+4", "1_000", "0x1f", "-0x10", "0b101", "0o17", "017", "09", "1:30", "-1:00:01", "x", "",
+                      "3.5", "1e3", "_", "-", "+", "0x", "99999999999999999999", "\"5\"", "'6'"]
+        for v in values {
+            let text = "n: \(v.isEmpty ? "''" : v)\n"
+            guard let yams = (try? Yams.compose(yaml: text)) ?? nil else { continue }
+            let plain = PlainYAML.read(text) ?? DTRules.Node(yams)
+            #expect(plain.mapping?["n"]?.int == yams.mapping?["n"]?.int, "\(v)")
+        }
+    }
+
     /// Generated texts of the forms the rules use: read as Yams reads them, or left to it.
     @Test func generatedTextsReadAsYamsReadsThem() throws {
         var rng = SplitMix64(seed: 12)
