@@ -1,6 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
+
 /// A reader of the plain YAML the built-in rules are written in, many times
 /// cheaper than Yams (libyaml's scanner and Yams's nodes were 105 M of the 228 M
 /// instructions that loading the rules cost on a whole-ToTA run, December 2026):
