@@ -174,13 +174,27 @@ public enum Squeezed {
     }
 
     public static func of(_ text: String) -> [UInt8] {
+        // From the contiguous bytes when the string has them (native strings do):
+        // stepping the UTF-8 view byte by byte was most of this (780 instructions a
+        // literal when the literal gates are built).
+        if let squeezed = text.utf8.withContiguousStorageIfAvailable({ of(bytes: $0) }) { return squeezed }
+        return of(bytes: Array(text.utf8))
+    }
+
+    private static func of(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for b in text.utf8 {
-            let c = map[Int(b)]
-            if c != 0 { out.append(c) }
+        out.reserveCapacity(bytes.count)
+        map.withUnsafeBufferPointer { map in
+            for b in bytes {
+                let c = map[Int(b)]
+                if c != 0 { out.append(c) }
+            }
         }
         return out
+    }
+
+    private static func of(bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { of(bytes: $0) }
     }
 }
 

@@ -154,7 +154,20 @@ struct PhraseProgram: Sendable {
     }
 
     /// The text's scalars: positions in the search are scalar indices.
-    private static func scalars(of text: String) -> [UInt32] {
+    static func scalars(of text: String) -> [UInt32] {
+        // An ASCII text's scalars are its bytes, widened: read from its contiguous
+        // bytes, not scalar by scalar through the String (21 M instructions of the
+        // whole-ToTA run, December 2026, for texts nearly all ASCII).
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ bytes -> [UInt32]? in
+            guard let base = bytes.baseAddress else { return [] }
+            guard TrigramBloom.asciiRun(base, from: 0, count: bytes.count) == bytes.count else { return nil }
+            return [UInt32](unsafeUninitializedCapacity: bytes.count) { out, initialized in
+                for k in 0..<bytes.count { out[k] = UInt32(base[k]) }
+                initialized = bytes.count
+            }
+        }), let scalars = ascii {
+            return scalars
+        }
         var scalars: [UInt32] = []
         scalars.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars { scalars.append(s.value) }
@@ -190,9 +203,16 @@ struct PhraseProgram: Sendable {
     private struct Search {
         let ops: UnsafeBufferPointer<Op>
         let text: UnsafeBufferPointer<UInt32>
-        /// Bits per position: one per op.
-        let stride: Int
+        /// Words per position: a row of one bit per op, rounded up to whole words.
+        let rowWords: Int
+        /// The rows, each cleared only when the search first marks a state at its
+        /// position (`ready`): a search visits the positions near the few starts its
+        /// first scalars admit, and clearing every row of a long text up front (ops ×
+        /// length bits) cost more than the search itself (33 M instructions of the
+        /// whole-ToTA run, December 2026). A row not yet cleared holds no mark.
         let explored: UnsafeMutablePointer<UInt64>
+        /// Per position, 1 once its row is cleared.
+        let ready: UnsafeMutablePointer<UInt8>
         /// Whether the text has a carriage return (`gapEnds`).
         let hasCarriageReturn: Bool
         var stack: UnsafeMutablePointer<(Int, Int)>
@@ -202,11 +222,11 @@ struct PhraseProgram: Sendable {
         init(ops: UnsafeBufferPointer<Op>, text: UnsafeBufferPointer<UInt32>) {
             self.ops = ops
             self.text = text
-            stride = ops.count
+            rowWords = (ops.count + 63) >> 6
             hasCarriageReturn = text.contains(0x0D)
-            let words = (ops.count * (text.count + 1) + 63) / 64
-            explored = .allocate(capacity: words)
-            explored.initialize(repeating: 0, count: words)
+            explored = .allocate(capacity: rowWords * (text.count + 1))
+            ready = .allocate(capacity: text.count + 1)
+            ready.initialize(repeating: 0, count: text.count + 1)
             stack = .allocate(capacity: capacity)
         }
 
@@ -261,8 +281,7 @@ struct PhraseProgram: Sendable {
         @inline(__always)
         mutating func push(_ pc: Int, _ pos: Int) {
             if case .scalar(let v) = ops[pc], pos >= text.count || text[pos] != v { return }
-            let k = pos &* stride &+ pc
-            guard explored[k >> 6] & (1 << UInt64(k & 63)) == 0 else { return }
+            guard ready[pos] == 0 || explored[pos &* rowWords &+ pc &>> 6] & (1 << UInt64(pc & 63)) == 0 else { return }
             if top == capacity {
                 let bigger = UnsafeMutablePointer<(Int, Int)>.allocate(capacity: capacity * 2)
                 bigger.moveInitialize(from: stack, count: top)
@@ -284,22 +303,26 @@ struct PhraseProgram: Sendable {
         /// Marks (pc, pos) explored; false when it was already.
         @inline(__always)
         mutating func explore(_ pc: Int, _ pos: Int) -> Bool {
-            let k = pos &* stride &+ pc
-            let bit: UInt64 = 1 << UInt64(k & 63)
-            guard explored[k >> 6] & bit == 0 else { return false }
-            explored[k >> 6] |= bit
+            let row = pos &* rowWords
+            if ready[pos] == 0 {
+                (explored + row).initialize(repeating: 0, count: rowWords)
+                ready[pos] = 1
+            }
+            let bit: UInt64 = 1 << UInt64(pc & 63)
+            let word = row &+ pc &>> 6
+            guard explored[word] & bit == 0 else { return false }
+            explored[word] |= bit
             return true
         }
 
         /// Unmarks every state at `pos`.
         func forget(at pos: Int) {
-            for k in (pos * stride)..<((pos + 1) * stride) {
-                explored[k >> 6] &= ~(1 << UInt64(k & 63))
-            }
+            if ready[pos] != 0 { (explored + pos * rowWords).update(repeating: 0, count: rowWords) }
         }
 
         func release() {
             explored.deallocate()
+            ready.deallocate()
             stack.deallocate()
         }
     }

@@ -58,7 +58,7 @@ public struct ReviewedFile: Sendable {
 
     public static func parse(_ text: String, path: String) throws -> ReviewedFile {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let e as YamlError {
+        do { root = try Node.compose(yaml: text, plain: false) } catch let e as YamlError {
             throw RuleLoadError(file: path, line: RuleLoader.yamlLine(e), message: "YAML syntax error: \(RuleLoader.yamlProblem(e))")
         }
         guard let map = root?.mapping else { return ReviewedFile(path: path, entries: []) }

@@ -61,11 +61,13 @@ enum RuleLoader {
     }
 
     /// Compiles rule files already read (`RuleSet.compiledAgain()` reuses the texts).
-    static func load(directory: String, sources: [RuleSource]) throws -> RuleSet {
+    /// `plainYAML`: the texts are the built-in rules, read by `PlainYAML` where it
+    /// can (by Yams where it cannot); a rule folder's files are always read by Yams.
+    static func load(directory: String, sources: [RuleSource], plainYAML: Bool = false) throws -> RuleSet {
         let files = sources.map(\.file)
         var contents: [(String, FileContent)] = []
         for source in sources {
-            contents.append((source.file, try read(file: source.file, text: source.text)))
+            contents.append((source.file, try read(file: source.file, text: source.text, plainYAML: plainYAML)))
         }
         // Terms first: patterns in any file may use any term.
         var terms: [String: String] = [:]
@@ -216,10 +218,10 @@ enum RuleLoader {
         return out.sorted()
     }
 
-    static func read(file: String, text: String) throws -> FileContent {
+    static func read(file: String, text: String, plainYAML: Bool = false) throws -> FileContent {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Node.compose(yaml: text, plain: plainYAML)
         } catch let e as YamlError {
             throw RuleLoadError(file: file, line: yamlLine(e), message: "YAML syntax error: \(yamlProblem(e))")
         }

@@ -92,7 +92,7 @@ public struct RuleSet: Sendable {
     /// Compiles rule files already in memory (the rules built into the binary);
     /// `directory` names them in messages.
     public static func load(directory: String, sources: [RuleSource]) throws -> RuleSet {
-        try RuleLoader.load(directory: directory, sources: sources)
+        try RuleLoader.load(directory: directory, sources: sources, plainYAML: true)
     }
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
