@@ -106,6 +106,23 @@ struct DisputeExclusion {
         return ""
     }
 
+    /// `text.range(of: needle, range: start..<text.endIndex)`, read from the bytes
+    /// when the text is ASCII (`asciiBytes`, its UTF-8) and so is the needle, without
+    /// CR or LF: then every byte is a Character of its own but for CR LF, which such
+    /// a needle can neither start nor end inside, and ASCII has no canonical
+    /// equivalents, so the first byte match is the match Foundation's search finds
+    /// (its search was most of reading the article numbers). Otherwise Foundation's.
+    static func nextRange(of needle: String, in text: String, bytes asciiBytes: [UInt8]?,
+                          from start: String.Index) -> Range<String.Index>? {
+        guard let bytes = asciiBytes, !needle.isEmpty, needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D && $0 != 0x0A }) else {
+            return text.range(of: needle, range: start..<text.endIndex)
+        }
+        let from = text.utf8.distance(from: text.startIndex, to: start)
+        guard let at = bytes.firstIndex(of: needle, from: from) else { return nil }
+        let lower = text.utf8.index(text.startIndex, offsetBy: at)
+        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
     /// A single article number or a range ("Articles 4 to 7").
     struct NumberRange {
         var from: [Int]
@@ -130,7 +147,9 @@ struct DisputeExclusion {
     static func articleNumbers(in text: String, words: LanguageWords = .english) -> [NumberRange] {
         var out: [NumberRange] = []
         var search = text.startIndex..<text.endIndex
-        while let r = text.range(of: words.article, range: search) {
+        let bytes = Array(text.utf8)
+        let ascii = bytes.allSatisfy { $0 < 0x80 }
+        while let r = nextRange(of: words.article, in: text, bytes: ascii ? bytes : nil, from: search.lowerBound) {
             var rest = text[r.upperBound...]
             if rest.first == "s" { rest = rest.dropFirst() }
             var pendingRange = false

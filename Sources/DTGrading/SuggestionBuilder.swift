@@ -73,15 +73,8 @@ struct SuggestionBuilder {
         case .baseline, .notAssessed:
             return nil
         case .absent:
-            // No clause to edit: the baseline's article, every paragraph of it.
-            guard let b = baselines.first, let commitment = ref.commitment(of: b) else { return nil }
-            let root = Self.articleRoot(commitment.article, of: b, in: ref)
-            let paragraphs = ref.wording.filter { $0.baseline == b && Self.articleRoot($0.article, of: b, in: ref) == root }
-            let text = paragraphs.count == 1 ? commitment.text
-                : paragraphs.enumerated().map { "\($0.offset + 1). \($0.element.text)" }.joined(separator: "\n")
-            return Suggestion(addresses: ["level"], action: .insert, baseline: b, article: root, text: text, diff: nil,
-                              draftArticle: nil, location: nil,
-                              note: "The text has no provision on \(p.id.shortName): add \(b.title) Article \(root).")
+            guard let b = baselines.first else { return nil }
+            return AbsentPillarInsertions.shared.insertion(for: p.id, baseline: b, ref: ref)
         case .soft, .bindingQualified:
             guard let e = p.evidence.first else { return nil }
             let candidates = baselines.compactMap { ref.commitment(of: $0) }
@@ -271,6 +264,54 @@ struct SuggestionBuilder {
     /// The measured article a paragraph belongs to: `19.11` of `19.11.2`, `7` of `7.1`.
     static func articleRoot(_ article: String, of baseline: BaselineID, in ref: BaselineReference) -> String {
         ref.citations.first { $0.baseline == baseline && (article == $0.article || article.hasPrefix($0.article + ".")) }?.article ?? article
+    }
+}
+
+/// What an absent pillar's suggestion proposes: the baseline's article, every
+/// paragraph of it. It depends on the pillar, the baseline and the rules' reference
+/// only, never on the document, so it is made once per process (joining the
+/// paragraphs and the note for every absent pillar of every document showed in
+/// whole-corpus profiles). Shared by the grading threads, under a lock.
+final class AbsentPillarInsertions: @unchecked Sendable {
+    static let shared = AbsentPillarInsertions()
+    /// Entries kept at most (four pillars × two baselines in practice; a server
+    /// reloading other rules starts again past this).
+    static let capacity = 64
+
+    private struct Entry {
+        var pillar: PillarID
+        var baseline: BaselineID
+        var ref: BaselineReference
+        var suggestion: Suggestion?
+    }
+
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+
+    func insertion(for pillar: PillarID, baseline: BaselineID, ref: BaselineReference) -> Suggestion? {
+        lock.lock()
+        // The reference compared whole: rules loaded again may word it otherwise.
+        let hit = entries.first { $0.pillar == pillar && $0.baseline == baseline && $0.ref == ref }
+        lock.unlock()
+        if let hit { return hit.suggestion }
+        let made = Self.make(pillar, baseline: baseline, ref: ref)
+        lock.lock()
+        if entries.count >= Self.capacity { entries.removeAll() }
+        entries.append(Entry(pillar: pillar, baseline: baseline, ref: ref, suggestion: made))
+        lock.unlock()
+        return made
+    }
+
+    /// No clause to edit: the baseline's article, every paragraph of it.
+    static func make(_ pillar: PillarID, baseline b: BaselineID, ref: BaselineReference) -> Suggestion? {
+        guard let commitment = ref.commitment(of: b) else { return nil }
+        let root = SuggestionBuilder.articleRoot(commitment.article, of: b, in: ref)
+        let paragraphs = ref.wording.filter { $0.baseline == b && SuggestionBuilder.articleRoot($0.article, of: b, in: ref) == root }
+        let text = paragraphs.count == 1 ? commitment.text
+            : paragraphs.enumerated().map { "\($0.offset + 1). \($0.element.text)" }.joined(separator: "\n")
+        return Suggestion(addresses: ["level"], action: .insert, baseline: b, article: root, text: text, diff: nil,
+                          draftArticle: nil, location: nil,
+                          note: "The text has no provision on \(pillar.shortName): add \(b.title) Article \(root).")
     }
 }
 

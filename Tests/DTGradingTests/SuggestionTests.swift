@@ -203,4 +203,24 @@ import Testing
         #expect(b.strikePhrase(of: f, in: end) == "No Party shall require a covered person to use or locate computing facilities in its territory.")
         #expect(b.strikePhrase(of: f, in: "No Party shall require localization.") == nil)
     }
+
+    /// The absent pillar's insertion, made once per process, is the one made afresh,
+    /// for every pillar and baseline; a reference worded otherwise gets its own.
+    @Test func absentInsertionMadeOnceIsMadeAfresh() throws {
+        let rules = try #require(ProjectRules.loaded)
+        let cache = AbsentPillarInsertions()
+        for (pillar, ref) in rules.baselineReferences {
+            for b in BaselineID.allCases {
+                let fresh = AbsentPillarInsertions.make(pillar, baseline: b, ref: ref)
+                #expect(cache.insertion(for: pillar, baseline: b, ref: ref) == fresh)
+                #expect(cache.insertion(for: pillar, baseline: b, ref: ref) == fresh)
+                #expect(fresh == nil || fresh?.action == .insert)
+                var other = ref
+                for i in other.wording.indices where other.wording[i].baseline == b { other.wording[i].text += " (amended)" }
+                let amended = cache.insertion(for: pillar, baseline: b, ref: other)
+                #expect(amended == AbsentPillarInsertions.make(pillar, baseline: b, ref: other))
+                if fresh != nil { #expect(amended != fresh) }
+            }
+        }
+    }
 }

@@ -27,6 +27,31 @@ import Testing
         #expect(Division(kind: .article, utf8Text: [], location: location).text.isEmpty)
     }
 
+    /// The non-generic readers (nothing returned, a Bool returned) see the bytes the
+    /// generic one does, for text kept as bytes and as a string (bridged or not).
+    @Test func everyReaderSeesTheSameBytes() {
+        let texts = ["", "a", "Each Party shall allow [the transfer] — “by electronic means”.\r\n2. Café, œuvre, 日本",
+                     String(repeating: "x", count: 5_000)]
+        for text in texts {
+            let asBytes = Division(kind: .article, utf8Text: Array(text.utf8), location: location)
+            let asString = Division(kind: .article, text: text, location: location)
+            let sliced = Division(kind: .article, text: String(("#" + text).dropFirst()), location: location)
+            for d in [asBytes, asString, sliced] {
+                let generic: [UInt8] = d.withTextUTF8 { Array($0) }
+                var fed: [UInt8] = []
+                d.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) in fed.append(contentsOf: bytes) }
+                var asked: [UInt8] = []
+                let answer = d.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+                    asked = Array(bytes)
+                    return bytes.contains(0x5B)
+                }
+                #expect(generic == Array(text.utf8))
+                #expect(fed == generic && asked == generic)
+                #expect(answer == text.utf8.contains(0x5B))
+            }
+        }
+    }
+
     /// Element paths are written as bytes: the same string as the plain concatenation.
     @Test func childPathIsParentSlashElementIndex() {
         for (parent, element, n) in [("/treaty/body", "article", 1), ("/treaty/body/chapter[14]", "article", 203), ("", "p", 0),
