@@ -70,8 +70,10 @@ enum SentenceSplitter {
         for (s, start) in split(unit.text) {
             guard hasMoreThanTwoCharacters(afterCollapsing: s) else { continue }
             let normalized = TextNormalizer.normalize(s)
+            var scan = KeywordMatcher.Scan(matcher)
+            scan.feed(normalized)
             out.append(Sentence(raw: s, normalized: normalized as NSString, paragraph: unit.label,
-                                location: lines.location(of: start), keywordGroups: matcher.groups(in: [normalized]),
+                                location: lines.location(of: start), keywordGroups: scan.groups,
                                 bloom: TrigramBloom(normalized)))
         }
         return out
