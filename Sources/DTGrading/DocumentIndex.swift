@@ -28,7 +28,8 @@ final class IndexedArticle {
         // Heading, then every division's text in document order: the same stream as
         // heading + fullText, without building the joined copy, read from the bytes.
         var scan = KeywordMatcher.Scan(matcher)
-        scan.feed(article.heading ?? "")
+        // An empty text leaves the scan as it is: no heading is not read.
+        if let heading = article.heading, !heading.isEmpty { scan.feed(heading) }
         DivisionWalker.walk([article]) { d, _ in d.withTextUTF8 { scan.feed($0) } }
         self.keywordGroups = scan.groups
     }
@@ -211,12 +212,14 @@ final class DocumentIndex {
         for (i, (article, chapter)) in contexts.enumerated() {
             var chapterIndex: Int?
             if let ch = chapter {
-                if let previous, previous.chapter.isIdentical(to: ch) {
-                    chapterIndex = previous.index
+                // Read through `previous?.`: binding `previous` copied the tuple (a
+                // division and four strings retained) for every article.
+                if previous?.chapter.isIdentical(to: ch) == true, let index = previous?.index {
+                    chapterIndex = index
                 } else {
                     let key = ChapterKey(line: ch.location.line, path: ch.location.path, number: ch.number, heading: ch.heading)
-                    if let previous, previous.key == key {
-                        chapterIndex = previous.index
+                    if previous?.key == key, let index = previous?.index {
+                        chapterIndex = index
                     } else {
                         let index = chapterIDs[key] ?? chapterIDs.count
                         chapterIDs[key] = index

@@ -70,8 +70,10 @@ enum SentenceSplitter {
         for (s, start) in split(unit.text) {
             guard hasMoreThanTwoCharacters(afterCollapsing: s) else { continue }
             let normalized = TextNormalizer.normalize(s)
+            var scan = KeywordMatcher.Scan(matcher)
+            scan.feed(normalized)
             out.append(Sentence(raw: s, normalized: normalized as NSString, paragraph: unit.label,
-                                location: lines.location(of: start), keywordGroups: matcher.groups(in: [normalized]),
+                                location: lines.location(of: start), keywordGroups: scan.groups,
                                 bloom: TrigramBloom(normalized)))
         }
         return out
@@ -160,8 +162,7 @@ enum SentenceSplitter {
             if b < 0x80 { return b == 0x20 || (0x09...0x0D).contains(b) }
             return TextNormalizer.isWhitespace(scalar(at: i).0)
         }
-        var scalarCount = 0
-        for b in bytes where b & 0xC0 != 0x80 { scalarCount += 1 }
+        let scalarCount = countScalars(bytes)
         func piece(_ from: Int, _ to: Int) -> (String, Int) {
             (String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self), from)
         }
@@ -170,6 +171,12 @@ enum SentenceSplitter {
         var start = 0, startScalar = 0
         var i = 0, si = 0
         while i < n {
+            // Skip what the body below would only step over: ASCII bytes other than
+            // '.', '!' and '?' (each one scalar, no stop) while the sentence is shorter
+            // than the cut length (no cut at white space yet). The body then reads the
+            // first byte that may matter exactly as it did when it read every byte.
+            i = skipToStopOrLimit(bytes, from: i, scalar: &si, limit: startScalar + maxSentenceLength)
+            guard i < n else { break }
             let (c, width) = scalar(at: i)
             if c == "." || c == "!" || c == "?", si + 2 < scalarCount, isSpace(at: i + width) {
                 var j = i + width, sj = si + 1
@@ -204,6 +211,59 @@ enum SentenceSplitter {
         }
         if start < n { out.append(piece(start, n)) }
         return out
+    }
+
+    /// Scalars in `bytes`: the bytes that are not UTF-8 continuation bytes, eight
+    /// ASCII bytes at a time.
+    static func countScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        var count = 0
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if w & 0x8080_8080_8080_8080 == 0 {
+                count += 8
+            } else {
+                for k in i..<(i + 8) where base[k] & 0xC0 != 0x80 { count += 1 }
+            }
+            i += 8
+        }
+        while i < n {
+            if base[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    /// The first byte offset from `i` that is not ASCII, is '.', '!' or '?', or is
+    /// reached when the scalar count `si` (advanced by one a byte skipped) reaches
+    /// `limit`; `n` when the text ends first. Eight bytes at a time: a word is
+    /// skipped whole when none of its bytes has the high bit set or equals a stop
+    /// (the zero-byte test `(v - 0x01…) & ~v & 0x80…` is nonzero exactly when some
+    /// byte of `v` is zero).
+    @inline(__always)
+    static func skipToStopOrLimit(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalar si: inout Int, limit: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let n = bytes.count
+        var i = start
+        @inline(__always) func hasByte(_ w: UInt64, _ b: UInt64) -> Bool {
+            let v = w ^ (b &* 0x0101_0101_0101_0101)
+            return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
+        }
+        while i + 8 <= n && si + 8 <= limit {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if w & 0x8080_8080_8080_8080 != 0 || hasByte(w, 0x2E) || hasByte(w, 0x21) || hasByte(w, 0x3F) { break }
+            i += 8
+            si += 8
+        }
+        while i < n && si < limit {
+            let b = base[i]
+            if b >= 0x80 || b == 0x2E || b == 0x21 || b == 0x3F { break }
+            i += 1
+            si += 1
+        }
+        return i
     }
 
     private static func opensSentence(_ u: Unicode.Scalar) -> Bool {

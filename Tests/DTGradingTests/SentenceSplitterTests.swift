@@ -38,6 +38,26 @@ import Testing
         #expect(SentenceSplitter.split(String(repeating: "ab ", count: 2_000)).count == 2)
     }
 
+    /// The byte splitter skips ASCII runs eight bytes at a time up to the next stop or
+    /// the cut length: long texts of mostly-ASCII words, stops and multi-byte scalars
+    /// at every alignment, some past the 3,000-scalar cut, split as the scalar version does.
+    @Test func agreesWithTheScalarSplitterOnLongMixedText() {
+        let pieces = ["word ", "Party ", "shall ", "abcdefgh", "x", ". ", ".", "! ", "? ", "e.g. ", "No. ", "1. ", " ", "\n", "é", "É ", "“A", "\u{00A0}",
+                      "\u{2003}", "(a) ", "12.3 ", "…", "—", "Ω", "\t", "\u{1F600}"]
+        var g = SplitMix64(seed: 22)
+        for round in 0..<300 {
+            // Short texts, then texts long enough to reach the cut (some without any stop).
+            let count = round < 200 ? Int(g.next() % 200) : 700 + Int(g.next() % 1200)
+            let stops = round % 3 != 0
+            let text = (0..<count).map { _ -> String in
+                let p = pieces[Int(g.next() % UInt64(pieces.count))]
+                return !stops && p.contains(where: { ".!?".contains($0) }) ? "ab " : p
+            }.joined()
+            expectSame(text)
+            #expect(text.utf8.withContiguousStorageIfAvailable(SentenceSplitter.countScalars) == text.unicodeScalars.count)
+        }
+    }
+
     /// Every paragraph of TPP, of a Spanish-language text with accented capitals
     /// and of a text quoting Greek.
     @Test(.needsSharedCorpus) func agreesWithTheScalarSplitterOnRealText() throws {
