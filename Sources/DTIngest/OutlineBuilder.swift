@@ -81,14 +81,16 @@ struct OutlineBuilder {
                 return
             }
         }
-        var entries: [Line] = []
         if !text.containsASCII(0x0A) {
-            // One line (every line of a text file): no split to make.
-            entries.append(Line(text: text, line: line, path: path, verbatim: verbatim))
-        } else {
-            for (k, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                entries.append(Line(text: String(piece), line: newlinesAdvanceLine ? line + k : line, path: path, verbatim: verbatim))
-            }
+            // One line (every line of a text file, most HTML blocks): no split to make, and
+            // no array of one line made to be appended.
+            let entry = Line(text: text, line: line, path: path, verbatim: verbatim)
+            if stack.isEmpty { leading.append(entry) } else { stack[stack.count - 1].lines.append(entry) }
+            return
+        }
+        var entries: [Line] = []
+        for (k, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            entries.append(Line(text: String(piece), line: newlinesAdvanceLine ? line + k : line, path: path, verbatim: verbatim))
         }
         if stack.isEmpty { leading.append(contentsOf: entries) } else { stack[stack.count - 1].lines.append(contentsOf: entries) }
     }
