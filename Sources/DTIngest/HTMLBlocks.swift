@@ -142,14 +142,13 @@ struct HTMLBlockCollector {
     }
 
     private mutating func walk(_ e: XMLElement, path: String, depth: Int) {
-        var counts: [String: Int] = [:]
+        var counts = SiblingCounts()
         for child in e.children {
             switch child {
             case .text(let t, let line):
                 appendText(t, line: line, path: path)
             case .element(let c):
-                counts[c.name, default: 0] += 1
-                let childPath = SourceLocation.childPath(path, c.name, counts[c.name] ?? 1)
+                let childPath = SourceLocation.childPath(path, c.name, counts.next(c.name))
                 if HTMLChrome.isChrome(c) { continue }
                 if let id = c["id"], footnoteIds.contains(id) { continue }
                 visit(c, path: childPath, depth: depth + 1)
@@ -226,6 +225,39 @@ struct HTMLBlockCollector {
         }
         if rows.isEmpty { return TextCollapse.collapse(table.textContent) }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// How many siblings of each name came so far (an element's `[n]` in its path). An
+/// element's children bear few names: a short list compared name by name, a
+/// dictionary only past a dozen names (hashing every child's name showed in profiles).
+struct SiblingCounts {
+    private var names: [String] = []
+    private var counts: [Int] = []
+    private var many: [String: Int]?
+
+    /// The count of `name` including this one.
+    mutating func next(_ name: String) -> Int {
+        if var all = many {
+            many = nil // so `all` is the dictionary's only reference: no copy on write
+            let n = (all[name] ?? 0) + 1
+            all[name] = n
+            many = all
+            return n
+        }
+        if let i = names.firstIndex(of: name) {
+            counts[i] += 1
+            return counts[i]
+        }
+        if names.count < 12 {
+            names.append(name)
+            counts.append(1)
+            return 1
+        }
+        var all = Dictionary(uniqueKeysWithValues: zip(names, counts))
+        all[name] = 1
+        many = all
+        return 1
     }
 }
 

@@ -51,3 +51,19 @@ import Testing
         #expect(!unchanged("é b")) // a space next to a non-ASCII byte
     }
 }
+
+/// `SiblingCounts` (a short list, then a dictionary) counts as a dictionary does.
+@Suite struct SiblingCountsTests {
+    @Test func countsAsADictionaryDoesBeforeAndAfterManyNames() {
+        var rng = SplitMix64(seed: 12)
+        for distinct in [1, 3, 12, 13, 40] {
+            var counts = SiblingCounts()
+            var reference: [String: Int] = [:]
+            for _ in 0..<500 {
+                let name = "e\(rng.next() % UInt64(distinct))"
+                reference[name, default: 0] += 1
+                #expect(counts.next(name) == reference[name], "\(distinct) names, \(name)")
+            }
+        }
+    }
+}
