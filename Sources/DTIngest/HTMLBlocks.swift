@@ -46,6 +46,8 @@ struct HTMLBlockCollector {
     }
 
     private mutating func flush(level: Int? = nil) {
+        // Nothing gathered (every block element flushes before and after itself): no block.
+        if buffer.isEmpty, refs.isEmpty { return }
         let text = buffer.trimmed()
         if !text.isEmpty || !refs.isEmpty {
             blocks.append(HTMLBlock(text: text, headingLevel: level, line: bufferLine, path: bufferPath, footnoteRefs: refs))

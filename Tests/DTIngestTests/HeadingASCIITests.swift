@@ -46,6 +46,13 @@ import Testing
         #expect(headings > 800)
     }
 
+    @Test func numberShapeTellsASCIIDigitsOnBytesAsCharactersDo() {
+        #expect(HeadingParser.numberShape("6500", kind: .article) == "int")
+        #expect(HeadingParser.numberShape("1\u{301}", kind: .article) != "int") // a digit with a mark: no ASCII Character
+        #expect(HeadingParser.numberShape("\u{0661}", kind: .article) != "int") // Arabic-Indic one: a number, not ASCII
+        #expect(HeadingParser.numberShape("14.1", kind: .article) == "dotted")
+    }
+
     @Test func commonHeadingsAreReadOnBytes() {
         let m = HeadingMatch(kind: .article, number: "Article 14.1", heading: "Definitions",
                              style: "article/title/dotted/punct", offset: 0)
