@@ -68,6 +68,7 @@ struct CheckCommand: ParsableCommand {
             sink = try OutputSink(path: output, inputs: files)
             var made = try Pipeline.make(settings: settings, files: files.count, reading: files)
             made.leaveLastDocumentToExit = true // the process ends with this command
+            made.leaveRulesToExit()
             pipeline = made
         } catch let e as CLIError {
             Terminal.error(e.description)
