@@ -66,7 +66,10 @@ struct CheckCommand: ParsableCommand {
             files = selection.collect(paths, settings: settings)
             // --output is checked (and its temporary file made) before any work.
             sink = try OutputSink(path: output, inputs: files)
-            pipeline = try Pipeline.make(settings: settings, files: files.count, reading: files)
+            var made = try Pipeline.make(settings: settings, files: files.count, reading: files)
+            made.leaveLastDocumentToExit = true // the process ends with this command
+            made.leaveRulesToExit()
+            pipeline = made
         } catch let e as CLIError {
             Terminal.error(e.description)
             throw ExitCode(2)

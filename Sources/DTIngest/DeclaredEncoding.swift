@@ -88,8 +88,11 @@ struct DeclaredEncoding: Equatable {
     /// control characters or U+FFFD, or fewer than half as many letters as the file has
     /// ASCII letters outside tags (the rest decoded to nothing). A declaration libxml2
     /// ignores (UTF-16 in a `meta` of an 8-bit file) leaves the text readable and passes.
-    func check(text: String, bytes: [UInt8], path: String) throws {
+    /// `text` is made only when the declaration needs checking (a page's whole text is
+    /// a copy of the page, and most pages declare UTF-8).
+    func check(text: @autoclosure () -> String, bytes: [UInt8], path: String) throws {
         guard !isUTF8, readsASCII == false else { return }
+        let text = text()
         var visible = 0, bad = 0, letters = 0
         for s in text.unicodeScalars where !(s == " " || s == "\n" || s == "\t" || s == "\r") {
             visible += 1

@@ -3,6 +3,9 @@
 enum FootnoteMarks {
     /// Removes every footnote mark from `text`.
     static func strip(_ text: String) -> String {
+        // Every mark opens with `[` or `(`: without either byte there is none (a heading's
+        // title, usually), and the text needs no walk by Characters.
+        guard text.utf8.contains(where: { $0 == 0x5B || $0 == 0x28 }) else { return text }
         var out = ""
         var rest = Substring(text)
         while let (range, _) = firstMark(in: rest) {

@@ -46,6 +46,8 @@ struct HTMLBlockCollector {
     }
 
     private mutating func flush(level: Int? = nil) {
+        // Nothing gathered (every block element flushes before and after itself): no block.
+        if buffer.isEmpty, refs.isEmpty { return }
         let text = buffer.trimmed()
         if !text.isEmpty || !refs.isEmpty {
             blocks.append(HTMLBlock(text: text, headingLevel: level, line: bufferLine, path: bufferPath, footnoteRefs: refs))
@@ -56,62 +58,99 @@ struct HTMLBlockCollector {
 
     private mutating func appendText(_ t: String, line: Int, path: String) {
         if buffer.isEmpty { bufferLine = line; bufferPath = path }
-        if let out = Self.collapsedBytes(t, bufferEmpty: buffer.isEmpty, bufferEndsInSpace: buffer.last == " " || buffer.last == "\n") {
-            buffer += out
-            return
-        }
-        // HTML white space collapses to single spaces, but a kept newline (from `br`) stays.
+        let bufferEmpty = buffer.isEmpty, bufferEndsInSpace = buffer.last == " " || buffer.last == "\n"
+        buffer += Self.collapsedBytes(t, bufferEmpty: bufferEmpty, bufferEndsInSpace: bufferEndsInSpace)
+            ?? Self.collapsedCharacters(t, bufferEmpty: bufferEmpty, bufferEndsInSpace: bufferEndsInSpace)
+    }
+
+    /// HTML white space collapsed to single spaces (a kept newline, from `br`, stays), by
+    /// Characters: what `collapsedBytes` and `collapsesToItself` must agree with.
+    static func collapsedCharacters(_ t: String, bufferEmpty: Bool, bufferEndsInSpace: Bool) -> String {
         var out = ""
         var pending = false
         for ch in t {
             if ch == " " || ch == "\t" || ch == "\n" || ch == "\r" { pending = true; continue }
-            if pending, !(out.isEmpty && (buffer.isEmpty || buffer.last == " " || buffer.last == "\n")) { out.append(" ") }
+            if pending, !(out.isEmpty && (bufferEmpty || bufferEndsInSpace)) { out.append(" ") }
             pending = false
             out.append(ch)
         }
-        if pending, !(buffer.last == " " || buffer.last == "\n"), !(out.isEmpty && buffer.isEmpty) { out.append(" ") }
-        buffer += out
+        if pending, !bufferEndsInSpace, !(out.isEmpty && bufferEmpty) { out.append(" ") }
+        return out
     }
 
     /// `appendText`'s collapse on bytes, for text where every white-space byte is a
     /// Character of its own: no CR LF, and no white space next to a non-ASCII byte (a
     /// combining mark after it, or a prepended mark before a space, would join it into a
     /// larger Character that the loop below does not take for white space). Nil otherwise.
-    private static func collapsedBytes(_ t: String, bufferEmpty: Bool, bufferEndsInSpace: Bool) -> String? {
+    static func collapsedBytes(_ t: String, bufferEmpty: Bool, bufferEndsInSpace: Bool) -> String? {
         var t = t
+        let unchanged = t.withUTF8 { collapsesToItself($0) }
+        if unchanged { return t }
         return t.withUTF8 { bytes -> String? in
-            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pending = false
-            var previous: UInt8 = 0
-            for b in bytes {
-                if isSpace(b) {
-                    if previous >= 0x80 || (previous == 0x0D && b == 0x0A) { return nil }
-                    pending = true
+            // Written through a pointer into the result's own storage: appending byte by
+            // byte to an array cost about 30 instructions a byte, most of a big page's
+            // reading. The output is never longer than the input (each run of white space
+            // gives at most one space), and dropping or replacing ASCII bytes of valid
+            // UTF-8 leaves it valid.
+            var refused = false
+            let result = String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+                func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+                var n = 0
+                var pending = false
+                var previous: UInt8 = 0
+                for b in bytes {
+                    if isSpace(b) {
+                        if previous >= 0x80 || (previous == 0x0D && b == 0x0A) { refused = true; return 0 }
+                        pending = true
+                        previous = b
+                        continue
+                    }
+                    if b >= 0x80, isSpace(previous) { refused = true; return 0 }
+                    if pending, !(n == 0 && (bufferEmpty || bufferEndsInSpace)) { out[n] = 0x20; n += 1 }
+                    pending = false
+                    out[n] = b
+                    n += 1
                     previous = b
-                    continue
                 }
-                if b >= 0x80, isSpace(previous) { return nil }
-                if pending, !(out.isEmpty && (bufferEmpty || bufferEndsInSpace)) { out.append(0x20) }
-                pending = false
-                out.append(b)
-                previous = b
+                if pending, !bufferEndsInSpace, !(n == 0 && bufferEmpty), n < out.count { out[n] = 0x20; n += 1 }
+                return n
             }
-            if pending, !bufferEndsInSpace, !(out.isEmpty && bufferEmpty) { out.append(0x20) }
-            return String(decoding: out, as: UTF8.self)
+            return refused ? nil : result
         }
     }
 
+    /// Whether `collapsedBytes` would give `bytes` back as they are, told without copying
+    /// them: no tab, line feed or carriage return, and every space single, between two ASCII
+    /// bytes that are no white space (so no run to shorten, no space at either end whose
+    /// fate depends on the buffer, no refusal next to a non-ASCII byte). Most text of a page
+    /// is so; anything else (including harmless cases) takes the collapse.
+    static func collapsesToItself(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b > 0x20 { i += 1; continue }
+            if b == 0x20 {
+                guard i > 0, i + 1 < n, bytes[i - 1] < 0x80 else { return false }
+                let after = bytes[i + 1]
+                guard after > 0x20, after < 0x80 else { return false }
+                i += 2
+                continue
+            }
+            if b == 0x09 || b == 0x0A || b == 0x0D { return false }
+            i += 1 // another control byte: kept by the collapse as it is
+        }
+        return true
+    }
+
     private mutating func walk(_ e: XMLElement, path: String, depth: Int) {
-        var counts: [String: Int] = [:]
+        var counts = SiblingCounts()
         for child in e.children {
             switch child {
             case .text(let t, let line):
                 appendText(t, line: line, path: path)
             case .element(let c):
-                counts[c.name, default: 0] += 1
-                let childPath = SourceLocation.childPath(path, c.name, counts[c.name] ?? 1)
+                let childPath = SourceLocation.childPath(path, c.name, counts.next(c.name))
                 if HTMLChrome.isChrome(c) { continue }
                 if let id = c["id"], footnoteIds.contains(id) { continue }
                 visit(c, path: childPath, depth: depth + 1)
@@ -188,6 +227,39 @@ struct HTMLBlockCollector {
         }
         if rows.isEmpty { return TextCollapse.collapse(table.textContent) }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// How many siblings of each name came so far (an element's `[n]` in its path). An
+/// element's children bear few names: a short list compared name by name, a
+/// dictionary only past a dozen names (hashing every child's name showed in profiles).
+struct SiblingCounts {
+    private var names: [String] = []
+    private var counts: [Int] = []
+    private var many: [String: Int]?
+
+    /// The count of `name` including this one.
+    mutating func next(_ name: String) -> Int {
+        if var all = many {
+            many = nil // so `all` is the dictionary's only reference: no copy on write
+            let n = (all[name] ?? 0) + 1
+            all[name] = n
+            many = all
+            return n
+        }
+        if let i = names.firstIndex(of: name) {
+            counts[i] += 1
+            return counts[i]
+        }
+        if names.count < 12 {
+            names.append(name)
+            counts.append(1)
+            return 1
+        }
+        var all = Dictionary(uniqueKeysWithValues: zip(names, counts))
+        all[name] = 1
+        many = all
+        return 1
     }
 }
 

@@ -11,21 +11,27 @@ enum HTMLReader {
     /// UTF-8: left to guess, libxml2's parser context reads it as Latin-1, and every
     /// dash and curly quote becomes mojibake that breaks headings.
     static func undeclaredUTF8(_ bytes: [UInt8]) -> Bool {
-        DeclaredEncoding.find(in: bytes) == nil && bytes.contains(where: { $0 >= 0x80 })
-            && String(validating: bytes, as: UTF8.self) != nil
+        undeclaredUTF8(bytes, declared: DeclaredEncoding.find(in: bytes))
+    }
+
+    private static func undeclaredUTF8(_ bytes: [UInt8], declared: DeclaredEncoding?) -> Bool {
+        declared == nil && bytes.contains(where: { $0 >= 0x80 }) && String(validating: bytes, as: UTF8.self) != nil
     }
 
     static func read(bytes: [UInt8], path: String) throws -> Agreement {
         try TextDecoding.rejectBinary(bytes, path: path)
         let tree: XMLDocumentTree
+        // Looked for once: the search reads the page's first bytes for `meta` declarations.
+        let declared = DeclaredEncoding.find(in: bytes)
         do {
-            tree = try LibXMLParser.parseHTML(bytes, name: path, encoding: undeclaredUTF8(bytes) ? "UTF-8" : nil)
+            tree = try LibXMLParser.parseHTML(bytes, name: path, encoding: undeclaredUTF8(bytes, declared: declared) ? "UTF-8" : nil)
         } catch let e as XMLParseError {
             throw IngestError(path: path, message: "unreadable HTML: \(e.message)", line: e.line, column: e.column)
         }
         let root = tree.root
         // A declared encoding that turned the text into garbage or nothing is an error, not `absent`.
-        if let declared = DeclaredEncoding.find(in: bytes) { try declared.check(text: root.textContent, bytes: bytes, path: path) }
+        // (The page's whole text is gathered only for a declaration that needs checking.)
+        if let declared { try declared.check(text: root.textContent, bytes: bytes, path: path) }
         let head = root.child("head")
         var title = head?.child("title").map { TextCollapse.collapse($0.textContent) }?.nonEmpty
         let language = (root["lang"] ?? root["xml:lang"]).flatMap { LanguageCode.twoLetter($0) }
@@ -83,12 +89,15 @@ enum HTMLReader {
     static func footnoteBodies(_ root: XMLElement) -> [String: Footnote] {
         var targets: [String: String] = [:] // id → label
         var inSup: Set<String> = []
-        for sup in root.descendants(where: { $0.name == "sup" }) {
+        // One walk of the page for both (each list in document order, as two walks gave).
+        let marks = root.descendants(where: { $0.name == "a" || $0.name == "sup" })
+        guard marks.contains(where: { $0.name == "a" }) else { return [:] } // no link, no footnote
+        for sup in marks where sup.name == "sup" {
             for a in sup.descendants(where: { $0.name == "a" }) {
                 if let h = a["href"], h.hasPrefix("#") { inSup.insert(String(h.dropFirst())) }
             }
         }
-        for a in root.descendants(where: { $0.name == "a" }) {
+        for a in marks where a.name == "a" {
             guard let href = a["href"], href.hasPrefix("#"), href.count > 1 else { continue }
             let id = String(href.dropFirst())
             let text = TextCollapse.collapse(a.textContent)

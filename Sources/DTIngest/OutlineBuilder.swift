@@ -81,14 +81,16 @@ struct OutlineBuilder {
                 return
             }
         }
-        var entries: [Line] = []
         if !text.containsASCII(0x0A) {
-            // One line (every line of a text file): no split to make.
-            entries.append(Line(text: text, line: line, path: path, verbatim: verbatim))
-        } else {
-            for (k, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                entries.append(Line(text: String(piece), line: newlinesAdvanceLine ? line + k : line, path: path, verbatim: verbatim))
-            }
+            // One line (every line of a text file, most HTML blocks): no split to make, and
+            // no array of one line made to be appended.
+            let entry = Line(text: text, line: line, path: path, verbatim: verbatim)
+            if stack.isEmpty { leading.append(entry) } else { stack[stack.count - 1].lines.append(entry) }
+            return
+        }
+        var entries: [Line] = []
+        for (k, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            entries.append(Line(text: String(piece), line: newlinesAdvanceLine ? line + k : line, path: path, verbatim: verbatim))
         }
         if stack.isEmpty { leading.append(contentsOf: entries) } else { stack[stack.count - 1].lines.append(contentsOf: entries) }
     }
@@ -126,24 +128,27 @@ struct OutlineBuilder {
         var lines = open.lines
         while lines.last?.text.trimmed().isEmpty == true { lines.removeLast() }
         while lines.first?.text.trimmed().isEmpty == true { lines.removeFirst() }
-        let joined = joinedLines(lines)
         if let first = lines.first, first.line != d.location.line {
             d.textLocation = SourceLocation(line: first.line, column: nil, path: first.path ?? d.location.path)
         }
         guard d.kind == .article, !lines.isEmpty else {
-            d.text = joined.trimmed()
+            d.text = joinedLines(lines).trimmed()
             return d
         }
         if deferParagraphs, d.children.isEmpty, let first = lines.first,
            lines.enumerated().allSatisfy({ k, l in !l.verbatim && l.path == nil && l.line == first.line + k }) {
             // `withParagraphs()` splits from `textLocation` (or `location`): the same lines as below.
-            d.text = joined
+            d.text = joinedLines(lines)
             d.paragraphsPending = true
             return d
         }
         // Table rows go through the splitter as placeholders (a private-use character and
         // the line's index) so a row like `01.01\tCC` is not read as paragraph `01.01`.
-        let masked = lines.enumerated().map { i, l in l.verbatim ? "\u{E000}\(i)\u{E001}" : l.text }.joined(separator: "\n")
+        // With no table row that is the lines joined, made once (an article's text was
+        // joined twice here, once for nothing).
+        let masked = lines.contains(where: \.verbatim)
+            ? lines.enumerated().map { i, l in l.verbatim ? "\u{E000}\(i)\u{E001}" : l.text }.joined(separator: "\n")
+            : joinedLines(lines)
         // Pieces of a text without the mark hold none: one scan of the article, not one per piece.
         let anyMark = masked.containsBytes("\u{E000}")
         func unmask(_ s: String) -> String {

@@ -1,0 +1,69 @@
+import DTTestSupport
+@testable import DTIngest
+import Testing
+
+/// The HTML block collector collapses a text node's white space on bytes
+/// (`collapsedBytes`), and first asks whether the text would come back unchanged
+/// (`collapsesToItself`, then it is kept as it is). Both must give what the collapse by
+/// Characters gives (`collapsedCharacters`), whatever the buffer the text is appended to.
+@Suite struct HTMLCollapseTests {
+    /// (buffer empty, buffer ends in a space or newline): the states a buffer can be in.
+    static let bufferStates = [(true, false), (false, false), (false, true)]
+
+    static func bytesPath(_ text: String, _ empty: Bool, _ endsInSpace: Bool) -> String {
+        HTMLBlockCollector.collapsedBytes(text, bufferEmpty: empty, bufferEndsInSpace: endsInSpace)
+            ?? HTMLBlockCollector.collapsedCharacters(text, bufferEmpty: empty, bufferEndsInSpace: endsInSpace)
+    }
+
+    @Test func bytePathsMatchTheCharacterCollapseOnRandomText() {
+        // Mostly letters and single spaces (the common case the shortcut takes), with the
+        // white space, controls, marks and CR LF that must send a text down the slow path.
+        let alphabet: [Unicode.Scalar] = ["a", "b", "Z", "1", ".", " ", " ", " ", "\t", "\n", "\r", "\u{01}", "\u{0B}",
+                                          "é", "\u{301}", "\u{A0}", "\u{600}", "\u{200D}", "日", "\u{1F600}"]
+        var rng = SplitMix64(seed: 4)
+        var unchangedSeen = 0
+        for _ in 0..<20_000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int(rng.next() % 16) { s.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+            let text = String(s)
+            var copy = text
+            let unchanged = copy.withUTF8 { HTMLBlockCollector.collapsesToItself($0) }
+            if unchanged { unchangedSeen += 1 }
+            for (empty, endsInSpace) in Self.bufferStates {
+                let reference = HTMLBlockCollector.collapsedCharacters(text, bufferEmpty: empty, bufferEndsInSpace: endsInSpace)
+                let hex = text.unicodeScalars.map { String($0.value, radix: 16) }
+                #expect(Self.bytesPath(text, empty, endsInSpace) == reference, "\(hex) empty \(empty) space \(endsInSpace)")
+                if unchanged { #expect(reference == text, "said unchanged: \(hex)") }
+            }
+        }
+        #expect(unchangedSeen > 1_000) // the shortcut was exercised, not only the collapse
+    }
+
+    @Test func shortcutTakesOrdinaryProseAndRefusesWhatCollapses() {
+        func unchanged(_ s: String) -> Bool { var s = s; return s.withUTF8 { HTMLBlockCollector.collapsesToItself($0) } }
+        #expect(unchanged("1. The Parties shall not impose customs duties."))
+        #expect(unchanged(""))
+        #expect(!unchanged(" leading"))
+        #expect(!unchanged("trailing "))
+        #expect(!unchanged("two  spaces"))
+        #expect(!unchanged("a\tb"))
+        #expect(!unchanged("a\nb"))
+        #expect(!unchanged("é b")) // a space next to a non-ASCII byte
+    }
+}
+
+/// `SiblingCounts` (a short list, then a dictionary) counts as a dictionary does.
+@Suite struct SiblingCountsTests {
+    @Test func countsAsADictionaryDoesBeforeAndAfterManyNames() {
+        var rng = SplitMix64(seed: 12)
+        for distinct in [1, 3, 12, 13, 40] {
+            var counts = SiblingCounts()
+            var reference: [String: Int] = [:]
+            for _ in 0..<500 {
+                let name = "e\(rng.next() % UInt64(distinct))"
+                reference[name, default: 0] += 1
+                #expect(counts.next(name) == reference[name], "\(distinct) names, \(name)")
+            }
+        }
+    }
+}
