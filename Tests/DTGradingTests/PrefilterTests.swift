@@ -345,6 +345,64 @@ import Testing
             }
         }
     }
+
+    /// Long texts, read by jumping over bytes (`KeywordSkip`), against a plain search:
+    /// the project's own keywords (windows of seven bytes), cut into fragments glued
+    /// with punctuation, line breaks, capitals and accents, fed as up to four pieces
+    /// (a keyword across each cut finishes from the state the piece before leaves).
+    @Test func skippingReaderAgreesWithAPlainSearch() throws {
+        let rules = try #require(ProjectRules.loaded)
+        let groups = PillarID.allCases.map { rules.keywords[$0] ?? [] } + [[Squeezed.of("dispute")]]
+        let matcher = rules.keywordMatcher
+        var fragments = ["the", "of", "and", "Party", "measures", "x", "é", "ü", "ser", "vers", "dis", "pute", "dispu"]
+        for keyword in groups.joined() {
+            let text = String(decoding: keyword, as: UTF8.self)
+            let cut = text.count / 2
+            fragments += [text, String(text.prefix(cut)), String(text.dropFirst(cut)), text.uppercased()]
+        }
+        let glue = ["", " ", "  ", "-", ",\n", ". ", "(", "\n\n"]
+        var generator = SplitMix64(seed: 22)
+        for round in 0..<1500 {
+            let n = 40 + Int(generator.next() % UInt64(round % 5 == 0 ? 600 : 120))
+            var text = ""
+            for _ in 0..<n {
+                text += fragments[Int(generator.next() % UInt64(fragments.count))]
+                text += glue[Int(generator.next() % UInt64(glue.count))]
+            }
+            let squeezed = Squeezed.of(TextNormalizer.foldAccents(text))
+            var expected: UInt64 = 0
+            for (g, keywords) in groups.enumerated() where keywords.contains(where: { squeezed.contains(subsequence: $0) }) {
+                expected |= 1 << UInt64(g)
+            }
+            var pieces: [String] = []
+            var rest = Substring(text)
+            for _ in 0..<Int(generator.next() % 4) where rest.count > 1 {
+                let cut = rest.index(rest.startIndex, offsetBy: Int(generator.next() % UInt64(rest.count)))
+                pieces.append(String(rest[..<cut]))
+                rest = rest[cut...]
+            }
+            pieces.append(String(rest))
+            #expect(matcher.groups(in: pieces) == expected, "round \(round): \(text.prefix(300))")
+        }
+        // Each keyword at every offset of a long text, alone and spaced out, at the
+        // text's very start and end and across a cut.
+        for (g, keywords) in groups.enumerated() {
+            for keyword in keywords {
+                let word = String(decoding: keyword, as: UTF8.self)
+                for form in [word, word.map(String.init).joined(separator: " ")] {
+                    for offset in [0, 1, 2, 3, 7, 300] {
+                        let text = String(repeating: "q", count: offset) + form + String(repeating: "q", count: 400 - offset)
+                        #expect(matcher.groups(in: [text]) == 1 << UInt64(g), "\(form) at \(offset)")
+                        let end = String(repeating: "q", count: 300 + offset) + form
+                        #expect(matcher.groups(in: [end]) == 1 << UInt64(g), "\(form) at the end")
+                        let split = end.index(end.endIndex, offsetBy: -min(3, form.count))
+                        #expect(matcher.groups(in: [String(end[..<split]), String(end[split...]) + String(repeating: "q", count: 300)])
+                                == 1 << UInt64(g), "\(form) across a cut")
+                    }
+                }
+            }
+        }
+    }
 }
 
 extension Array where Element == UInt8 {
