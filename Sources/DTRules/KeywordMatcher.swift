@@ -33,13 +33,6 @@ public final class KeywordMatcher: Sendable {
     private let classShift: Int
     /// The longest keyword, in squeezed bytes.
     private let maxKeywordLength: Int
-    /// Each state's depth in the keyword trie (the length of the keyword prefix it
-    /// stands for, at most 255), by state number: a walk begun at the root at t
-    /// whose state is shallower than the bytes it read has left every keyword
-    /// starting at t behind.
-    private let depth: [UInt8]
-    /// The shift table long texts are read with, nil when keywords are too short.
-    private let skip: KeywordSkip?
 
     /// `groups[i]` are the squeezed keywords of group `i` (at most 64 groups).
     public init(groups: [[[UInt8]]]) {
@@ -62,14 +55,11 @@ public final class KeywordMatcher: Sendable {
         let width = count
         var goto: [[Int32]] = [Array(repeating: -1, count: width)]
         var out: [UInt64] = [0]
-        var depthOf: [Int] = [0]
-        var windows: [[UInt8]] = []
         var always: UInt64 = 0
         for (g, words) in groups.enumerated() {
             if words.isEmpty || words.contains(where: \.isEmpty) { always |= 1 << UInt64(g) }
             for w in words where !w.isEmpty {
                 var s = 0
-                var path: [UInt8] = []
                 for b in w {
                     let c = Int(classes[Int(b)])
                     // A keyword byte that squeezing would skip can never be matched.
@@ -77,16 +67,11 @@ public final class KeywordMatcher: Sendable {
                     if goto[s][c] < 0 {
                         goto.append(Array(repeating: -1, count: width))
                         out.append(0)
-                        depthOf.append(depthOf[s] + 1)
                         goto[s][c] = Int32(goto.count - 1)
                     }
                     s = Int(goto[s][c])
-                    path.append(UInt8(c))
                 }
-                if s > 0 {
-                    out[s] |= 1 << UInt64(g)
-                    windows.append(path)
-                }
+                if s > 0 { out[s] |= 1 << UInt64(g) }
             }
         }
         // Breadth-first: failure links, then a full DFA table.
@@ -130,11 +115,9 @@ public final class KeywordMatcher: Sendable {
         let rows = flagRow + speaking.count
         var rowTable = [UInt32](repeating: 0, count: rows << shift)
         var rowOutput = [UInt64](repeating: 0, count: rows)
-        var rowDepth = [UInt8](repeating: 0, count: rows)
         for state in 0..<goto.count {
             let row = number[state]
             rowOutput[row] = out[state]
-            rowDepth[row] = UInt8(min(depthOf[state], 255))
             for c in 0..<width { rowTable[row << shift + c] = UInt32(number[Int(table[state * width + c])] << shift) }
         }
         self.next = rowTable
@@ -144,12 +127,6 @@ public final class KeywordMatcher: Sendable {
         self.classOf = classes
         self.classShift = shift
         self.maxKeywordLength = groups.joined().map(\.count).max() ?? 0
-        self.depth = rowDepth
-        // Only keywords the automaton can match bound the window; a depth capped at
-        // 255 would stop the check walk early, so longer keywords turn skipping off.
-        let m = windows.map(\.count).min() ?? 0
-        self.skip = maxKeywordLength > 250 ? nil
-            : KeywordSkip(windows: windows.map { Array($0.prefix(m)) }, windowLength: m, classShift: shift)
     }
 
     /// Bitmask of the groups that have a keyword in `texts`, read as one stream:
@@ -303,10 +280,6 @@ public final class KeywordMatcher: Sendable {
 
     /// Reads `bytes` on from `s`, adding the groups found to `found`.
     private func read(_ bytes: UnsafeBufferPointer<UInt8>, state s: inout Int, found: inout UInt64) {
-        if let skip, bytes.count >= Self.skipThreshold {
-            readSkipping(bytes, skip: skip, state: &s, found: &found)
-            return
-        }
         let shift = classShift
         let flag = outputFlag
         let overlap = maxKeywordLength
@@ -408,112 +381,6 @@ public final class KeywordMatcher: Sendable {
             }
         }
     }
-
-    /// Reads `bytes` on from `s` as `read` does, jumping over bytes where no
-    /// keyword can be (`KeywordSkip`): the same groups, the same state after.
-    /// Keywords begun in earlier texts are finished by walking on from `s`;
-    /// each one starting in this text has its window's end looked at, and there
-    /// a walk from the root at its start finds it; the state for the next text
-    /// is walked again from the root over the text's last keyword-length of
-    /// kept bytes, as the interleaved walks' is.
-    private func readSkipping(_ bytes: UnsafeBufferPointer<UInt8>, skip: KeywordSkip, state s: inout Int, found: inout UInt64) {
-        let shift = classShift
-        let overlap = maxKeywordLength
-        let m = skip.windowLength
-        let n = bytes.count
-        next.withUnsafeBufferPointer { next in
-            output.withUnsafeBufferPointer { output in
-                classOf.withUnsafeBufferPointer { classOf in
-                    depth.withUnsafeBufferPointer { depth in
-                        skip.table.withUnsafeBufferPointer { table in
-                            var groups = found
-                            // Keywords begun before this text end within its first
-                            // `overlap` kept bytes.
-                            if s != 0 {
-                                var state = s
-                                var kept = 0
-                                var k = 0
-                                while k < n && kept < overlap {
-                                    let c = Int(classOf[Int(bytes[k])])
-                                    if c != 0 { kept += 1 }
-                                    state = Int(next[state &+ c])
-                                    groups |= output[state &>> shift]
-                                    k += 1
-                                }
-                            }
-                            /// A window may end at the kept byte `q`: walk from the root
-                            /// at the kept byte `m` − 1 before it while the bytes read
-                            /// still spell the start of a keyword. A window that would
-                            /// start before this text belongs to a keyword begun
-                            /// earlier, which the walk above has seen.
-                            func check(_ q: Int) {
-                                var t = q
-                                var kept = 1
-                                while kept < m {
-                                    t -= 1
-                                    if t < 0 { return }
-                                    if classOf[Int(bytes[t])] != 0 { kept += 1 }
-                                }
-                                var state = 0
-                                var read = 0
-                                while t < n {
-                                    let c = Int(classOf[Int(bytes[t])])
-                                    t += 1
-                                    if c == 0 { continue }
-                                    state = Int(next[state &+ c])
-                                    read += 1
-                                    let row = state &>> shift
-                                    groups |= output[row]
-                                    if Int(depth[row]) < read { return }
-                                }
-                            }
-                            let s2 = 2 * shift
-                            var checked = -1
-                            var p = 0
-                            // The first two positions: bytes before the text count as skipped.
-                            while p < 2 && p < n {
-                                let a = p >= 2 ? Int(classOf[Int(bytes[p - 2])]) : 0
-                                let b = p >= 1 ? Int(classOf[Int(bytes[p - 1])]) : 0
-                                let e = table[a << s2 | b << shift | Int(classOf[Int(bytes[p])])]
-                                if e & KeywordSkip.candidate != 0 {
-                                    let q = p - Int((e >> 5) & 3)
-                                    if q > checked { checked = q; check(q) }
-                                }
-                                p += Int(e & 31)
-                            }
-                            while p < n {
-                                let e = table[Int(classOf[Int(bytes[p &- 2])]) << s2 | Int(classOf[Int(bytes[p &- 1])]) << shift
-                                              | Int(classOf[Int(bytes[p])])]
-                                if e & KeywordSkip.candidate != 0 {
-                                    let q = p &- Int((e >> 5) & 3)
-                                    if q > checked { checked = q; check(q) }
-                                }
-                                p &+= Int(e & 31)
-                            }
-                            found = groups
-                            // The state the next text starts from, as in `read`.
-                            var start = n
-                            var kept = 0
-                            while start > 0 && kept < overlap {
-                                start -= 1
-                                if classOf[Int(bytes[start])] != 0 { kept += 1 }
-                            }
-                            var state = kept < overlap ? s : 0
-                            var k = kept < overlap ? 0 : start
-                            while k < n {
-                                state = Int(next[state &+ Int(classOf[Int(bytes[k])])])
-                                k += 1
-                            }
-                            s = state
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Texts at least this long are read skipping (`readSkipping`).
-    static let skipThreshold = 256
 
     /// Bytes each walk reads between looks at whether a keyword ended.
     static let blockLength = 64
