@@ -12,11 +12,17 @@ import DTModel
 /// arrays retained and released each of them (atomically) per article.
 public final class KeywordMatcher: Sendable {
     /// Transition table over byte classes, a row of `1 << classShift` entries per
-    /// state: `next[offset + class]`, where a state's offset is its row's start. Each
-    /// entry is the next state's offset, so a step of the walk is an add and a load.
-    /// States where a keyword ends are numbered from `outputFlag` on (see `init`), so
-    /// their offsets, and only theirs, have the `outputFlag` bit set.
-    private let next: [UInt32]
+    /// state, where a state's offset is its row's start: entry `offset + class`
+    /// is the next state. States where a keyword ends are numbered from
+    /// `outputFlag` on (see `init`), so their offsets, and only theirs, have the
+    /// `outputFlag` bit set. Each entry holds the next state's address in the
+    /// table (`base + 8 × offset`), so a step of the walk is one load from the
+    /// state itself: adding a state's offset to the table's start was a fifth of
+    /// every step. The table is aligned to twice `outputFlag`'s byte offset, so
+    /// an address has that bit set exactly when its offset has: the walks still
+    /// note a keyword's end by or-ing the states they pass. Held as an address
+    /// (immutable after `init`, freed in `deinit`); `Scan` keeps offsets.
+    private let base: UInt
     /// Bitmask of groups whose keyword ends in each state (suffix links folded in),
     /// by state number (offset >> classShift).
     private let output: [UInt64]
@@ -120,13 +126,24 @@ public final class KeywordMatcher: Sendable {
             rowOutput[row] = out[state]
             for c in 0..<width { rowTable[row << shift + c] = UInt32(number[Int(table[state * width + c])] << shift) }
         }
-        self.next = rowTable
+        // Offsets are below twice the flag (`rows` ≤ 2 × `flagRow`): aligning the
+        // table to that keeps the flag bit of an address its offset's.
+        let alignment = max(16, (flagRow << shift) * MemoryLayout<UInt>.size * 2)
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: rowTable.count * MemoryLayout<UInt>.size, alignment: alignment)
+        let start = UInt(bitPattern: memory)
+        let entries = memory.bindMemory(to: UInt.self, capacity: rowTable.count)
+        for (k, offset) in rowTable.enumerated() { entries[k] = start &+ UInt(offset) &* UInt(MemoryLayout<UInt>.size) }
+        self.base = start
         self.output = rowOutput
         self.outputFlag = UInt32(flagRow << shift)
         self.alwaysOn = always
         self.classOf = classes
         self.classShift = shift
         self.maxKeywordLength = groups.joined().map(\.count).max() ?? 0
+    }
+
+    deinit {
+        UnsafeMutableRawPointer(bitPattern: base)?.deallocate()
     }
 
     /// Bitmask of the groups that have a keyword in `texts`, read as one stream:
@@ -280,104 +297,114 @@ public final class KeywordMatcher: Sendable {
 
     /// Reads `bytes` on from `s`, adding the groups found to `found`.
     private func read(_ bytes: UnsafeBufferPointer<UInt8>, state s: inout Int, found: inout UInt64) {
-        let shift = classShift
-        let flag = outputFlag
+        // States are the addresses of their rows in `base`'s table while walking.
+        let base = self.base
+        let rowShift = UInt(classShift + 3)
+        let flag = UInt(outputFlag) &* 8
         let overlap = maxKeywordLength
-        next.withUnsafeBufferPointer { next in
-            output.withUnsafeBufferPointer { output in
-                classOf.withUnsafeBufferPointer { classOf in
-                    /// One walk over `bytes[from..<to]` from `state`, adding what it finds.
-                    func run(_ from: Int, _ to: Int, _ state: inout Int, _ found: inout UInt64) {
-                        var i = from
-                        while i < to {
-                            state = Int(next[state &+ Int(classOf[Int(bytes[i])])])
-                            found |= output[state &>> shift]
-                            i += 1
-                        }
+        /// The state after `state` reads a byte of class `c`.
+        @inline(__always) func step(_ state: UInt, _ c: UInt8) -> UInt {
+            UnsafePointer<UInt>(bitPattern: state).unsafelyUnwrapped[Int(c)]
+        }
+        output.withUnsafeBufferPointer { output in
+            classOf.withUnsafeBufferPointer { classOf in
+                /// The groups whose keyword ends in `state`.
+                @inline(__always) func ends(_ state: UInt) -> UInt64 { output[Int((state &- base) &>> rowShift)] }
+                /// One walk over `bytes[from..<to]` from `state`, adding what it finds.
+                func run(_ from: Int, _ to: Int, _ state: inout UInt, _ found: inout UInt64) {
+                    var i = from
+                    while i < to {
+                        state = step(state, classOf[Int(bytes[i])])
+                        found |= ends(state)
+                        i += 1
                     }
-                    /// One walk that only notes whether a keyword ended anywhere in it:
-                    /// most texts hold none, and then the output table is never read.
-                    func skim(_ from: Int, _ to: Int, _ state: inout Int) -> Bool {
-                        var seen: UInt32 = 0
-                        var i = from
-                        while i < to {
-                            let t = next[state &+ Int(classOf[Int(bytes[i])])]
-                            seen |= t
-                            state = Int(t)
-                            i += 1
-                        }
-                        return seen & flag != 0
-                    }
-                    /// Goes on from `at` until `overlap` kept bytes are read or the text ends.
-                    func extend(_ at: Int, _ state: inout Int, _ found: inout UInt64) {
-                        var kept = 0
-                        var k = at
-                        while k < bytes.count && kept < overlap {
-                            let c = Int(classOf[Int(bytes[k])])
-                            if c != 0 { kept += 1 }
-                            state = Int(next[state &+ c])
-                            found |= output[state &>> shift]
-                            k += 1
-                        }
-                    }
-                    let n = bytes.count
-                    guard n >= Self.interleaveThreshold else {
-                        var skimmed = s
-                        if skim(0, n, &skimmed) { run(0, n, &s, &found) } else { s = skimmed }
-                        return
-                    }
-                    // Four quarters at once: each step of a walk waits on its last
-                    // table load, so independent walks overlap those waits. A walk
-                    // from the root at a quarter's start finds every keyword that
-                    // starts there or later; each walk reads on past its quarter
-                    // until a keyword begun inside it must have ended.
-                    let q = n / 4
-                    var a = s, b = 0, c = 0, d = 0
-                    var fa = found, fb: UInt64 = 0, fc: UInt64 = 0, fd: UInt64 = 0
-                    // In blocks: a block where no walk met the end of a keyword is
-                    // read without the output table; the rare block where one did is
-                    // read again, each walk from the state it began the block in.
-                    var i = 0
-                    while i < q {
-                        let end = min(i &+ Self.blockLength, q)
-                        let (a0, b0, c0, d0) = (a, b, c, d)
-                        var seen: UInt32 = 0
-                        var k = i
-                        while k < end {
-                            let ta = next[a &+ Int(classOf[Int(bytes[k])])]
-                            let tb = next[b &+ Int(classOf[Int(bytes[k &+ q])])]
-                            let tc = next[c &+ Int(classOf[Int(bytes[k &+ 2 &* q])])]
-                            let td = next[d &+ Int(classOf[Int(bytes[k &+ 3 &* q])])]
-                            seen |= ta | tb | tc | td
-                            a = Int(ta); b = Int(tb); c = Int(tc); d = Int(td)
-                            k += 1
-                        }
-                        if seen & flag != 0 {
-                            a = a0; run(i, end, &a, &fa)
-                            b = b0; run(i &+ q, end &+ q, &b, &fb)
-                            c = c0; run(i &+ 2 &* q, end &+ 2 &* q, &c, &fc)
-                            d = d0; run(i &+ 3 &* q, end &+ 3 &* q, &d, &fd)
-                        }
-                        i = end
-                    }
-                    run(4 * q, n, &d, &fd)
-                    extend(q, &a, &fa)
-                    extend(2 * q, &b, &fb)
-                    extend(3 * q, &c, &fc)
-                    found = fa | fb | fc | fd
-                    // The state the next text starts from: read again from the root
-                    // over the last keyword's length of kept bytes, or, when the text
-                    // has fewer, over the whole text from the state it started in.
-                    var start = n
-                    var kept = 0
-                    while start > 0 && kept < overlap {
-                        start -= 1
-                        if classOf[Int(bytes[start])] != 0 { kept += 1 }
-                    }
-                    var state = kept < overlap ? s : 0
-                    _ = skim(kept < overlap ? 0 : start, n, &state)
-                    s = state
                 }
+                /// One walk that only notes whether a keyword ended anywhere in it:
+                /// most texts hold none, and then the output table is never read.
+                func skim(_ from: Int, _ to: Int, _ state: inout UInt) -> Bool {
+                    var seen: UInt = 0
+                    var i = from
+                    while i < to {
+                        let t = step(state, classOf[Int(bytes[i])])
+                        seen |= t
+                        state = t
+                        i += 1
+                    }
+                    return seen & flag != 0
+                }
+                /// Goes on from `at` until `overlap` kept bytes are read or the text ends.
+                func extend(_ at: Int, _ state: inout UInt, _ found: inout UInt64) {
+                    var kept = 0
+                    var k = at
+                    while k < bytes.count && kept < overlap {
+                        let c = classOf[Int(bytes[k])]
+                        if c != 0 { kept += 1 }
+                        state = step(state, c)
+                        found |= ends(state)
+                        k += 1
+                    }
+                }
+                let root = base
+                let entered = base &+ UInt(s) &* 8
+                let n = bytes.count
+                guard n >= Self.interleaveThreshold else {
+                    var state = entered
+                    var skimmed = entered
+                    if skim(0, n, &skimmed) { run(0, n, &state, &found) } else { state = skimmed }
+                    s = Int((state &- base) &>> 3)
+                    return
+                }
+                // Four quarters at once: each step of a walk waits on its last
+                // table load, so independent walks overlap those waits. A walk
+                // from the root at a quarter's start finds every keyword that
+                // starts there or later; each walk reads on past its quarter
+                // until a keyword begun inside it must have ended.
+                let q = n / 4
+                var a = entered, b = root, c = root, d = root
+                var fa = found, fb: UInt64 = 0, fc: UInt64 = 0, fd: UInt64 = 0
+                // In blocks: a block where no walk met the end of a keyword is
+                // read without the output table; the rare block where one did is
+                // read again, each walk from the state it began the block in.
+                var i = 0
+                while i < q {
+                    let end = min(i &+ Self.blockLength, q)
+                    let (a0, b0, c0, d0) = (a, b, c, d)
+                    var seen: UInt = 0
+                    var k = i
+                    while k < end {
+                        let ta = step(a, classOf[Int(bytes[k])])
+                        let tb = step(b, classOf[Int(bytes[k &+ q])])
+                        let tc = step(c, classOf[Int(bytes[k &+ 2 &* q])])
+                        let td = step(d, classOf[Int(bytes[k &+ 3 &* q])])
+                        seen |= ta | tb | tc | td
+                        a = ta; b = tb; c = tc; d = td
+                        k += 1
+                    }
+                    if seen & flag != 0 {
+                        a = a0; run(i, end, &a, &fa)
+                        b = b0; run(i &+ q, end &+ q, &b, &fb)
+                        c = c0; run(i &+ 2 &* q, end &+ 2 &* q, &c, &fc)
+                        d = d0; run(i &+ 3 &* q, end &+ 3 &* q, &d, &fd)
+                    }
+                    i = end
+                }
+                run(4 * q, n, &d, &fd)
+                extend(q, &a, &fa)
+                extend(2 * q, &b, &fb)
+                extend(3 * q, &c, &fc)
+                found = fa | fb | fc | fd
+                // The state the next text starts from: read again from the root
+                // over the last keyword's length of kept bytes, or, when the text
+                // has fewer, over the whole text from the state it started in.
+                var start = n
+                var kept = 0
+                while start > 0 && kept < overlap {
+                    start -= 1
+                    if classOf[Int(bytes[start])] != 0 { kept += 1 }
+                }
+                var state = kept < overlap ? entered : root
+                _ = skim(kept < overlap ? 0 : start, n, &state)
+                s = Int((state &- base) &>> 3)
             }
         }
     }
