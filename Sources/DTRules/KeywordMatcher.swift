@@ -39,6 +39,11 @@ public final class KeywordMatcher: Sendable {
     private let classShift: Int
     /// The longest keyword, in squeezed bytes.
     private let maxKeywordLength: Int
+    /// Each state's depth in the keyword trie (the length of the keyword prefix it
+    /// stands for), by state number. The prefix a walk's state stands for starts
+    /// ever later as the walk goes on; once it starts at or after a place, every
+    /// keyword ending later starts there too.
+    private let depth: [Int32]
 
     /// `groups[i]` are the squeezed keywords of group `i` (at most 64 groups).
     public init(groups: [[[UInt8]]]) {
@@ -61,6 +66,7 @@ public final class KeywordMatcher: Sendable {
         let width = count
         var goto: [[Int32]] = [Array(repeating: -1, count: width)]
         var out: [UInt64] = [0]
+        var depthOf: [Int32] = [0]
         var always: UInt64 = 0
         for (g, words) in groups.enumerated() {
             if words.isEmpty || words.contains(where: \.isEmpty) { always |= 1 << UInt64(g) }
@@ -73,6 +79,7 @@ public final class KeywordMatcher: Sendable {
                     if goto[s][c] < 0 {
                         goto.append(Array(repeating: -1, count: width))
                         out.append(0)
+                        depthOf.append(depthOf[s] + 1)
                         goto[s][c] = Int32(goto.count - 1)
                     }
                     s = Int(goto[s][c])
@@ -121,9 +128,11 @@ public final class KeywordMatcher: Sendable {
         let rows = flagRow + speaking.count
         var rowTable = [UInt32](repeating: 0, count: rows << shift)
         var rowOutput = [UInt64](repeating: 0, count: rows)
+        var rowDepth = [Int32](repeating: 0, count: rows)
         for state in 0..<goto.count {
             let row = number[state]
             rowOutput[row] = out[state]
+            rowDepth[row] = depthOf[state]
             for c in 0..<width { rowTable[row << shift + c] = UInt32(number[Int(table[state * width + c])] << shift) }
         }
         // Offsets are below twice the flag (`rows` ≤ 2 × `flagRow`): aligning the
@@ -140,6 +149,7 @@ public final class KeywordMatcher: Sendable {
         self.classOf = classes
         self.classShift = shift
         self.maxKeywordLength = groups.joined().map(\.count).max() ?? 0
+        self.depth = rowDepth
     }
 
     deinit {
@@ -307,6 +317,7 @@ public final class KeywordMatcher: Sendable {
             UnsafePointer<UInt>(bitPattern: state).unsafelyUnwrapped[Int(c)]
         }
         output.withUnsafeBufferPointer { output in
+          depth.withUnsafeBufferPointer { depth in
             classOf.withUnsafeBufferPointer { classOf in
                 /// The groups whose keyword ends in `state`.
                 @inline(__always) func ends(_ state: UInt) -> UInt64 { output[Int((state &- base) &>> rowShift)] }
@@ -332,11 +343,14 @@ public final class KeywordMatcher: Sendable {
                     }
                     return seen & flag != 0
                 }
-                /// Goes on from `at` until `overlap` kept bytes are read or the text ends.
+                /// Goes on from `at` until the prefix the state stands for starts at
+                /// `at` or later (its depth is at most the kept bytes read since): a
+                /// keyword ending later starts there too, and the walk from `at` finds
+                /// it. Within `overlap` kept bytes that is so, or the text ends.
                 func extend(_ at: Int, _ state: inout UInt, _ found: inout UInt64) {
-                    var kept = 0
+                    var kept: Int32 = 0
                     var k = at
-                    while k < bytes.count && kept < overlap {
+                    while k < bytes.count && depth[Int((state &- base) &>> rowShift)] > kept {
                         let c = classOf[Int(bytes[k])]
                         if c != 0 { kept += 1 }
                         state = step(state, c)
@@ -402,10 +416,17 @@ public final class KeywordMatcher: Sendable {
                     start -= 1
                     if classOf[Int(bytes[start])] != 0 { kept += 1 }
                 }
+                // When those bytes lie in the last quarter, the walk from its start
+                // has read them all and is in that state already.
+                if kept == overlap && start >= 3 * q {
+                    s = Int((d &- base) &>> 3)
+                    return
+                }
                 var state = kept < overlap ? entered : root
                 _ = skim(kept < overlap ? 0 : start, n, &state)
                 s = Int((state &- base) &>> 3)
             }
+          }
         }
     }
 
