@@ -322,11 +322,14 @@ public final class KeywordMatcher: Sendable {
                 /// The groups whose keyword ends in `state`.
                 @inline(__always) func ends(_ state: UInt) -> UInt64 { output[Int((state &- base) &>> rowShift)] }
                 /// One walk over `bytes[from..<to]` from `state`, adding what it finds.
+                /// The output table is read only in states where a keyword ends (the
+                /// flag bit): a test and a rarely taken branch, where the look-up was
+                /// a subtraction, a shift, a load and an or at every byte.
                 func run(_ from: Int, _ to: Int, _ state: inout UInt, _ found: inout UInt64) {
                     var i = from
                     while i < to {
                         state = step(state, classOf[Int(bytes[i])])
-                        found |= ends(state)
+                        if state & flag != 0 { found |= ends(state) }
                         i += 1
                     }
                 }
@@ -354,7 +357,7 @@ public final class KeywordMatcher: Sendable {
                         let c = classOf[Int(bytes[k])]
                         if c != 0 { kept += 1 }
                         state = step(state, c)
-                        found |= ends(state)
+                        if state & flag != 0 { found |= ends(state) }
                         k += 1
                     }
                 }
