@@ -346,11 +346,11 @@ import Testing
         }
     }
 
-    /// Long texts, read by jumping over bytes (`KeywordSkip`), against a plain search:
-    /// the project's own keywords (windows of seven bytes), cut into fragments glued
+    /// Long texts (read as four interleaved walks) against a plain search:
+    /// the project's own keywords (the shortest seven squeezed bytes), cut into fragments glued
     /// with punctuation, line breaks, capitals and accents, fed as up to four pieces
     /// (a keyword across each cut finishes from the state the piece before leaves).
-    @Test func skippingReaderAgreesWithAPlainSearch() throws {
+    @Test func projectKeywordsInLongTextsAgreeWithAPlainSearch() throws {
         let rules = try #require(ProjectRules.loaded)
         let groups = PillarID.allCases.map { rules.keywords[$0] ?? [] } + [[Squeezed.of("dispute")]]
         let matcher = rules.keywordMatcher
