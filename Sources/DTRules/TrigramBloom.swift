@@ -1,0 +1,184 @@
+import DTModel
+
+/// The set of byte trigrams in a text, hashed into 4,096 bits.
+public struct TrigramBloom: Sendable, Equatable {
+    private var bits: [UInt64]
+
+    /// The rolling window `init(_:)` and `RawReader` feed squeezed bytes into.
+    private struct Reader {
+        let bits: UnsafeMutableBufferPointer<UInt64>
+        var window: UInt32 = 0
+        var count = 0
+
+        init(bits: UnsafeMutableBufferPointer<UInt64>, window: UInt32 = 0, count: Int = 0) {
+            self.bits = bits
+            self.window = window
+            self.count = count
+        }
+
+        @inline(__always)
+        mutating func feed(_ c: UInt8) {
+            window = (window << 8 | UInt32(c)) & 0xFF_FFFF
+            count += 1
+            if count >= 3 {
+                let h = TrigramBloom.hash(window)
+                bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+            }
+        }
+
+        /// Reads `n` ASCII bytes from `p`, as `feed` reads the ones squeezing keeps.
+        @inline(__always)
+        mutating func feed(ascii p: UnsafePointer<UInt8>, _ n: Int, _ squeeze: UnsafeBufferPointer<UInt8>) {
+            var k = 0
+            // Until three bytes are kept, the window is not yet a trigram.
+            while k < n && count < 3 {
+                let c = squeeze[Int(p[k])]
+                if c != 0 { feed(c) }
+                k += 1
+            }
+            // Then without a branch on each byte, which mispredicted at every space: a
+            // byte squeezing drops leaves the window as it is, and that window's bit,
+            // set when it was formed, is set again. (`count` stays at three or more.)
+            var w = window
+            while k < n {
+                let c = UInt32(squeeze[Int(p[k])])
+                let moved = (w << 8 | c) & 0xFF_FFFF
+                w = c == 0 ? w : moved
+                let h = TrigramBloom.hash(w)
+                bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+                k += 1
+            }
+            window = w
+        }
+    }
+
+    /// How many bytes from `i` on are ASCII.
+    @inline(__always)
+    static func asciiRun(_ base: UnsafePointer<UInt8>, from i: Int, count n: Int) -> Int {
+        var j = i
+        while j + 8 <= n, UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { j += 8 }
+        while j < n && base[j] < 0x80 { j += 1 }
+        return j - i
+    }
+
+    public init(_ text: String) {
+        var bits = [UInt64](repeating: 0, count: 64)
+        var text = text
+        text.makeContiguousUTF8()
+        bits.withUnsafeMutableBufferPointer { bits in
+            var reader = Reader(bits: bits)
+            Squeezed.map.withUnsafeBufferPointer { squeeze in
+                text.utf8.withContiguousStorageIfAvailable { bytes in
+                    guard let base = bytes.baseAddress else { return }
+                    // Every byte as squeezing reads it: runs of ASCII at once, then each other byte.
+                    var i = 0
+                    while i < bytes.count {
+                        let run = TrigramBloom.asciiRun(base, from: i, count: bytes.count)
+                        reader.feed(ascii: base + i, run, squeeze)
+                        i += run
+                        if i < bytes.count {
+                            let c = squeeze[Int(base[i])]
+                            if c != 0 { reader.feed(c) }
+                            i += 1
+                        }
+                    }
+                }
+            }
+        }
+        self.bits = bits
+    }
+
+    /// The trigrams `init(_:)` would find in the normalised form of `texts`, read
+    /// straight from the text as written, or nil when a text holds a character
+    /// outside ASCII and `TextNormalizer.plainScalar`: then only the normalised
+    /// text can say (`RawReader`).
+    public init?(rawTexts texts: [String]) {
+        var reader = RawReader()
+        for text in texts { reader.feed(text) }
+        guard let bloom = reader.bloom else { return nil }
+        self = bloom
+    }
+
+    private init(bits: [UInt64]) {
+        self.bits = bits
+    }
+
+    /// Reads texts as written, strings or UTF-8 bytes, one after another as one
+    /// stream, into the trigrams their normalised form holds. Normalising ASCII maps
+    /// quotes, dashes and spaces to bytes that squeezing skips and lower-cases
+    /// letters, which squeezing does too, so the squeezed streams are the same; a
+    /// character outside ASCII and `TextNormalizer.plainScalar` ends the reading
+    /// (then `bloom` is nil).
+    public struct RawReader {
+        private var bits = [UInt64](repeating: 0, count: 64)
+        private var window: UInt32 = 0
+        private var count = 0
+        /// False once a character only normalising can read was met.
+        public private(set) var plain = true
+
+        public init() {}
+
+        /// The trigrams read, or nil when the texts need normalising first.
+        public var bloom: TrigramBloom? { plain ? TrigramBloom(bits: bits) : nil }
+
+        public mutating func feed(_ text: String) {
+            guard plain else { return }
+            var text = text
+            text.makeContiguousUTF8()
+            text.utf8.withContiguousStorageIfAvailable { feed($0) }
+        }
+
+        /// Reads `bytes` (valid UTF-8) on from where the last text ended.
+        public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard plain, let base = bytes.baseAddress else { return }
+            let (window, count) = (self.window, self.count)
+            let read: (window: UInt32, count: Int, plain: Bool) = bits.withUnsafeMutableBufferPointer { bits in
+                var reader = Reader(bits: bits, window: window, count: count)
+                return Squeezed.map.withUnsafeBufferPointer { squeeze in
+                    var i = 0
+                    while i < bytes.count {
+                        let run = TrigramBloom.asciiRun(base, from: i, count: bytes.count)
+                        if run > 0 {
+                            reader.feed(ascii: base + i, run, squeeze)
+                            i += run
+                            continue
+                        }
+                        guard let (v, width) = TextNormalizer.decode(bytes, at: i) else { return (reader.window, reader.count, false) }
+                        // An accented Latin letter reads as the letters normalising folds it to.
+                        if let f = TextNormalizer.foldedLatin(v) {
+                            reader.feed(f.0)
+                            if f.1 != 0 { reader.feed(f.1) }
+                            i += width
+                            continue
+                        }
+                        guard let p = TextNormalizer.plainScalar(v) else {
+                            return (reader.window, reader.count, false)
+                        }
+                        // Kept characters are read as their bytes; spaces, quotes,
+                        // dashes and invisible marks squeeze away.
+                        if case .keep = p { for k in i..<(i + width) { reader.feed(base[k]) } }
+                        i += width
+                    }
+                    return (reader.window, reader.count, true)
+                }
+            }
+            (self.window, self.count, plain) = read
+        }
+    }
+
+    /// Bit index of a trigram held in the low 24 bits of `window`.
+    @inline(__always)
+    static func hash(_ window: UInt32) -> UInt16 {
+        UInt16(truncatingIfNeeded: (window &* 0x9E37_79B1) >> 20)
+    }
+
+    /// Trigram indices of squeezed bytes (none when shorter than three).
+    static func trigrams(of squeezed: [UInt8]) -> [UInt16] {
+        guard squeezed.count >= 3 else { return [] }
+        return (2..<squeezed.count).map { hash(UInt32(squeezed[$0 - 2]) << 16 | UInt32(squeezed[$0 - 1]) << 8 | UInt32(squeezed[$0])) }
+    }
+
+    func containsAll(_ trigrams: [UInt16]) -> Bool {
+        trigrams.allSatisfy { bits[Int($0 >> 6)] & (1 << UInt64($0 & 63)) != 0 }
+    }
+}
