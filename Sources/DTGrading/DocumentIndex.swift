@@ -41,12 +41,26 @@ final class IndexedArticle {
     /// so a rule whose literals the article lacks holds in none of its sentences:
     /// the article need not be split at all. Read from the bytes ingest kept, so
     /// an article ruled out is never made a string.
+    ///
+    /// Where a division's text is a paragraph's whole text (`unitDivisions`), its
+    /// own trigrams come out of the same reading (`RawReader.feedPiece`) and are
+    /// kept as that paragraph's, which then is not read again.
     private lazy var wholeBloom: TrigramBloom? = {
         var reader = TrigramBloom.RawReader()
         reader.feed(article.heading ?? "")
         var labels: [String] = []
+        let pieces = unitDivisions
+        var next = 0
         DivisionWalker.walk([article]) { d, _ in
-            d.withTextUTF8 { reader.feed($0) }
+            if next < pieces.count, d.isIdentical(to: pieces[next].division) {
+                let unit = pieces[next].unit
+                next += 1
+                d.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Void in
+                    if let own = reader.feedPiece(bytes) { unitBlooms[unit] = own }
+                }
+            } else {
+                d.withTextUTF8 { reader.feed($0) }
+            }
             if d.kind != .article {
                 if let h = d.heading { labels.append(h) }
                 if let n = d.number { labels.append(n) }
@@ -55,6 +69,31 @@ final class IndexedArticle {
         for label in labels { reader.feed(label) }
         return reader.bloom
     }()
+
+    /// The divisions whose text is, byte for byte, the text of one of the
+    /// article's paragraphs (`SentenceSplitter.units`), with that paragraph's
+    /// index, in document order: when ingest has already split the article
+    /// (nothing pending), its own text is the first paragraph when not empty, and
+    /// each child with nothing below it and no heading put before its text is the
+    /// next one. Told without splitting anything. Empty for an article of one
+    /// paragraph, whose paragraph the article's own gate speaks for.
+    private var unitDivisions: [(division: Division, unit: Int)] {
+        guard !article.paragraphsPending, !article.children.isEmpty else { return [] }
+        var out: [(division: Division, unit: Int)] = []
+        var unit = 0
+        let ownText = article.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in !bytes.isEmpty }
+        if ownText {
+            out.append((article, 0))
+            unit = 1
+        }
+        for child in article.children {
+            if child.children.isEmpty, child.kind == .paragraph || child.kind == .subparagraph || child.heading == nil {
+                out.append((child, unit))
+            }
+            unit += 1
+        }
+        return unit > 1 ? out : []
+    }
 
     /// False only when none of `rules` can hold anywhere in the article.
     func mayHold(any rules: [Rule]) -> Bool {
@@ -133,7 +172,9 @@ final class IndexedArticle {
         return b
     }
 
-    private lazy var unitBlooms: [TrigramBloom?] = Array(repeating: nil, count: units.count)
+    /// Paragraph trigrams read so far, by paragraph index (some while reading the
+    /// whole article's, before the article is split).
+    private var unitBlooms: [Int: TrigramBloom] = [:]
 
     /// Split into paragraphs here, if ingest left the body whole: most articles never get here.
     private lazy var units: [SentenceSplitter.Unit] = SentenceSplitter.units(of: readArticle.withParagraphs())

@@ -128,6 +128,83 @@ public struct TrigramBloom: Sendable, Equatable {
             text.utf8.withContiguousStorageIfAvailable { feed($0) }
         }
 
+        /// How the character at `i` (not ASCII) is read, and its width in bytes;
+        /// nil for a character only normalising can read.
+        enum CharacterReading {
+            /// An accented Latin letter reads as the letters normalising folds it to (the second 0 when one).
+            case folded(UInt8, UInt8)
+            /// Kept characters are read as their bytes.
+            case bytes
+            /// Spaces, quotes, dashes and invisible marks squeeze away.
+            case dropped
+        }
+
+        @inline(__always)
+        static func character(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (reading: CharacterReading, width: Int)? {
+            guard let (v, width) = TextNormalizer.decode(bytes, at: i) else { return nil }
+            if let f = TextNormalizer.foldedLatin(v) { return (.folded(f.0, f.1), width) }
+            guard let p = TextNormalizer.plainScalar(v) else { return nil }
+            if case .keep = p { return (.bytes, width) }
+            return (.dropped, width)
+        }
+
+        /// Reads `bytes` (valid UTF-8) on from where the last text ended, as
+        /// `feed(_:)` does, and gives the trigrams of `bytes` read on their own
+        /// (what `TrigramBloom(rawTexts:)` gives for their text), or nil when the
+        /// reading had already ended or ends in them (a character only normalising
+        /// can read). One pass over the bytes serves both: the stream's trigrams
+        /// that end in `bytes` are those wholly inside them (their own) and those
+        /// ending at their first two kept bytes, which join the stream's last two
+        /// kept bytes to them; only that short head is read a second time, into the
+        /// stream. After at least three kept bytes the stream's window is theirs.
+        public mutating func feedPiece(_ bytes: UnsafeBufferPointer<UInt8>) -> TrigramBloom? {
+            guard plain else { return nil }
+            var own = RawReader()
+            own.feed(bytes)
+            guard own.plain else {
+                plain = false
+                return nil
+            }
+            let head = Self.headOfTwoKeptBytes(bytes)
+            feed(UnsafeBufferPointer(rebasing: bytes[0..<head]))
+            bits.withUnsafeMutableBufferPointer { bits in
+                own.bits.withUnsafeBufferPointer { ownBits in
+                    for k in 0..<bits.count { bits[k] |= ownBits[k] }
+                }
+            }
+            if own.count >= 3 {
+                window = own.window
+                count = max(count, 3)
+            }
+            return own.bloom
+        }
+
+        /// Bytes from the start to just after the second kept byte (or all of
+        /// them): reading them sets the trigrams that end at the first two kept bytes.
+        /// Only called on bytes a reader read plainly.
+        static func headOfTwoKeptBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var kept = 0
+            var i = 0
+            return Squeezed.map.withUnsafeBufferPointer { squeeze in
+                while i < bytes.count, kept < 2 {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        if squeeze[Int(b)] != 0 { kept += 1 }
+                        i += 1
+                        continue
+                    }
+                    guard let char = character(bytes, at: i) else { return bytes.count }
+                    switch char.reading {
+                    case .folded(_, let second): kept += second != 0 ? 2 : 1
+                    case .bytes: kept += char.width
+                    case .dropped: break
+                    }
+                    i += char.width
+                }
+                return i
+            }
+        }
+
         /// Reads `bytes` (valid UTF-8) on from where the last text ended.
         public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard plain, let base = bytes.baseAddress else { return }
@@ -143,21 +220,17 @@ public struct TrigramBloom: Sendable, Equatable {
                             i += run
                             continue
                         }
-                        guard let (v, width) = TextNormalizer.decode(bytes, at: i) else { return (reader.window, reader.count, false) }
-                        // An accented Latin letter reads as the letters normalising folds it to.
-                        if let f = TextNormalizer.foldedLatin(v) {
-                            reader.feed(f.0)
-                            if f.1 != 0 { reader.feed(f.1) }
-                            i += width
-                            continue
+                        guard let char = RawReader.character(bytes, at: i) else { return (reader.window, reader.count, false) }
+                        switch char.reading {
+                        case .folded(let a, let b):
+                            reader.feed(a)
+                            if b != 0 { reader.feed(b) }
+                        case .bytes:
+                            for k in i..<(i + char.width) { reader.feed(base[k]) }
+                        case .dropped:
+                            break
                         }
-                        guard let p = TextNormalizer.plainScalar(v) else {
-                            return (reader.window, reader.count, false)
-                        }
-                        // Kept characters are read as their bytes; spaces, quotes,
-                        // dashes and invisible marks squeeze away.
-                        if case .keep = p { for k in i..<(i + width) { reader.feed(base[k]) } }
-                        i += width
+                        i += char.width
                     }
                     return (reader.window, reader.count, true)
                 }
