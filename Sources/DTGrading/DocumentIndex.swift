@@ -45,7 +45,7 @@ final class IndexedArticle {
     /// Where a division's text is a paragraph's whole text (`unitDivisions`), its
     /// own trigrams come out of the same reading (`RawReader.feedPiece`) and are
     /// kept as that paragraph's, which then is not read again.
-    private lazy var wholeBloom: TrigramBloom? = {
+    lazy var wholeBloom: TrigramBloom? = {
         var reader = TrigramBloom.RawReader()
         reader.feed(article.heading ?? "")
         var labels: [String] = []
