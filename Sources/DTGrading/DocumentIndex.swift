@@ -49,7 +49,8 @@ final class IndexedArticle {
         var reader = TrigramBloom.RawReader()
         reader.feed(article.heading ?? "")
         var labels: [String] = []
-        let pieces = unitDivisions
+        let (pieces, unitCount) = unitDivisions
+        if !pieces.isEmpty, unitBlooms.isEmpty { unitBlooms = Array(repeating: nil, count: unitCount) }
         var next = 0
         DivisionWalker.walk([article]) { d, _ in
             if next < pieces.count, d.isIdentical(to: pieces[next].division) {
@@ -76,9 +77,10 @@ final class IndexedArticle {
     /// (nothing pending), its own text is the first paragraph when not empty, and
     /// each child with nothing below it and no heading put before its text is the
     /// next one. Told without splitting anything. Empty for an article of one
-    /// paragraph, whose paragraph the article's own gate speaks for.
-    private var unitDivisions: [(division: Division, unit: Int)] {
-        guard !article.paragraphsPending, !article.children.isEmpty else { return [] }
+    /// paragraph, whose paragraph the article's own gate speaks for. With the
+    /// number of paragraphs.
+    private var unitDivisions: (pieces: [(division: Division, unit: Int)], units: Int) {
+        guard !article.paragraphsPending, !article.children.isEmpty else { return ([], 0) }
         var out: [(division: Division, unit: Int)] = []
         var unit = 0
         let ownText = article.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in !bytes.isEmpty }
@@ -92,7 +94,7 @@ final class IndexedArticle {
             }
             unit += 1
         }
-        return unit > 1 ? out : []
+        return unit > 1 ? (out, unit) : ([], 0)
     }
 
     /// False only when none of `rules` can hold anywhere in the article.
@@ -166,6 +168,7 @@ final class IndexedArticle {
 
     /// Trigrams of paragraph `i`, read once.
     private func unitBloom(_ i: Int) -> TrigramBloom {
+        if unitBlooms.isEmpty { unitBlooms = Array(repeating: nil, count: units.count) }
         if let b = unitBlooms[i] { return b }
         let b = TrigramBloom(rawTexts: [units[i].text]) ?? TrigramBloom(TextNormalizer.normalize(units[i].text))
         unitBlooms[i] = b
@@ -174,7 +177,7 @@ final class IndexedArticle {
 
     /// Paragraph trigrams read so far, by paragraph index (some while reading the
     /// whole article's, before the article is split).
-    private var unitBlooms: [Int: TrigramBloom] = [:]
+    private var unitBlooms: [TrigramBloom?] = []
 
     /// Split into paragraphs here, if ingest left the body whole: most articles never get here.
     private lazy var units: [SentenceSplitter.Unit] = SentenceSplitter.units(of: readArticle.withParagraphs())
