@@ -103,6 +103,14 @@ final class IndexedArticle {
         return rules.contains { $0.mayHold(in: bloom) }
     }
 
+    /// False only when `rule` cannot hold anywhere in the article: `mayHold(any: [rule])`
+    /// without an array made for each of the many articles a chapter- or
+    /// document-scope rule is asked about.
+    func mayHold(_ rule: Rule) -> Bool {
+        guard let bloom = wholeBloom else { return true }
+        return rule.mayHold(in: bloom)
+    }
+
     /// False only when none of `patterns` can match anywhere in the article.
     func mayMatch(any patterns: [Pattern]) -> Bool {
         guard let bloom = wholeBloom else { return true }
