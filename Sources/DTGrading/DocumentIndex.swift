@@ -41,12 +41,27 @@ final class IndexedArticle {
     /// so a rule whose literals the article lacks holds in none of its sentences:
     /// the article need not be split at all. Read from the bytes ingest kept, so
     /// an article ruled out is never made a string.
-    private lazy var wholeBloom: TrigramBloom? = {
+    ///
+    /// Where a division's text is a paragraph's whole text (`unitDivisions`), its
+    /// own trigrams come out of the same reading (`RawReader.feedPiece`) and are
+    /// kept as that paragraph's, which then is not read again.
+    lazy var wholeBloom: TrigramBloom? = {
         var reader = TrigramBloom.RawReader()
         reader.feed(article.heading ?? "")
         var labels: [String] = []
+        let (pieces, unitCount) = unitDivisions
+        if !pieces.isEmpty, unitBlooms.isEmpty { unitBlooms = Array(repeating: nil, count: unitCount) }
+        var next = 0
         DivisionWalker.walk([article]) { d, _ in
-            d.withTextUTF8 { reader.feed($0) }
+            if next < pieces.count, d.isIdentical(to: pieces[next].division) {
+                let unit = pieces[next].unit
+                next += 1
+                d.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Void in
+                    if let own = reader.feedPiece(bytes) { unitBlooms[unit] = own }
+                }
+            } else {
+                d.withTextUTF8 { reader.feed($0) }
+            }
             if d.kind != .article {
                 if let h = d.heading { labels.append(h) }
                 if let n = d.number { labels.append(n) }
@@ -56,10 +71,44 @@ final class IndexedArticle {
         return reader.bloom
     }()
 
+    /// The divisions whose text is, byte for byte, the text of one of the
+    /// article's paragraphs (`SentenceSplitter.units`), with that paragraph's
+    /// index, in document order: when ingest has already split the article
+    /// (nothing pending), its own text is the first paragraph when not empty, and
+    /// each child with nothing below it and no heading put before its text is the
+    /// next one. Told without splitting anything. Empty for an article of one
+    /// paragraph, whose paragraph the article's own gate speaks for. With the
+    /// number of paragraphs.
+    private var unitDivisions: (pieces: [(division: Division, unit: Int)], units: Int) {
+        guard !article.paragraphsPending, !article.children.isEmpty else { return ([], 0) }
+        var out: [(division: Division, unit: Int)] = []
+        var unit = 0
+        let ownText = article.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in !bytes.isEmpty }
+        if ownText {
+            out.append((article, 0))
+            unit = 1
+        }
+        for child in article.children {
+            if child.children.isEmpty, child.kind == .paragraph || child.kind == .subparagraph || child.heading == nil {
+                out.append((child, unit))
+            }
+            unit += 1
+        }
+        return unit > 1 ? (out, unit) : ([], 0)
+    }
+
     /// False only when none of `rules` can hold anywhere in the article.
     func mayHold(any rules: [Rule]) -> Bool {
         guard let bloom = wholeBloom else { return true }
         return rules.contains { $0.mayHold(in: bloom) }
+    }
+
+    /// False only when `rule` cannot hold anywhere in the article: `mayHold(any: [rule])`
+    /// without an array made for each of the many articles a chapter- or
+    /// document-scope rule is asked about.
+    func mayHold(_ rule: Rule) -> Bool {
+        guard let bloom = wholeBloom else { return true }
+        return rule.mayHold(in: bloom)
     }
 
     /// False only when none of `patterns` can match anywhere in the article.
@@ -127,13 +176,16 @@ final class IndexedArticle {
 
     /// Trigrams of paragraph `i`, read once.
     private func unitBloom(_ i: Int) -> TrigramBloom {
+        if unitBlooms.isEmpty { unitBlooms = Array(repeating: nil, count: units.count) }
         if let b = unitBlooms[i] { return b }
         let b = TrigramBloom(rawTexts: [units[i].text]) ?? TrigramBloom(TextNormalizer.normalize(units[i].text))
         unitBlooms[i] = b
         return b
     }
 
-    private lazy var unitBlooms: [TrigramBloom?] = Array(repeating: nil, count: units.count)
+    /// Paragraph trigrams read so far, by paragraph index (some while reading the
+    /// whole article's, before the article is split).
+    private var unitBlooms: [TrigramBloom?] = []
 
     /// Split into paragraphs here, if ingest left the body whole: most articles never get here.
     private lazy var units: [SentenceSplitter.Unit] = SentenceSplitter.units(of: readArticle.withParagraphs())

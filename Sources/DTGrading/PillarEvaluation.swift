@@ -182,7 +182,7 @@ struct PillarEvaluation {
             }
             return excused ? nil : (c.article, c.sentence)
         }
-        for a in articles where a.mayHold(any: [rule]) {
+        for a in articles where a.mayHold(rule) {
             if let s = a.sentences(inParagraphsWhere: { rule.mayHold(in: $0) }).first(where: { rule.holds(in: $0) != nil }) {
                 return (a, s)
             }
