@@ -50,22 +50,26 @@ public enum AmendingInstrument {
 
     /// The formula that shows the file amends another agreement, as found (normalised); nil when none does.
     public static func formula(in agreement: Agreement) -> String? {
-        var headings = agreement.title.map { $0 + "\n" } ?? ""
+        // `headings` and `opening` are kept to their first `openingLength` Characters
+        // as they grow, each piece cut to the room left (`append`), and so are the
+        // prefixes the formulas are sought in. Counting: every piece ends in "\n",
+        // after which a Character always ends, so the count of the text is the sum of
+        // its pieces' counts, and its prefix the pieces' prefixes (counting the whole
+        // string again at every division, and splitting a whole body to find its first
+        // line, cost 640 M instructions on the ToTA corpus; taking the prefix of texts
+        // made whole, 16 M more).
+        var headings = ""
+        var headingsCount = 0
+        if let title = agreement.title { append(title + "\n", to: &headings, count: &headingsCount) }
         var opening = headings
-        // `opening.count` (Characters), kept as it grows and counted no further than
-        // `openingLength`: counting the whole string again at every division, and
-        // splitting a whole body to find its first line, cost 640 M instructions on
-        // the ToTA corpus. Every piece ends in "\n", after which a Character always
-        // ends, so the count of `opening` is the sum of its pieces' counts.
-        var openingCount = characters(in: headings, upTo: openingLength)
+        var openingCount = headingsCount
         var textSeen = false
         var firstLine = ""
         DivisionWalker.steeredWalk(agreement.divisions) { d, _ in
             if let h = d.heading {
                 let piece = h + "\n"
-                headings += piece
-                opening += piece
-                openingCount += characters(in: piece, upTo: openingLength - openingCount)
+                append(piece, to: &headings, count: &headingsCount)
+                append(piece, to: &opening, count: &openingCount)
             }
             let text = d.text
             if !text.isEmpty {
@@ -76,13 +80,11 @@ public enum AmendingInstrument {
                     firstLine = TextNormalizer.normalize(String(first))
                 }
                 textSeen = true
-                let piece = text + "\n"
-                opening += piece
-                openingCount += characters(in: piece, upTo: openingLength - openingCount)
+                append(text + "\n", to: &opening, count: &openingCount)
             }
             return openingCount < openingLength ? .descend : .stop
         }
-        let rawNames = prefix(of: headings, characters: openingLength)
+        let rawNames = headings
         if mayHold(anyOf: squeezedTitleFormulas, normalizing: rawNames) {
             let names = TextNormalizer.normalize(rawNames)
             let nameBytes = Array(names.utf8)
@@ -97,7 +99,7 @@ public enum AmendingInstrument {
             let named = firstLine.split(separator: " ").drop { ordinals.contains(String($0)) }.joined(separator: " ")
             if let f = titleFormulas.first(where: { named.hasPrefix($0) }) { return f }
         }
-        let rawText = prefix(of: opening, characters: openingLength)
+        let rawText = opening
         guard mayHold(anyOf: squeezedOperativeFormulas, normalizing: rawText) else { return nil }
         let text = TextNormalizer.normalize(rawText)
         let textBytes = Array(text.utf8)
@@ -249,6 +251,18 @@ public enum AmendingInstrument {
             n += 1
         }
         return text[start..<end]
+    }
+
+    /// Appends to `text` (of `count` Characters) as much of `piece` as fits in
+    /// `openingLength` Characters (`piece.prefix(openingLength - count)`), adding to `count`.
+    static func append(_ piece: String, to text: inout String, count: inout Int) {
+        let (n, end) = prefixEnd(of: piece, characters: max(0, openingLength - count))
+        if end == piece.endIndex {
+            text += piece
+        } else {
+            text += piece[..<end]
+        }
+        count += n
     }
 
     /// `min(s.count, limit)`, counting no further than `limit` Characters.
