@@ -258,11 +258,12 @@ public enum TextNormalizer {
                 return (nfkcSpace(v) ? 0x20 : 0xFF, w)
             }
             // Whether to try eight bytes at once (`plainWord`) here: at the start, after
-            // eight taken so, and while white space is pending; not inside a word the
-            // body below is reading byte by byte (a failed try would be paid on each byte).
+            // eight taken so, and at the first byte after white space; not inside a word
+            // the body below is reading byte by byte, nor on white space (the line breaks
+            // and indentation of XML text), where a failed try would be paid on each byte.
             var tryWords = true
             while i < bytes.count {
-                if tryWords || pendingSpace {
+                if tryWords || pendingSpace, bytes[i] > 0x20 {
                     if let base = bytes.baseAddress, i + 8 <= bytes.count,
                        let word = plainWord(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))) {
                         if pendingSpace {
