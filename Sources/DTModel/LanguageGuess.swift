@@ -98,6 +98,26 @@ public enum LanguageGuess {
         while i < n {
             let b = base[i]
             if isLetter(b) {
+                // A fresh run of up to seven ASCII letters read from one word of eight
+                // bytes: the letters' high bits, exactly (no carry crosses a byte: each
+                // sum is of a byte below 0x80 and a constant below 0x20), and the run
+                // up to the first byte that is no letter; the packed word is those
+                // bytes lower-cased, as the loop below packs them. Longer runs, and
+                // runs after letters outside ASCII in the same word, take the loop.
+                if length == 0, i &+ 8 <= n {
+                    let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) | 0x2020_2020_2020_2020
+                    let t = x & 0x7F7F_7F7F_7F7F_7F7F
+                    let letters = (t &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(t &+ 0x0505_0505_0505_0505) & ~x & 0x8080_8080_8080_8080
+                    let ends = ~letters & 0x8080_8080_8080_8080
+                    if ends != 0 {
+                        let run = ends.trailingZeroBitCount &>> 3
+                        key = x & ((1 &<< UInt64(truncatingIfNeeded: run &* 8)) &- 1)
+                        length = run
+                        inWord = true
+                        i &+= run
+                        continue
+                    }
+                }
                 // The word's ASCII letters in one run, wrapping arithmetic (lengths and
                 // offsets stay far below overflow): read byte by byte with the state
                 // above, the loop cost some 30 instructions a byte.
