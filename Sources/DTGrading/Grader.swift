@@ -70,7 +70,7 @@ public struct Grader: Sendable {
         // is graded on it, and its article list is the sample's.
         let primary = rules.worded(in: language) ?? rules
         let whole = DocumentIndex(agreement, matcher: primary.keywordMatcher)
-        let parts = LanguageParts.split(agreement, articles: whole.articles.map(\.article), readable: readable)
+        let parts = LanguageParts.split(agreement, articles: whole.articles.lazy.map(\.article), readable: readable)
         // Each language's articles read by the rules worded in it; a pillar takes the
         // strongest verdict any language gives (the versions of one agreement agree).
         var pillars: [PillarVerdict] = []

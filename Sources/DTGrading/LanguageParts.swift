@@ -19,7 +19,11 @@ enum LanguageParts {
     /// `split` with the text's articles already listed (in `DocumentIndex` order):
     /// the grader asks with the index it builds anyway, so a text in one language
     /// costs only the sample.
-    static func split(_ agreement: Agreement, articles: [Division], readable: Set<String>) -> [(language: String, agreement: Agreement)] {
+    /// Any random-access list of the articles: the grader hands its index's articles
+    /// through a lazy map, not an array of 41,000 divisions made and freed for a
+    /// sample of eight.
+    static func split<Articles: RandomAccessCollection<Division>>(_ agreement: Agreement, articles: Articles,
+                                                                 readable: Set<String>) -> [(language: String, agreement: Agreement)] {
         let declared = agreement.language
         guard articles.count >= 4, let declared else {
             return declared.map { [($0, agreement)] } ?? []
@@ -30,7 +34,7 @@ enum LanguageParts {
         var sampled = 0
         for i in stride(from: 0, to: articles.count, by: step) {
             // Only an article with enough text of its own, read in place, speaks.
-            guard let l = ownLanguage(of: articles[i]) else { continue }
+            guard let l = ownLanguage(of: articles[articles.index(articles.startIndex, offsetBy: i)]) else { continue }
             sampled += 1
             if l != declared, readable.contains(l) { others[l, default: 0] += 1 }
         }

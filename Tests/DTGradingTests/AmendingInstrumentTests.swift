@@ -94,6 +94,39 @@ import Testing
         }
     }
 
+    /// Searching stems first answers as searching every formula: each formula sits
+    /// under a stem it holds, and generated squeezed texts (pieces of formulas and
+    /// stems, letters between) get the same answer both ways.
+    @Test func stemsFirstAnswerAsEveryFormula() {
+        for (set, formulas, stems) in [(AmendingInstrument.squeezedTitleFormulas, AmendingInstrument.titleFormulas, AmendingInstrument.titleStems),
+                                       (AmendingInstrument.squeezedOperativeFormulas, AmendingInstrument.operativeFormulas, AmendingInstrument.operativeStems)] {
+            #expect(set.stems.count == stems.count, "every formula holds one of the stems")
+            #expect(set.formulasByStem.flatMap { $0 }.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }
+                == formulas.map { AmendingInstrument.SqueezedFormula($0).bytes }.sorted { $0.lexicographicallyPrecedes($1) })
+            for (k, group) in set.formulasByStem.enumerated() {
+                for f in group { #expect(f.bytes.contains(bytes: String(decoding: set.stems[k].bytes, as: UTF8.self))) }
+            }
+            let all = formulas.map(AmendingInstrument.SqueezedFormula.init)
+            let pieces = formulas.map { String(decoding: AmendingInstrument.SqueezedFormula($0).bytes, as: UTF8.self) } + stems + ["a", "x", "ing", "protoco", "follo", "su", "sig"]
+            var g = SplitMix64(seed: 9)
+            var held = 0
+            for _ in 0..<3_000 {
+                let n = Int(g.next() % 6)
+                var text = (0..<n).map { _ in
+                    let p = pieces[Int(g.next() % UInt64(pieces.count))]
+                    // Pieces cut short too, so that many texts hold a stem but no formula.
+                    return g.next() % 3 == 0 ? String(p.dropLast(Int(g.next() % 4))) : p
+                }.joined()
+                if text.isEmpty { text = "z" }
+                let bytes = Array(text.utf8)
+                let expected = bytes.withUnsafeBufferPointer { b in all.contains { $0.isIn(b) } }
+                #expect(bytes.withUnsafeBufferPointer { set.anyIsIn($0) } == expected, "\(text)")
+                if expected { held += 1 }
+            }
+            #expect(held > 300, "too few texts holding a formula: \(held)")
+        }
+    }
+
     /// The raw test never spares a text whose normalised form holds a formula:
     /// upper case, line breaks, tabs, control characters and a word hyphenated at a
     /// line end between its letters; and it spares an ASCII text that holds none.
