@@ -20,6 +20,9 @@ enum HTMLChrome {
 
     static func isChrome(_ e: XMLElement) -> Bool {
         if chromeElements.contains(e.name) { return true }
+        // No attribute (most elements of a page) and not a link: none of the tests
+        // below can say yes, and the list of attribute names was made for each element.
+        if e.attributes.isEmpty, e.name != "a" { return false }
         if let role = e["role"]?.lowercased(), chromeRoles.contains(role) { return true }
         if e["hidden"] != nil || e["aria-hidden"] == "true" { return true }
         for attr in ["id", "class"] {
