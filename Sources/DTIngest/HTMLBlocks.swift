@@ -126,46 +126,43 @@ struct HTMLBlockCollector {
     /// is so; anything else (including harmless cases) takes the collapse.
     ///
     /// Read eight bytes at a time (a space comes every few bytes of prose, so a byte loop
-    /// stopped on most words; this was 2% of a big page's instructions): a word passes when
-    /// it holds no tab, LF or CR and each of its spaces has an ASCII byte before it and a
-    /// visible ASCII byte after it (the neighbours across the word's edges included; before
-    /// the first byte and after the last counts as failing). That is the condition the byte
-    /// loop (`collapsesToItselfByBytes`, which does the last few bytes) tests space by
+    /// paid for every byte; this was 2% of a big page's instructions). A word with no byte
+    /// below 0x21 passes at once; a word with a control byte other than a space (tab, LF,
+    /// CR or another) is left to the byte loop from there on; in a word whose only low bytes
+    /// are spaces, each space needs an ASCII byte before it and a visible ASCII byte after
+    /// it, the neighbours across the word's edges included (before the first byte and
+    /// after the last count as failing). That is the condition the byte loop
+    /// (`collapsesToItselfByBytes`, which also does the last few bytes) tests space by
     /// space; test `HTMLCollapseTests` compares the two.
     static func collapsesToItself(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
         guard let base = bytes.baseAddress, n >= 8 else { return collapsesToItselfByBytes(bytes, from: 0) }
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
-        /// Bit 7 of each byte set where that byte equals `c` (exact for every byte value).
-        @inline(__always) func equal(_ x: UInt64, _ c: UInt8) -> UInt64 {
-            let z = x ^ (ones &* UInt64(c))
-            return ~(((z & ~high) &+ ~high) | z) & high
-        }
-        /// Bit 7 of each byte set where that byte is below `k` (k ≤ 0x80; exact).
-        @inline(__always) func below(_ x: UInt64, _ k: UInt8) -> UInt64 {
-            ~(((x & ~high) &+ ones &* UInt64(0x80 - k)) | x) & high
-        }
+        let seven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var i = 0
-        // The byte before the word: before the first byte, a non-ASCII one (a space there fails).
-        var before: UInt64 = 0x80
+        // Bit 7 set when the byte before the word rules out a space as the word's first byte.
+        var beforeBad: UInt64 = 0x80
         while i + 8 <= n {
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            // A word of visible bytes only (no byte below 0x21) needs no more (its neighbours'
-            // spaces look at it from their side).
-            if below(w, 0x21) != 0 {
-                if (equal(w, 0x09) | equal(w, 0x0A) | equal(w, 0x0D)) != 0 { return false }
-                let spaces = equal(w, 0x20)
-                if spaces != 0 {
-                    // After the last byte: a control byte (a space there fails).
-                    let after: UInt64 = i + 8 < n ? UInt64(base[i + 8]) : 0
-                    let previous = (w << 8) | before // byte k: the byte before byte k
-                    let next = (w >> 8) | (after << 56) // byte k: the byte after byte k
-                    if spaces & ((previous & high) | (next & high) | below(next, 0x21)) != 0 { return false }
-                }
+            // Bit 7 of each byte below 0x21 (exact for every byte value: the low seven bits
+            // plus 0x5F carry into bit 7 exactly when they are 0x21 or more, and a byte with
+            // bit 7 set is not below).
+            let low = ~(((w & seven) &+ 0x5F5F_5F5F_5F5F_5F5F) | w) & high
+            if low != 0 {
+                // Bit 7 of each space byte (a zero byte of w ^ 0x20…).
+                let z = w ^ 0x2020_2020_2020_2020
+                let spaces = ~(((z & seven) &+ seven) | z) & high
+                if low & ~spaces != 0 { return collapsesToItselfByBytes(bytes, from: i) }
+                let after = i + 8 < n ? base[i + 8] : 0
+                let afterBad: UInt64 = after < 0x21 || after >= 0x80 ? 0x80 << 56 : 0
+                let nonASCII = w & high
+                // Per byte: the byte before it is not ASCII, or the byte after it is a space,
+                // not ASCII, or (the last) below 0x21.
+                let bad = (nonASCII << 8) | beforeBad | (nonASCII >> 8) | (spaces >> 8) | afterBad
+                if spaces & bad != 0 { return false }
             }
-            before = w >> 56
+            beforeBad = (w >> 56) & 0x80
             i += 8
         }
         return collapsesToItselfByBytes(bytes, from: i)
@@ -352,6 +349,8 @@ enum TextCollapse {
     /// which collapses as two white-space scalars do, a Character). Nil otherwise.
     private static func collapseASCII(_ s: String) -> String? {
         var s = s
+        // Already collapsed (most headings, cells and titles): given back, not rebuilt byte by byte.
+        if s.withUTF8({ isCollapsedASCII($0) }) { return s }
         return s.withUTF8 { bytes -> String? in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
@@ -367,6 +366,23 @@ enum TextCollapse {
             }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// ASCII with single spaces between other bytes and no other white space: what
+    /// `collapseASCII` gives back unchanged.
+    static func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousSpace = true // a space first is dropped
+        for b in bytes {
+            if b >= 0x80 { return false }
+            if b == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                continue
+            }
+            if b >= 0x09 && b <= 0x0D { return false }
+            previousSpace = false
+        }
+        return bytes.isEmpty || !previousSpace
     }
 
     /// Non-ASCII white space, and scalars that can join a white-space scalar into a larger Character.
