@@ -30,6 +30,8 @@ final class HTMLTreeBuilder {
 
     var root: XMLElement? { tree.root }
     var flattened: Bool { tree.flattened }
+    /// Whether an element named `a` was made (kept in the tree or not).
+    var sawLink: Bool { tree.sawLink }
 
     /// `open` is the parser's count of open elements, this one included.
     func startElement(name: String, namespaceURI: String? = nil, attributes: [String: String], line: Int, open: Int) {
@@ -72,6 +74,7 @@ private struct HTMLTree {
     private var stack: [Frame] = []
     private(set) var root: XMLElement?
     private(set) var flattened = false
+    private(set) var sawLink = false
     /// A DOCTYPE, comment or PI came before the root: it is the document's first node.
     private var docHasNodeBeforeRoot = false
     /// The open text node's bytes and line (one node across consecutive `characters` calls).
@@ -86,6 +89,7 @@ private struct HTMLTree {
     mutating func startElement(name: String, namespaceURI: String? = nil, attributes: [String: String], line: Int, open: Int) {
         sync(open - 1)
         closeText()
+        if name == "a" { sawLink = true }
         let attach: Attach
         var depth = 1
         if let top = stack.last {
