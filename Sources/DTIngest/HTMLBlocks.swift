@@ -57,7 +57,14 @@ struct HTMLBlockCollector {
     }
 
     private mutating func appendText(_ t: String, line: Int, path: String) {
-        if buffer.isEmpty { bufferLine = line; bufferPath = path }
+        if buffer.isEmpty {
+            bufferLine = line
+            bufferPath = path
+            // White space alone (the line breaks between a page's block elements: half its
+            // text nodes) collapses to nothing in an empty buffer. A CR is left to the
+            // collapse: CR LF is one Character, which the collapse keeps.
+            if t.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) { return }
+        }
         let bufferEmpty = buffer.isEmpty, bufferEndsInSpace = buffer.last == " " || buffer.last == "\n"
         buffer += Self.collapsedBytes(t, bufferEmpty: bufferEmpty, bufferEndsInSpace: bufferEndsInSpace)
             ?? Self.collapsedCharacters(t, bufferEmpty: bufferEmpty, bufferEndsInSpace: bufferEndsInSpace)
