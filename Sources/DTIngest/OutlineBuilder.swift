@@ -27,6 +27,8 @@ struct OutlineBuilder {
     private var leading: [Line] = []
     private var leadingFootnotes: [Footnote] = []
     private var sawHeading = false
+    /// Whether `footnote` was ever called: only then can a division hold a footnote.
+    private var sawFootnote = false
 
     /// Whether a text block's inner newlines are consecutive source lines (text
     /// formats) or all belong to the block's one line (HTML paragraphs, DOCX paragraphs).
@@ -104,6 +106,7 @@ struct OutlineBuilder {
 
     /// Attaches a footnote to the innermost open division (or the leading text).
     mutating func footnote(_ f: Footnote) {
+        sawFootnote = true
         if stack.isEmpty { leadingFootnotes.append(f) } else { stack[stack.count - 1].division.footnotes.append(f) }
     }
 
@@ -225,6 +228,7 @@ struct OutlineBuilder {
             roots.insert(Division(kind: kind, text: lead, footnotes: leadingFootnotes,
                                   location: SourceLocation(line: line, path: leading.first?.path)), at: 0)
         }
-        return FootnoteLinker.relink(roots)
+        // No footnote given, none to move: the linker's walk of every division only finds that out.
+        return sawFootnote ? FootnoteLinker.relink(roots) : roots
     }
 }
