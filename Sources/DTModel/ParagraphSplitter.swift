@@ -274,11 +274,13 @@ extension String {
     /// generic version, unspecialised across modules, took about 450 instructions to
     /// say so. Anything else goes to the generic version, on the same characters.
     public func trimmed() -> String {
-        let u = utf8
-        if let first = u.first, let last = u.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-            return self
+        // The end bytes read in place (`utf8.last` walks an index back: 80 instructions).
+        var text = self
+        let visibleEnds = text.withUTF8 { b -> Bool in
+            guard let first = b.first, let last = b.last else { return false }
+            return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
         }
-        return Substring(self).trimmed()
+        return visibleEnds ? self : Substring(self).trimmed()
     }
 }
 

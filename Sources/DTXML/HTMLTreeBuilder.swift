@@ -184,7 +184,7 @@ private struct HTMLTree {
         closeText()
         // The last child is never a text node of the same kind here: every event that
         // closes a text node (element, comment, PI) also ends the run, as in libxml2.
-        text.removeAll(keepingCapacity: true)
+        // (`text` is empty: `closeText` empties it, and nothing fills it while no node is open.)
         textLine = cdata ? (stack[top].lastLine ?? stack[top].element.line) : line
         text.append(contentsOf: bytes)
         textIsCDATA = cdata
