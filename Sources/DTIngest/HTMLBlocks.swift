@@ -57,7 +57,14 @@ struct HTMLBlockCollector {
     }
 
     private mutating func appendText(_ t: String, line: Int, path: String) {
-        if buffer.isEmpty { bufferLine = line; bufferPath = path }
+        if buffer.isEmpty {
+            bufferLine = line
+            bufferPath = path
+            // White space alone (the line breaks between a page's block elements: half its
+            // text nodes) collapses to nothing in an empty buffer. A CR is left to the
+            // collapse: CR LF is one Character, which the collapse keeps.
+            if t.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) { return }
+        }
         let bufferEmpty = buffer.isEmpty, bufferEndsInSpace = buffer.last == " " || buffer.last == "\n"
         buffer += Self.collapsedBytes(t, bufferEmpty: bufferEmpty, bufferEndsInSpace: bufferEndsInSpace)
             ?? Self.collapsedCharacters(t, bufferEmpty: bufferEmpty, bufferEndsInSpace: bufferEndsInSpace)
@@ -124,9 +131,54 @@ struct HTMLBlockCollector {
     /// bytes that are no white space (so no run to shorten, no space at either end whose
     /// fate depends on the buffer, no refusal next to a non-ASCII byte). Most text of a page
     /// is so; anything else (including harmless cases) takes the collapse.
+    ///
+    /// Read eight bytes at a time (a space comes every few bytes of prose, so a byte loop
+    /// paid for every byte; this was 2% of a big page's instructions). A word with no byte
+    /// below 0x21 passes at once; a word with a control byte other than a space (tab, LF,
+    /// CR or another) is left to the byte loop from there on; in a word whose only low bytes
+    /// are spaces, each space needs an ASCII byte before it and a visible ASCII byte after
+    /// it, the neighbours across the word's edges included (before the first byte and
+    /// after the last count as failing). That is the condition the byte loop
+    /// (`collapsesToItselfByBytes`, which also does the last few bytes) tests space by
+    /// space; test `HTMLCollapseTests` compares the two.
     static func collapsesToItself(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
+        guard let base = bytes.baseAddress, n >= 8 else { return collapsesToItselfByBytes(bytes, from: 0) }
+        let raw = UnsafeRawPointer(base)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let seven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var i = 0
+        // Bit 7 set when the byte before the word rules out a space as the word's first byte.
+        var beforeBad: UInt64 = 0x80
+        while i + 8 <= n {
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            // Bit 7 of each byte below 0x21 (exact for every byte value: the low seven bits
+            // plus 0x5F carry into bit 7 exactly when they are 0x21 or more, and a byte with
+            // bit 7 set is not below).
+            let low = ~(((w & seven) &+ 0x5F5F_5F5F_5F5F_5F5F) | w) & high
+            if low != 0 {
+                // Bit 7 of each space byte (a zero byte of w ^ 0x20…).
+                let z = w ^ 0x2020_2020_2020_2020
+                let spaces = ~(((z & seven) &+ seven) | z) & high
+                if low & ~spaces != 0 { return collapsesToItselfByBytes(bytes, from: i) }
+                let after = i + 8 < n ? base[i + 8] : 0
+                let afterBad: UInt64 = after < 0x21 || after >= 0x80 ? 0x80 << 56 : 0
+                let nonASCII = w & high
+                // Per byte: the byte before it is not ASCII, or the byte after it is a space,
+                // not ASCII, or (the last) below 0x21.
+                let bad = (nonASCII << 8) | beforeBad | (nonASCII >> 8) | (spaces >> 8) | afterBad
+                if spaces & bad != 0 { return false }
+            }
+            beforeBad = (w >> 56) & 0x80
+            i += 8
+        }
+        return collapsesToItselfByBytes(bytes, from: i)
+    }
+
+    /// `collapsesToItself` byte by byte, from `start` (the bytes before it already passed).
+    static func collapsesToItselfByBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        let n = bytes.count
+        var i = start
         while i < n {
             let b = bytes[i]
             if b > 0x20 { i += 1; continue }
@@ -159,6 +211,12 @@ struct HTMLBlockCollector {
     }
 
     private mutating func visit(_ c: XMLElement, path: String, depth: Int) {
+        // A paragraph (most elements of a page) is a block element that none of the
+        // cases below names: told first, not after a dozen name comparisons and a hash.
+        if c.name == "p" {
+            visitBlock(c, path: path, depth: depth)
+            return
+        }
         switch c.name {
         case "br":
             buffer += "\n"
@@ -205,14 +263,19 @@ struct HTMLBlockCollector {
             flush()
         default:
             if Self.blockElements.contains(c.name) {
-                flush()
-                if buffer.isEmpty { bufferLine = c.line; bufferPath = path }
-                walk(c, path: path, depth: depth)
-                flush()
+                visitBlock(c, path: path, depth: depth)
             } else {
                 walk(c, path: path, depth: depth)
             }
         }
+    }
+
+    /// A block element: its text is a block of its own.
+    private mutating func visitBlock(_ c: XMLElement, path: String, depth: Int) {
+        flush()
+        if buffer.isEmpty { bufferLine = c.line; bufferPath = path }
+        walk(c, path: path, depth: depth)
+        flush()
     }
 
     /// A table as text: cells joined by tabs, rows by newlines.
@@ -293,6 +356,8 @@ enum TextCollapse {
     /// which collapses as two white-space scalars do, a Character). Nil otherwise.
     private static func collapseASCII(_ s: String) -> String? {
         var s = s
+        // Already collapsed (most headings, cells and titles): given back, not rebuilt byte by byte.
+        if s.withUTF8({ isCollapsedASCII($0) }) { return s }
         return s.withUTF8 { bytes -> String? in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
@@ -308,6 +373,23 @@ enum TextCollapse {
             }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// ASCII with single spaces between other bytes and no other white space: what
+    /// `collapseASCII` gives back unchanged.
+    static func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousSpace = true // a space first is dropped
+        for b in bytes {
+            if b >= 0x80 { return false }
+            if b == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                continue
+            }
+            if b >= 0x09 && b <= 0x0D { return false }
+            previousSpace = false
+        }
+        return bytes.isEmpty || !previousSpace
     }
 
     /// Non-ASCII white space, and scalars that can join a white-space scalar into a larger Character.

@@ -18,8 +18,27 @@ enum HTMLChrome {
         "wb-dtmd", "date-modified", "alert", "notice",
     ]
 
+    /// Bit k set when some chrome element's name starts with the letter `a` + k.
+    private static let chromeInitials: UInt32 = {
+        var bits: UInt32 = 0
+        for name in chromeElements {
+            if let f = name.utf8.first, f >= 0x61, f <= 0x7A { bits |= 1 << UInt32(f - 0x61) }
+        }
+        return bits
+    }()
+
+    /// `chromeElements.contains(name)`, most names (`p`, `span`, `div`, `ul`) refused by
+    /// their first letter before the name is hashed.
+    private static func isChromeElement(_ name: String) -> Bool {
+        guard let f = name.utf8.first, f >= 0x61, f <= 0x7A, chromeInitials & (1 << UInt32(f - 0x61)) != 0 else { return false }
+        return chromeElements.contains(name)
+    }
+
     static func isChrome(_ e: XMLElement) -> Bool {
-        if chromeElements.contains(e.name) { return true }
+        if isChromeElement(e.name) { return true }
+        // No attribute (most elements of a page) and not a link: none of the tests
+        // below can say yes, and the list of attribute names was made for each element.
+        if e.attributes.isEmpty, e.name != "a" { return false }
         if let role = e["role"]?.lowercased(), chromeRoles.contains(role) { return true }
         if e["hidden"] != nil || e["aria-hidden"] == "true" { return true }
         for attr in ["id", "class"] {

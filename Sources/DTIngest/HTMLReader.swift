@@ -36,7 +36,8 @@ enum HTMLReader {
         var title = head?.child("title").map { TextCollapse.collapse($0.textContent) }?.nonEmpty
         let language = (root["lang"] ?? root["xml:lang"]).flatMap { LanguageCode.twoLetter($0) }
 
-        let footnotes = footnoteBodies(root)
+        // A page with no `a` element has no footnote link: not walked to find none.
+        let footnotes = tree.mayHaveLinks ? footnoteBodies(root) : [:]
         var collector = HTMLBlockCollector(footnoteIds: Set(footnotes.keys))
         let body = root.child("body") ?? root
         let bodyPath = root.child("body") != nil ? "/\(root.name)/body" : "/\(root.name)"

@@ -27,6 +27,8 @@ struct OutlineBuilder {
     private var leading: [Line] = []
     private var leadingFootnotes: [Footnote] = []
     private var sawHeading = false
+    /// Whether `footnote` was ever called: only then can a division hold a footnote.
+    private var sawFootnote = false
 
     /// Whether a text block's inner newlines are consecutive source lines (text
     /// formats) or all belong to the block's one line (HTML paragraphs, DOCX paragraphs).
@@ -104,6 +106,7 @@ struct OutlineBuilder {
 
     /// Attaches a footnote to the innermost open division (or the leading text).
     mutating func footnote(_ f: Footnote) {
+        sawFootnote = true
         if stack.isEmpty { leadingFootnotes.append(f) } else { stack[stack.count - 1].division.footnotes.append(f) }
     }
 
@@ -166,11 +169,15 @@ struct OutlineBuilder {
             return out + rest
         }
         // Split with line 0 so each paragraph's line is an index into `lines`, then map back.
-        var split = ParagraphSplitter.split(masked, firstLine: 0, path: d.location.path)
+        // When every line has its own path (HTML blocks), `relocate` gives every paragraph
+        // and subparagraph its line's path: the splitter makes none (the same result without
+        // a path string made per paragraph and dropped).
+        let everyLineHasPath = lines.allSatisfy { $0.path != nil }
+        var split = ParagraphSplitter.split(masked, firstLine: 0, path: everyLineHasPath ? nil : d.location.path)
         split.leadText = unmask(split.leadText)
         func relocate(_ p: inout Division) {
             let i = p.location.line
-            p.text = unmask(p.text)
+            if anyMark { p.text = unmask(p.text) } // without a mark, unmask gives the text back
             if lines.indices.contains(i) {
                 p.location.line = lines[i].line
                 if let path = lines[i].path { p.location.path = path }
@@ -187,16 +194,26 @@ struct OutlineBuilder {
     /// The lines' texts joined by newlines, in a string allocated once at its final
     /// size: `joined(separator:)` grows its result by doubling, and the article texts
     /// of a big file stayed at up to twice their size (a tenth of a 50 MB text's peak).
+    /// Written by copying each line's bytes into the result's storage: appending string by
+    /// string cost several hundred instructions a line (valid UTF-8 joined by newlines is
+    /// valid UTF-8, so the result is the same text).
     private static func joinedLines(_ lines: [Line]) -> String {
         var total = max(0, lines.count - 1)
         for l in lines { total += l.text.utf8.count }
-        var out = ""
-        out.reserveCapacity(total)
-        for (k, l) in lines.enumerated() {
-            if k > 0 { out += "\n" }
-            out += l.text
+        guard total > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: total) { out -> Int in
+            guard let start = out.baseAddress else { return 0 }
+            var n = 0
+            for (k, l) in lines.enumerated() {
+                if k > 0 { start[n] = 0x0A; n += 1 }
+                var text = l.text
+                text.withUTF8 { bytes in
+                    if let from = bytes.baseAddress { (start + n).update(from: from, count: bytes.count) }
+                    n += bytes.count
+                }
+            }
+            return n
         }
-        return out
     }
 
     /// Closes everything and returns the tree. Text before the first heading becomes a
@@ -211,6 +228,7 @@ struct OutlineBuilder {
             roots.insert(Division(kind: kind, text: lead, footnotes: leadingFootnotes,
                                   location: SourceLocation(line: line, path: leading.first?.path)), at: 0)
         }
-        return FootnoteLinker.relink(roots)
+        // No footnote given, none to move: the linker's walk of every division only finds that out.
+        return sawFootnote ? FootnoteLinker.relink(roots) : roots
     }
 }

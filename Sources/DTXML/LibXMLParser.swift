@@ -106,7 +106,7 @@ public enum LibXMLParser {
                 throw XMLParseError(message: "document has no root element", line: 0, column: 0)
             }
             return XMLDocumentTree(root: root, encoding: doc.pointee.encoding.map { String(cString: $0) },
-                                   flattenedDeepNesting: builder.flattened)
+                                   flattenedDeepNesting: builder.flattened, mayHaveLinks: builder.sawLink)
         }
     }
 

@@ -102,11 +102,15 @@ public struct XMLDocumentTree: Sendable {
     public var encoding: String?
     /// True when depth beyond `XMLParseLimits.maxDepth` was flattened into text.
     public var flattenedDeepNesting: Bool
+    /// False only when the parse is known to have made no element named `a` (HTML, whose
+    /// tree builder watches for one): the tree then holds no link to look at.
+    public var mayHaveLinks: Bool
 
-    public init(root: XMLElement, encoding: String?, flattenedDeepNesting: Bool = false) {
+    public init(root: XMLElement, encoding: String?, flattenedDeepNesting: Bool = false, mayHaveLinks: Bool = true) {
         self.root = root
         self.encoding = encoding
         self.flattenedDeepNesting = flattenedDeepNesting
+        self.mayHaveLinks = mayHaveLinks
     }
 }
 

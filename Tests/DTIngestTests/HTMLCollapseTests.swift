@@ -39,6 +39,34 @@ import Testing
         #expect(unchangedSeen > 1_000) // the shortcut was exercised, not only the collapse
     }
 
+    /// The shortcut reads eight bytes at a time; the byte loop it stands for must agree on
+    /// texts of every length around the word size, with the bytes that decide (spaces at
+    /// word edges, non-ASCII neighbours, tab, LF, CR, other controls, 0x7F and 0x80).
+    @Test func wordAtATimeShortcutAgreesWithTheByteLoop() {
+        let alphabet: [UInt8] = [0x61, 0x5A, 0x2E, 0x20, 0x20, 0x20, 0x20, 0x09, 0x0A, 0x0D, 0x01, 0x0B, 0x21, 0x7F,
+                                 0x80, 0xC3, 0xA9, 0xFF, 0x00, 0x1F]
+        var rng = SplitMix64(seed: 15)
+        var agreedTrue = 0
+        for round in 0..<60_000 {
+            let length = Int(rng.next() % 41)
+            // Mostly prose (letters with single spaces), so the word path passes often too.
+            let prose = round % 2 == 0
+            var bytes: [UInt8] = []
+            for k in 0..<length {
+                if prose {
+                    bytes.append(k % 5 == 4 && rng.next() % 8 != 0 ? 0x20 : (rng.next() % 16 == 0 ? alphabet[Int(rng.next() % UInt64(alphabet.count))] : 0x61))
+                } else {
+                    bytes.append(alphabet[Int(rng.next() % UInt64(alphabet.count))])
+                }
+            }
+            let words = bytes.withUnsafeBufferPointer { HTMLBlockCollector.collapsesToItself($0) }
+            let loop = bytes.withUnsafeBufferPointer { HTMLBlockCollector.collapsesToItselfByBytes($0, from: 0) }
+            #expect(words == loop, "\(bytes)")
+            if loop { agreedTrue += 1 }
+        }
+        #expect(agreedTrue > 5_000)
+    }
+
     @Test func shortcutTakesOrdinaryProseAndRefusesWhatCollapses() {
         func unchanged(_ s: String) -> Bool { var s = s; return s.withUTF8 { HTMLBlockCollector.collapsesToItself($0) } }
         #expect(unchanged("1. The Parties shall not impose customs duties."))
@@ -49,6 +77,11 @@ import Testing
         #expect(!unchanged("a\tb"))
         #expect(!unchanged("a\nb"))
         #expect(!unchanged("é b")) // a space next to a non-ASCII byte
+        #expect(!unchanged("eight by é")) // the same across a word's edge
+        #expect(!unchanged("eight b é"))
+        #expect(!unchanged("sixteen bytes ok "))
+        #expect(!unchanged(" sixteen bytes ok"))
+        #expect(unchanged("1. The Parties shall not\u{01} impose customs duties on electronic transmissions."))
     }
 }
 

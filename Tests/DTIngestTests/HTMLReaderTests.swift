@@ -1,6 +1,7 @@
 import DTTestSupport
 import DTIngest
 import DTModel
+import DTXML
 import Foundation
 import Testing
 
@@ -40,6 +41,25 @@ import Testing
         #expect(a.title == "Treaty text")
         #expect(a.articleNumbers == ["ARTICLE 12.1", "ARTICLE 12.2"])
         #expect(a.allText.contains("“digital”"))
+    }
+
+    /// A page whose parse made no `a` element skips the footnote search; one with links
+    /// (whatever their case or prefix) still finds its footnotes.
+    @Test func footnoteSearchIsSkippedOnlyWithoutLinks() throws {
+        func tree(_ html: String) throws -> XMLDocumentTree { try LibXMLParser.parseHTML(Array(html.utf8)) }
+        #expect(try !tree("<html><body><p>1. No link here.</p></body></html>").mayHaveLinks)
+        #expect(try tree("<p>See <A HREF=\"#x\">1</A></p>").mayHaveLinks)
+        #expect(try tree("<p>See <o:a href=\"#x\">1</o:a></p>").mayHaveLinks)
+        let html = """
+        <html><body><h2>Article 1: Duties</h2>
+        <p>1. No Party shall impose customs duties.<SUP><A HREF="#fn1">1</A></SUP></p>
+        <div id="fn1"><p>1. Including any surcharge on transmissions.</p></div>
+        </body></html>
+        """
+        let a = try DocumentLoader.load(bytes: Array(html.utf8), path: "links.html")
+        let footnotes = a.allDivisions.flatMap(\.footnotes)
+        #expect(footnotes.map(\.label) == ["1"])
+        #expect(footnotes.first?.text.contains("surcharge") == true)
     }
 
     @Test func declaredWindows1252IsHonoured() throws {

@@ -22,6 +22,23 @@ import Testing
         }
     }
 
+    /// ASCII text, where an already collapsed text is given back as it is: the shortcut
+    /// and the byte collapse must agree with the Character definition.
+    @Test func matchesTheCharacterDefinitionOnRandomASCII() {
+        let alphabet: [Unicode.Scalar] = [" ", " ", " ", "a", "a", "B", ".", "\t", "\n", "\r", "\u{0B}", "\u{1C}", "\u{01}", "\u{7F}"]
+        var rng = SplitMix64(seed: 16)
+        var unchanged = 0
+        for _ in 0..<20_000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int(rng.next() % 12) { s.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+            let text = String(s)
+            let collapsed = TextCollapse.collapse(text)
+            #expect(collapsed == Self.reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            if collapsed == text { unchanged += 1 }
+        }
+        #expect(unchanged > 1_000)
+    }
+
     @Test func collapsesRunsAndEnds() {
         #expect(TextCollapse.collapse("  Article\t 1 \r\n  Scope  ") == "Article 1 Scope")
         #expect(TextCollapse.collapse("") == "")
