@@ -34,6 +34,7 @@ final class IndexedArticle {
         // piece of the stream that also gives its own groups: the paragraph's, kept so
         // that the candidate search need not read it again (`unitGroups`).
         let (pieces, unitCount) = Self.unitDivisions(of: article)
+        self.unitDivisions = (pieces, unitCount)
         var known: [UInt64?] = pieces.isEmpty ? [] : Array(repeating: nil, count: unitCount)
         var next = 0
         DivisionWalker.walk([article]) { d, _ in
@@ -98,11 +99,13 @@ final class IndexedArticle {
     /// next one. Told without splitting anything. Empty for an article of one
     /// paragraph, whose paragraph the article's own gate speaks for. With the
     /// number of paragraphs.
-    private var unitDivisions: (pieces: [(division: Division, unit: Int)], units: Int) { Self.unitDivisions(of: article) }
+    /// (Told once, when the article is indexed: the keyword scan and the trigram reading both use it.)
+    private let unitDivisions: (pieces: [(division: Division, unit: Int)], units: Int)
 
     private static func unitDivisions(of article: Division) -> (pieces: [(division: Division, unit: Int)], units: Int) {
         guard !article.paragraphsPending, !article.children.isEmpty else { return ([], 0) }
         var out: [(division: Division, unit: Int)] = []
+        out.reserveCapacity(article.children.count + 1)
         var unit = 0
         let ownText = article.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in !bytes.isEmpty }
         if ownText {
