@@ -32,9 +32,27 @@ final class IndexedArticle {
         if let heading = article.heading, !heading.isEmpty { scan.feed(heading) }
         // A division whose text is a whole paragraph's (`unitDivisions`) is read as a
         // piece of the stream that also gives its own groups: the paragraph's, kept so
-        // that the candidate search need not read it again (`unitGroups`).
-        let (pieces, unitCount) = Self.unitDivisions(of: article)
-        self.unitDivisions = (pieces, unitCount)
+        // that the candidate search need not read it again (`unitGroups`). An article
+        // ingest left whole (ToTA's) takes the plain walk: the pieces' bookkeeping,
+        // inlined here for every article, cost the ToTA corpus about 15 M.
+        if article.paragraphsPending || article.children.isEmpty {
+            DivisionWalker.walk([article]) { d, _ in d.withTextUTF8 { scan.feed($0) } }
+            self.knownUnitGroups = []
+            self.keywordGroups = scan.groups
+        } else {
+            let (known, pieces) = Self.readPieces(of: article, into: &scan)
+            self.knownUnitGroups = known
+            self.keywordGroups = scan.groups
+            self.pieceDivisions = pieces
+        }
+    }
+
+    /// The article's divisions read into `scan`, each paragraph division as a piece
+    /// (`feedPiece`): the paragraphs' own groups by paragraph index, and the divisions.
+    @inline(never)
+    private static func readPieces(of article: Division, into scan: inout KeywordMatcher.Scan)
+        -> ([UInt64?], (pieces: [(division: Division, unit: Int)], units: Int)) {
+        let (pieces, unitCount) = unitDivisions(of: article)
         var known: [UInt64?] = pieces.isEmpty ? [] : Array(repeating: nil, count: unitCount)
         var next = 0
         DivisionWalker.walk([article]) { d, _ in
@@ -46,9 +64,11 @@ final class IndexedArticle {
                 d.withTextUTF8 { scan.feed($0) }
             }
         }
-        self.keywordGroups = scan.groups
-        self.knownUnitGroups = known
+        return (known, (pieces, unitCount))
     }
+
+    /// `unitDivisions` as told while the article was indexed (nil when not told then).
+    private var pieceDivisions: (pieces: [(division: Division, unit: Int)], units: Int)?
 
     /// Keyword groups of paragraphs read with the article (`feedPiece`), by paragraph
     /// index; nil for a paragraph that was not a division of its own.
@@ -99,8 +119,10 @@ final class IndexedArticle {
     /// next one. Told without splitting anything. Empty for an article of one
     /// paragraph, whose paragraph the article's own gate speaks for. With the
     /// number of paragraphs.
-    /// (Told once, when the article is indexed: the keyword scan and the trigram reading both use it.)
-    private let unitDivisions: (pieces: [(division: Division, unit: Int)], units: Int)
+    /// (Told once when the article is indexed as split: the keyword scan and the trigram reading both use it.)
+    private var unitDivisions: (pieces: [(division: Division, unit: Int)], units: Int) {
+        pieceDivisions ?? Self.unitDivisions(of: article)
+    }
 
     private static func unitDivisions(of article: Division) -> (pieces: [(division: Division, unit: Int)], units: Int) {
         guard !article.paragraphsPending, !article.children.isEmpty else { return ([], 0) }
