@@ -30,9 +30,49 @@ final class IndexedArticle {
         var scan = KeywordMatcher.Scan(matcher)
         // An empty text leaves the scan as it is: no heading is not read.
         if let heading = article.heading, !heading.isEmpty { scan.feed(heading) }
-        DivisionWalker.walk([article]) { d, _ in d.withTextUTF8 { scan.feed($0) } }
-        self.keywordGroups = scan.groups
+        // A division whose text is a whole paragraph's (`unitDivisions`) is read as a
+        // piece of the stream that also gives its own groups: the paragraph's, kept so
+        // that the candidate search need not read it again (`unitGroups`). An article
+        // ingest left whole (ToTA's) takes the plain walk: the pieces' bookkeeping,
+        // inlined here for every article, cost the ToTA corpus about 15 M.
+        if article.paragraphsPending || article.children.isEmpty {
+            DivisionWalker.walk([article]) { d, _ in d.withTextUTF8 { scan.feed($0) } }
+            self.knownUnitGroups = []
+            self.keywordGroups = scan.groups
+        } else {
+            let (known, pieces) = Self.readPieces(of: article, into: &scan)
+            self.knownUnitGroups = known
+            self.keywordGroups = scan.groups
+            self.pieceDivisions = pieces
+        }
     }
+
+    /// The article's divisions read into `scan`, each paragraph division as a piece
+    /// (`feedPiece`): the paragraphs' own groups by paragraph index, and the divisions.
+    @inline(never)
+    private static func readPieces(of article: Division, into scan: inout KeywordMatcher.Scan)
+        -> ([UInt64?], (pieces: [(division: Division, unit: Int)], units: Int)) {
+        let (pieces, unitCount) = unitDivisions(of: article)
+        var known: [UInt64?] = pieces.isEmpty ? [] : Array(repeating: nil, count: unitCount)
+        var next = 0
+        DivisionWalker.walk([article]) { d, _ in
+            if next < pieces.count, d.isIdentical(to: pieces[next].division) {
+                let unit = pieces[next].unit
+                next += 1
+                d.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Void in known[unit] = scan.feedPiece(bytes) }
+            } else {
+                d.withTextUTF8 { scan.feed($0) }
+            }
+        }
+        return (known, (pieces, unitCount))
+    }
+
+    /// `unitDivisions` as told while the article was indexed (nil when not told then).
+    private var pieceDivisions: (pieces: [(division: Division, unit: Int)], units: Int)?
+
+    /// Keyword groups of paragraphs read with the article (`feedPiece`), by paragraph
+    /// index; nil for a paragraph that was not a division of its own.
+    private let knownUnitGroups: [UInt64?]
 
     /// Trigrams of the whole article, read from the text as written (nil when it
     /// holds characters only normalising can read): the heading, every division's
@@ -79,9 +119,15 @@ final class IndexedArticle {
     /// next one. Told without splitting anything. Empty for an article of one
     /// paragraph, whose paragraph the article's own gate speaks for. With the
     /// number of paragraphs.
+    /// (Told once when the article is indexed as split: the keyword scan and the trigram reading both use it.)
     private var unitDivisions: (pieces: [(division: Division, unit: Int)], units: Int) {
+        pieceDivisions ?? Self.unitDivisions(of: article)
+    }
+
+    private static func unitDivisions(of article: Division) -> (pieces: [(division: Division, unit: Int)], units: Int) {
         guard !article.paragraphsPending, !article.children.isEmpty else { return ([], 0) }
         var out: [(division: Division, unit: Int)] = []
+        out.reserveCapacity(article.children.count + 1)
         var unit = 0
         let ownText = article.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in !bytes.isEmpty }
         if ownText {
@@ -197,7 +243,10 @@ final class IndexedArticle {
     /// sentence with the group: a sentence's keywords are in its paragraph's text.
     /// A lone paragraph takes the article's groups, which hold all of its own (the
     /// sentences are filtered on their own groups after), without reading it again.
-    private lazy var unitGroups: [UInt64] = units.count == 1 ? [keywordGroups] : units.map { matcher.groups(in: [$0.text]) }
+    /// A paragraph read with the article (`knownUnitGroups`) is not read again.
+    private lazy var unitGroups: [UInt64] = units.count == 1 ? [keywordGroups] : units.indices.map { i in
+        (knownUnitGroups.count == units.count ? knownUnitGroups[i] : nil) ?? matcher.groups(in: [units[i].text])
+    }
     private lazy var unitSentences: [[Sentence]?] = Array(repeating: nil, count: units.count)
 
     private func sentences(ofUnit i: Int) -> [Sentence] {

@@ -195,8 +195,59 @@ public final class KeywordMatcher: Sendable {
             }
         }
 
+        /// Reads `bytes` as `feed` does, and gives the groups `bytes` holds read alone
+        /// (`groups(in:)` of that text): an article's paragraphs get their groups from the
+        /// article's own reading, not from a second reading of each paragraph. The piece
+        /// is read once from the root (every keyword inside it, its own groups); the
+        /// stream's walk goes on into it only until the prefix its state stands for starts
+        /// inside the piece, when it is the root walk's state (`extend`'s reasoning), so the
+        /// stream finds what `feed` finds and ends in the same state.
+        public mutating func feedPiece(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var own = matcher.alwaysOn
+            if let mapped = KeywordMatcher.squeezable(bytes, cache: &forms) {
+                mapped.withUnsafeBufferPointer { matcher.readPiece($0, state: &state, found: &groups, own: &own) }
+            } else {
+                matcher.readPiece(bytes, state: &state, found: &groups, own: &own)
+            }
+            return own
+        }
+
         /// What each non-ASCII character read so far stands for (`squeezedForm`).
         var forms: [UInt32: [UInt8]] = [:]
+    }
+
+    /// `read` of a piece from the root into `own` (and `found`), with the stream's walk
+    /// from `s` continued into the piece while a keyword begun before it may still end.
+    private func readPiece(_ bytes: UnsafeBufferPointer<UInt8>, state s: inout Int, found: inout UInt64, own: inout UInt64) {
+        var pieceState = 0
+        var inside: UInt64 = 0
+        read(bytes, state: &pieceState, found: &inside)
+        own |= inside
+        found |= inside
+        let base = self.base
+        let rowShift = UInt(classShift + 3)
+        let flag = UInt(outputFlag) &* 8
+        var state = base &+ UInt(s) &* 8
+        var kept: Int32 = 0
+        var k = 0
+        var across: UInt64 = 0
+        output.withUnsafeBufferPointer { output in
+            depth.withUnsafeBufferPointer { depth in
+                classOf.withUnsafeBufferPointer { classOf in
+                    while k < bytes.count && depth[Int((state &- base) &>> rowShift)] > kept {
+                        let c = classOf[Int(bytes[k])]
+                        if c != 0 { kept += 1 }
+                        state = UnsafePointer<UInt>(bitPattern: state).unsafelyUnwrapped[Int(c)]
+                        if state & flag != 0 { across |= output[Int((state &- base) &>> rowShift)] }
+                        k += 1
+                    }
+                    // Not yet inside the piece when it ends: the stream's state is the walk's.
+                    if depth[Int((state &- base) &>> rowShift)] > kept { pieceState = Int((state &- base) &>> 3) }
+                }
+            }
+        }
+        found |= across
+        s = pieceState
     }
 
     /// The bytes to read for `bytes` when normalising would change what squeezing

@@ -137,8 +137,19 @@ public enum LibXMLParser {
                     a = a.advanced(by: 2)
                 }
             }
-            let (local, namespaceURI) = htmlQName(String(cString: name))
-            builder.startElement(name: local.lowercased(), namespaceURI: namespaceURI, attributes: attrs,
+            // libxml2's HTML parser hands most names lower-cased already (`p`, `h2`): a name
+            // of lower-case ASCII letters and digits alone has no colon to split and lower-
+            // cases to itself, so it skips `htmlQName` and `lowercased()` (a few hundred
+            // instructions an element on a big page).
+            var plain = true
+            var c = name
+            while c.pointee != 0 {
+                let b = c.pointee
+                if !((0x61...0x7A).contains(b) || (0x30...0x39).contains(b)) { plain = false; break }
+                c += 1
+            }
+            let (local, namespaceURI) = plain ? (String(cString: name), nil) : htmlQName(String(cString: name))
+            builder.startElement(name: plain ? local : local.lowercased(), namespaceURI: namespaceURI, attributes: attrs,
                                  line: saxLine(parser), open: Int(parser.pointee.nameNr))
         }
         sax.pointee.endElement = { context, _ in

@@ -406,6 +406,65 @@ import Testing
     }
 }
 
+extension PrefilterTests {
+    /// `Scan.feedPiece` (an article's paragraphs' groups from the article's reading)
+    /// against plain reading: some pieces of a stream fed as pieces, the others with
+    /// `feed`, short and long (past `interleaveThreshold`), with keywords across the
+    /// cuts and typography normalising rewrites; the stream's groups (and so its state
+    /// after each piece, which the following pieces read on from) equal the plain
+    /// stream's, and each piece's own groups equal `groups(in:)` of it alone.
+    @Test func piecesGiveTheirOwnGroupsAndTheStreams() throws {
+        let rules = try #require(ProjectRules.loaded)
+        let groups = PillarID.allCases.map { rules.keywords[$0] ?? [] } + [[Squeezed.of("dispute")]]
+        let matcher = rules.keywordMatcher
+        var fragments = ["the", "of", "and", "Party", "x", "é", "ü", "\u{00A0}", "\u{2011}", "\u{FB02}ow", "ser", "vers", "dispu", "te"]
+        for keyword in groups.joined() {
+            let text = String(decoding: keyword, as: UTF8.self)
+            let cut = text.count / 2
+            fragments += [text, String(text.prefix(cut)), String(text.dropFirst(cut)), text.uppercased()]
+        }
+        let glue = ["", " ", "-", ",\n", ". ", "\n\n"]
+        var generator = SplitMix64(seed: 615)
+        for round in 0..<2500 {
+            var pieces: [String] = []
+            for _ in 0..<(1 + Int(generator.next() % 6)) {
+                let n = Int(generator.next() % UInt64(generator.next() % 4 == 0 ? 300 : 12))
+                var text = ""
+                for _ in 0..<n {
+                    text += fragments[Int(generator.next() % UInt64(fragments.count))]
+                    text += glue[Int(generator.next() % UInt64(glue.count))]
+                }
+                pieces.append(text)
+            }
+            var plain = KeywordMatcher.Scan(matcher)
+            var read = KeywordMatcher.Scan(matcher)
+            for piece in pieces {
+                let asPiece = generator.next() % 3 != 0
+                Array(piece.utf8).withUnsafeBufferPointer { bytes in
+                    plain.feed(bytes)
+                    if asPiece {
+                        let own = read.feedPiece(bytes)
+                        #expect(own == matcher.groups(in: [piece]), "round \(round): \(piece.prefix(200))")
+                    } else {
+                        read.feed(bytes)
+                    }
+                }
+                #expect(read.groups == plain.groups, "round \(round): \(pieces.map { $0.prefix(80) })")
+                #expect(read.state == plain.state, "round \(round): state after \(piece.prefix(80))")
+            }
+            // The state after the last piece: a keyword finished by one more text.
+            for keyword in [groups[Int(generator.next() % UInt64(groups.count))].first].compactMap({ $0 }) {
+                let word = String(decoding: keyword, as: UTF8.self)
+                let tail = String(word.dropFirst(Int(generator.next() % UInt64(max(1, word.count)))))
+                var a = plain, b = read
+                a.feed(tail)
+                b.feed(tail)
+                #expect(a.groups == b.groups, "round \(round): tail \(tail)")
+            }
+        }
+    }
+}
+
 extension Array where Element == UInt8 {
     /// A plain search, as plain as a fast one: each place where the first byte matches is compared.
     func contains(subsequence needle: [UInt8]) -> Bool {
