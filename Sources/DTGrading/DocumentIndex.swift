@@ -54,17 +54,31 @@ final class IndexedArticle {
         -> ([UInt64?], (pieces: [(division: Division, unit: Int)], units: Int)) {
         let (pieces, unitCount) = unitDivisions(of: article)
         var known: [UInt64?] = pieces.isEmpty ? [] : Array(repeating: nil, count: unitCount)
-        var next = 0
-        DivisionWalker.walk([article]) { d, _ in
-            if next < pieces.count, d.isIdentical(to: pieces[next].division) {
-                let unit = pieces[next].unit
-                next += 1
+        walk(article, pieces: pieces) { d, unit in
+            if let unit {
                 d.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Void in known[unit] = scan.feedPiece(bytes) }
             } else {
                 d.withTextUTF8 { scan.feed($0) }
             }
         }
         return (known, (pieces, unitCount))
+    }
+
+    /// The article's divisions in document order, each with the index of the paragraph
+    /// whose whole text it is when it is one of `pieces` (`unitDivisions`, in the same
+    /// order), nil otherwise: the one walk the keyword scan and the trigram reading
+    /// both read pieces by.
+    @inline(__always)
+    private static func walk(_ article: Division, pieces: [(division: Division, unit: Int)], _ visit: (Division, Int?) -> Void) {
+        var next = 0
+        DivisionWalker.walk([article]) { d, _ in
+            if next < pieces.count, d.isIdentical(to: pieces[next].division) {
+                next += 1
+                visit(d, pieces[next - 1].unit)
+            } else {
+                visit(d, nil)
+            }
+        }
     }
 
     /// `unitDivisions` as told while the article was indexed (nil when not told then).
@@ -91,11 +105,8 @@ final class IndexedArticle {
         var labels: [String] = []
         let (pieces, unitCount) = unitDivisions
         if !pieces.isEmpty, unitBlooms.isEmpty { unitBlooms = Array(repeating: nil, count: unitCount) }
-        var next = 0
-        DivisionWalker.walk([article]) { d, _ in
-            if next < pieces.count, d.isIdentical(to: pieces[next].division) {
-                let unit = pieces[next].unit
-                next += 1
+        Self.walk(article, pieces: pieces) { d, unit in
+            if let unit {
                 d.withTextUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Void in
                     if let own = reader.feedPiece(bytes) { unitBlooms[unit] = own }
                 }

@@ -134,12 +134,7 @@ import Testing
         var g = SplitMix64(seed: 15)
         var answered = 0
         for round in 0..<4_000 {
-            let n = Int(g.next() % 60)
-            var text = ""
-            for _ in 0..<n {
-                text += words[Int(g.next() % UInt64(words.count))]
-                text += separators[Int(g.next() % UInt64(separators.count))]
-            }
+            let text = g.text(words: words, separators: separators, fewerThan: 60)
             let maxWords = round % 3 == 0 ? Int(g.next() % 12) : 20_000
             let expected = reference(text, maxWords: maxWords)
             #expect(LanguageGuess.detect(text: text, maxWords: maxWords) == expected, "\(text.debugDescription) \(maxWords)")

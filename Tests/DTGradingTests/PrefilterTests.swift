@@ -274,12 +274,7 @@ import Testing
         let words = ["cross", "border", "transfer", "free", "flow", "\u{FB02}ow", "computing", "facilities", "ＣＯＭＰＵＴＩＮＧ", "é", "the", "x"]
         var generator = SplitMix64(seed: 21)
         for _ in 0..<2000 {
-            let n = Int(generator.next() % 10)
-            var text = ""
-            for _ in 0..<n {
-                text += words[Int(generator.next() % UInt64(words.count))]
-                text += breaks[Int(generator.next() % UInt64(breaks.count))]
-            }
+            let text = generator.text(words: words, separators: breaks, fewerThan: 10)
             let normalized = TextNormalizer.normalize(text)
             let expected = matcher.groups(in: [normalized])
             let raw = matcher.groups(in: [text])

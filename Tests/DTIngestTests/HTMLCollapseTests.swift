@@ -23,9 +23,7 @@ import Testing
         var rng = SplitMix64(seed: 4)
         var unchangedSeen = 0
         for _ in 0..<20_000 {
-            var s = String.UnicodeScalarView()
-            for _ in 0..<Int(rng.next() % 16) { s.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
-            let text = String(s)
+            let text = rng.text(of: alphabet, shorterThan: 16)
             var copy = text
             let unchanged = copy.withUTF8 { HTMLBlockCollector.collapsesToItself($0) }
             if unchanged { unchangedSeen += 1 }

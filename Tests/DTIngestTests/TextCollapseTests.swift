@@ -15,9 +15,7 @@ import Testing
                                           "\u{600}", "\u{903}", "日", "\u{1F600}", "\u{1F3FB}", "\u{1C}"]
         var rng = SplitMix64(seed: 15)
         for _ in 0..<5_000 {
-            var s = String.UnicodeScalarView()
-            for _ in 0..<Int(rng.next() % 24) { s.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
-            let text = String(s)
+            let text = rng.text(of: alphabet, shorterThan: 24)
             #expect(TextCollapse.collapse(text) == Self.reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
@@ -29,9 +27,7 @@ import Testing
         var rng = SplitMix64(seed: 16)
         var unchanged = 0
         for _ in 0..<20_000 {
-            var s = String.UnicodeScalarView()
-            for _ in 0..<Int(rng.next() % 12) { s.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
-            let text = String(s)
+            let text = rng.text(of: alphabet, shorterThan: 12)
             let collapsed = TextCollapse.collapse(text)
             #expect(collapsed == Self.reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
             if collapsed == text { unchanged += 1 }

@@ -19,3 +19,28 @@ public struct SplitMix64: RandomNumberGenerator {
         return (0..<count).map { _ in UInt8(truncatingIfNeeded: g.next()) }
     }
 }
+
+extension SplitMix64 {
+    /// An element of `list`, each as likely.
+    public mutating func pick<List: RandomAccessCollection>(_ list: List) -> List.Element {
+        list[list.index(list.startIndex, offsetBy: Int(next() % UInt64(list.count)))]
+    }
+
+    /// A text of fewer than `limit` scalars, each picked from `alphabet`.
+    public mutating func text(of alphabet: [Unicode.Scalar], shorterThan limit: UInt64) -> String {
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<Int(next() % limit) { scalars.append(pick(alphabet)) }
+        return String(scalars)
+    }
+
+    /// Fewer than `limit` words, each picked from `words` and followed by one picked
+    /// from `separators`.
+    public mutating func text(words: [String], separators: [String], fewerThan limit: UInt64) -> String {
+        var text = ""
+        for _ in 0..<Int(next() % limit) {
+            text += pick(words)
+            text += pick(separators)
+        }
+        return text
+    }
+}
