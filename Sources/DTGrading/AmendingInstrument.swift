@@ -50,6 +50,14 @@ public enum AmendingInstrument {
 
     /// The formula that shows the file amends another agreement, as found (normalised); nil when none does.
     public static func formula(in agreement: Agreement) -> String? {
+        // Most files hold no formula, and the squeezed bytes of their opening say so
+        // without a string made of it (`AmendingPrefilter`).
+        guard AmendingPrefilter.mayHoldFormula(agreement) else { return nil }
+        return readFormula(in: agreement)
+    }
+
+    /// `formula(in:)` read from the opening made as a string and normalised.
+    static func readFormula(in agreement: Agreement) -> String? {
         // `headings` and `opening` are kept to their first `openingLength` Characters
         // as they grow, each piece cut to the room left (`append`), and so are the
         // prefixes the formulas are sought in. Counting: every piece ends in "\n",
@@ -200,62 +208,73 @@ public enum AmendingInstrument {
         var raw = raw
         raw.makeContiguousUTF8()
         let answer: Bool? = raw.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let src = bytes.baseAddress else { return false }
-            let count = bytes.count
-            // Room for every byte, and for the two letters an accented letter of two bytes folds to.
-            var readable = true
-            let out = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
-                initialized = 0
-                guard let dst = buf.baseAddress else { return }
-                asciiSqueeze.withUnsafeBufferPointer { map in
-                    // Without a branch on each ASCII byte: a byte squeezing drops is
-                    // written and written over.
-                    var n = 0
-                    var i = 0
-                    while i < count {
-                        // Eight ASCII bytes without a test on each.
-                        if i + 8 <= count, UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                            for k in i..<(i + 8) {
-                                let c = map[Int(src[k])]
-                                dst[n] = c
-                                n &+= c == 0 ? 0 : 1
-                            }
-                            i += 8
-                            continue
-                        }
-                        let b = src[i]
-                        if b < 0x80 {
-                            let c = map[Int(b)]
-                            dst[n] = c
-                            n &+= c == 0 ? 0 : 1
-                            i += 1
-                            continue
-                        }
-                        // Outside ASCII, what the byte path of `TextNormalizer` makes of
-                        // it: an accented Latin letter its folded letters; a quote, dash,
-                        // space or invisible mark something squeezing drops; a letter or
-                        // sign it keeps stays outside ASCII (a byte no formula holds).
-                        // Anything else is normalised as before.
-                        guard let (v, w) = TextNormalizer.decode(bytes, at: i) else { readable = false; break }
-                        if let f = TextNormalizer.foldedLatin(v) {
-                            dst[n] = f.0
-                            n += 1
-                            if f.1 != 0 { dst[n] = f.1; n += 1 }
-                        } else if let p = TextNormalizer.plainScalar(v) {
-                            if case .keep = p { dst[n] = 0x80; n += 1 }
-                        } else {
-                            readable = false
-                            break
-                        }
-                        i += w
-                    }
-                    initialized = n
-                }
-            }
-            guard readable else { return true }
+            var out: [UInt8] = []
+            guard squeeze(bytes, into: &out) else { return true }
             return out.withUnsafeBufferPointer { text in squeezed.anyIsIn(text) }
         }
         return answer ?? true
+    }
+
+    /// Appends `bytes` squeezed as `mayHold` reads them to `out`; false when a
+    /// character is not one the byte path of `TextNormalizer` reads (then nothing
+    /// can be said without normalising, and `out` is left as it was). Squeezing
+    /// goes character by character, so texts squeezed one after another give the
+    /// squeezed bytes of the texts joined.
+    static func squeeze(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        guard let src = bytes.baseAddress else { return true }
+        let count = bytes.count
+        let before = out.count
+        // Room for every byte, and for the two letters an accented letter of two bytes folds to.
+        out.append(contentsOf: repeatElement(0, count: count))
+        var readable = true
+        var n = before
+        out.withUnsafeMutableBufferPointer { buf in
+            guard let dst = buf.baseAddress else { return }
+            asciiSqueeze.withUnsafeBufferPointer { map in
+                // Without a branch on each ASCII byte: a byte squeezing drops is
+                // written and written over.
+                var i = 0
+                while i < count {
+                    // Eight ASCII bytes without a test on each.
+                    if i + 8 <= count, UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        for k in i..<(i + 8) {
+                            let c = map[Int(src[k])]
+                            dst[n] = c
+                            n &+= c == 0 ? 0 : 1
+                        }
+                        i += 8
+                        continue
+                    }
+                    let b = src[i]
+                    if b < 0x80 {
+                        let c = map[Int(b)]
+                        dst[n] = c
+                        n &+= c == 0 ? 0 : 1
+                        i += 1
+                        continue
+                    }
+                    // Outside ASCII, what the byte path of `TextNormalizer` makes of
+                    // it: an accented Latin letter its folded letters; a quote, dash,
+                    // space or invisible mark something squeezing drops; a letter or
+                    // sign it keeps stays outside ASCII (a byte no formula holds).
+                    // Anything else is normalised as before.
+                    guard let (v, w) = TextNormalizer.decode(bytes, at: i) else { readable = false; break }
+                    if let f = TextNormalizer.foldedLatin(v) {
+                        dst[n] = f.0
+                        n += 1
+                        if f.1 != 0 { dst[n] = f.1; n += 1 }
+                    } else if let p = TextNormalizer.plainScalar(v) {
+                        if case .keep = p { dst[n] = 0x80; n += 1 }
+                    } else {
+                        readable = false
+                        break
+                    }
+                    i += w
+                }
+            }
+        }
+        out.removeLast(out.count - (readable ? n : before))
+        return readable
     }
 
     /// `text.split(separator: "\n").first` cut to `firstLineLength` Characters,
