@@ -255,9 +255,14 @@ final class IndexedArticle {
     /// A lone paragraph takes the article's groups, which hold all of its own (the
     /// sentences are filtered on their own groups after), without reading it again.
     /// A paragraph read with the article (`knownUnitGroups`) is not read again.
-    private lazy var unitGroups: [UInt64] = units.count == 1 ? [keywordGroups] : units.indices.map { i in
-        (knownUnitGroups.count == units.count ? knownUnitGroups[i] : nil) ?? matcher.groups(in: [units[i].text])
-    }
+    /// The paragraphs not read with the article are read together (`groups(ofEach:)`).
+    private lazy var unitGroups: [UInt64] = {
+        if units.count == 1 { return [keywordGroups] }
+        var groups = units.indices.map { i in knownUnitGroups.count == units.count ? knownUnitGroups[i] : nil }
+        let unread = groups.indices.filter { groups[$0] == nil }
+        for (i, g) in zip(unread, matcher.groups(ofEach: unread.map { units[$0].text })) { groups[i] = g }
+        return groups.map { $0 ?? 0 }
+    }()
     private lazy var unitSentences: [[Sentence]?] = Array(repeating: nil, count: units.count)
 
     private func sentences(ofUnit i: Int) -> [Sentence] {

@@ -164,6 +164,103 @@ public final class KeywordMatcher: Sendable {
         return scan.groups
     }
 
+    /// `groups(in: [text])` of each of `texts`, each read alone from the root, four
+    /// at a time: an article's paragraphs are short (a walk interleaves its own
+    /// quarters only from 512 bytes), and a lone walk waits on each table load in
+    /// turn, where four independent walks overlap those waits.
+    public func groups(ofEach texts: [String]) -> [UInt64] {
+        // Every text's bytes as the walk reads them (`squeezable`), laid end to end.
+        var bytes: [UInt8] = []
+        var bounds: [Range<Int>] = []
+        bounds.reserveCapacity(texts.count)
+        var forms: [UInt32: [UInt8]] = [:]
+        for var text in texts {
+            text.makeContiguousUTF8()
+            let start = bytes.count
+            text.utf8.withContiguousStorageIfAvailable { raw in
+                if let mapped = KeywordMatcher.squeezable(raw, cache: &forms) {
+                    bytes.append(contentsOf: mapped)
+                } else {
+                    bytes.append(contentsOf: raw)
+                }
+            }
+            bounds.append(start..<bytes.count)
+        }
+        var found = [UInt64](repeating: alwaysOn, count: texts.count)
+        let base = self.base
+        let rowShift = UInt(classShift + 3)
+        let flag = UInt(outputFlag) &* 8
+        bytes.withUnsafeBufferPointer { bytes in
+            output.withUnsafeBufferPointer { output in
+                classOf.withUnsafeBufferPointer { classOf in
+                    @inline(__always) func step(_ state: UInt, _ k: Int) -> UInt {
+                        UnsafePointer<UInt>(bitPattern: state).unsafelyUnwrapped[Int(classOf[Int(bytes[k])])]
+                    }
+                    @inline(__always) func ends(_ state: UInt) -> UInt64 { output[Int((state &- base) &>> rowShift)] }
+                    /// One text's walk from `k` to `end`, from `state`.
+                    func run(_ k: Int, _ end: Int, _ state: UInt, _ f: inout UInt64) {
+                        var state = state
+                        var k = k
+                        while k < end {
+                            state = step(state, k)
+                            if state & flag != 0 { f |= ends(state) }
+                            k += 1
+                        }
+                    }
+                    // Four lanes, each walking one text; a lane whose text ends takes the
+                    // next one. Between refills every lane steps without a test of its end.
+                    var next = 0
+                    var k = [Int](repeating: 0, count: 4), end = k, text = [Int](repeating: -1, count: 4)
+                    var state = [UInt](repeating: base, count: 4), f = [UInt64](repeating: 0, count: 4)
+                    func refill(_ l: Int) {
+                        if text[l] >= 0 { found[text[l]] |= f[l] }
+                        text[l] = -1
+                        while next < bounds.count, text[l] < 0 {
+                            if !bounds[next].isEmpty {
+                                text[l] = next
+                                (k[l], end[l], state[l], f[l]) = (bounds[next].lowerBound, bounds[next].upperBound, base, 0)
+                            }
+                            next += 1
+                        }
+                    }
+                    for l in 0..<4 { refill(l) }
+                    while text.allSatisfy({ $0 >= 0 }) {
+                        let steps = min(end[0] - k[0], end[1] - k[1], end[2] - k[2], end[3] - k[3])
+                        var (a, b, c, d) = (state[0], state[1], state[2], state[3])
+                        var (fa, fb, fc, fd) = (f[0], f[1], f[2], f[3])
+                        let (k0, k1, k2, k3) = (k[0], k[1], k[2], k[3])
+                        var i = 0
+                        while i < steps {
+                            a = step(a, k0 &+ i)
+                            b = step(b, k1 &+ i)
+                            c = step(c, k2 &+ i)
+                            d = step(d, k3 &+ i)
+                            if (a | b | c | d) & flag != 0 {
+                                if a & flag != 0 { fa |= ends(a) }
+                                if b & flag != 0 { fb |= ends(b) }
+                                if c & flag != 0 { fc |= ends(c) }
+                                if d & flag != 0 { fd |= ends(d) }
+                            }
+                            i += 1
+                        }
+                        (state[0], state[1], state[2], state[3]) = (a, b, c, d)
+                        (f[0], f[1], f[2], f[3]) = (fa, fb, fc, fd)
+                        for l in 0..<4 {
+                            k[l] += steps
+                            if k[l] == end[l] { refill(l) }
+                        }
+                    }
+                    // Fewer than four texts left: each lane reads on alone.
+                    for l in 0..<4 where text[l] >= 0 {
+                        run(k[l], end[l], state[l], &f[l])
+                        found[text[l]] |= f[l]
+                    }
+                }
+            }
+        }
+        return found
+    }
+
     /// A reading in progress: texts fed one after another are read as one stream,
     /// as `groups(in:)` reads them, whether they come as strings or as UTF-8 bytes.
     public struct Scan {

@@ -478,3 +478,21 @@ extension Array where Element == UInt8 {
         }
     }
 }
+
+@Suite struct KeywordBatchTests {
+    /// Paragraphs read four at a time give each the groups it has read alone: texts of
+    /// every length (the lanes refill as texts end), empty ones, typography, accents.
+    @Test func groupsOfEachAreEachTextsGroups() {
+        let matcher = KeywordMatcher(groups: [["cross-border transfer"], ["free flow"], ["computing facilit"], ["code"], []]
+            .map { $0.map { Squeezed.of(TextNormalizer.foldAccents($0)) } })
+        let words = ["cross", "border", "transfer", "free", "flow", "computing", "facilities", "source", "code", "é", "the",
+                     "\u{FB02}ow", "\u{00AD}", "CROSS-BORDER", "x"]
+        var generator = SplitMix64(seed: 0x4A7E5)
+        for _ in 0..<400 {
+            let texts = (0..<Int(generator.next() % 14)).map { _ in
+                generator.text(words: words, separators: [" ", "", "\n", "-"], fewerThan: generator.next() % 5 == 0 ? 200 : 12)
+            }
+            #expect(matcher.groups(ofEach: texts) == texts.map { matcher.groups(in: [$0]) }, "\(texts)")
+        }
+    }
+}
