@@ -122,6 +122,34 @@ import Testing
         #expect(admitted > 1000 && refused > 1000, "\(admitted) admitted, \(refused) refused")
     }
 
+    /// Trigrams written straight into the program are those of the squeezed literal.
+    @Test func trigramsWrittenInPlaceAreTheSqueezedLiterals() {
+        var rng = SplitMix64(seed: 0x7219)
+        let alphabet = Array("abcXYZ09 -'.éñß\u{2019}\u{301}".unicodeScalars)
+        for _ in 0..<3000 {
+            let literal = rng.text(of: alphabet, shorterThan: 12)
+            var program: [UInt32] = []
+            LiteralGate.appendTrigrams(of: literal, to: &program)
+            let trigrams = TrigramBloom.trigrams(of: Squeezed.of(literal))
+            #expect(program == [UInt32(trigrams.count)] + trigrams.map(UInt32.init), "\(literal)")
+        }
+    }
+
+    /// The clauses' sorting and deduplicating keep, byte for byte, what the sets
+    /// they replaced kept, canonically equal spellings (é and e + U+0301) included.
+    @Test func deduplicatingAsTheSetsDid() {
+        var rng = SplitMix64(seed: 0x5E7)
+        let words = ["a", "b", "ab", "é", "e\u{301}", "café", "cafe\u{301}", "Z", "", "ñandú"]
+        func bytes(_ strings: [String]) -> [[UInt8]] { strings.map { Array($0.utf8) } }
+        for _ in 0..<3000 {
+            let strings = (0..<Int(rng.next() % 12)).map { _ in rng.pick(words) }
+            #expect(bytes(PatternLiterals.uniqueSorted(strings)) == bytes(Array(Set(strings)).sorted()), "\(strings)")
+            let clauses = (0..<Int(rng.next() % 48)).map { _ in (0..<Int(rng.next() % 3)).map { _ in rng.pick(words) } }
+            var seen = Set<[String]>()
+            #expect(PatternLiterals.firstOfEach(clauses).map(bytes) == clauses.filter { seen.insert($0).inserted }.map(bytes))
+        }
+    }
+
     @Test func edgeGates() {
         let any = TrigramBloom("anything at all")
         // No alternative: nothing is admitted.
