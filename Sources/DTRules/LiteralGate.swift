@@ -83,17 +83,21 @@ public struct LiteralGate: Sendable {
     /// its squeezed bytes, written straight into the program: the two arrays made
     /// for each literal of each pattern were a fifth of building the gates.
     static func appendTrigrams(of literal: String, to program: inout [UInt32]) {
+        var literal = literal
         let countAt = program.count
         program.append(0)
         var window: UInt32 = 0
         var kept = 0
         Squeezed.map.withUnsafeBufferPointer { squeeze in
-            for b in literal.utf8 {
-                let c = squeeze[Int(b)]
-                if c == 0 { continue }
-                window = (window << 8 | UInt32(c)) & 0xFF_FFFF
-                kept += 1
-                if kept >= 3 { program.append(UInt32(TrigramBloom.hash(window))) }
+            // From the contiguous bytes: stepping the UTF-8 view was half the cost.
+            literal.withUTF8 { bytes in
+                for b in bytes {
+                    let c = squeeze[Int(b)]
+                    if c == 0 { continue }
+                    window = (window << 8 | UInt32(c)) & 0xFF_FFFF
+                    kept += 1
+                    if kept >= 3 { program.append(UInt32(TrigramBloom.hash(window))) }
+                }
             }
         }
         program[countAt] = UInt32(max(kept - 2, 0))
