@@ -30,10 +30,12 @@ enum PatternLiterals {
 
     /// `c.isLetter || c.isNumber`, answered from the byte for ASCII (nearly every
     /// character of a pattern): the Unicode property look-ups were a third of
-    /// compiling the rules.
+    /// compiling the rules. A character of one UTF-8 byte is that ASCII byte; read so
+    /// rather than by `asciiValue`, whose scalar checks were a sixth of the gates' time.
     @inline(__always)
     private static func isLetterOrDigit(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A || (a >= 0x30 && a <= 0x39) }
+        let utf8 = c.utf8
+        if utf8.count == 1, let a = utf8.first { return (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A || (a >= 0x30 && a <= 0x39) }
         return c.isLetter || c.isNumber
     }
 
@@ -85,15 +87,32 @@ enum PatternLiterals {
             // Too many combinations: a few of them, each joining one clause of every
             // alternative: the most selective of each, then the next… (each combination
             // holds on its own, so every one kept makes the gate stronger).
-            let ranked = perAlternative.map { $0.sorted { selectivityRank($0) < selectivityRank($1) } }
+            let ranked = perAlternative.map(rankedBySelectivity)
             let kept = min(ranked.map(\.count).max() ?? 0, maxFallbackClauses)
-            return (0..<kept).map { k in Array(Set(ranked.flatMap { $0[min(k, $0.count - 1)] })).sorted() }
+            return (0..<kept).map { k in uniqueSorted(ranked.flatMap { $0[min(k, $0.count - 1)] }) }
         }
         var combined: [[String]] = [[]]
         for alt in perAlternative {
             combined = combined.flatMap { partial in alt.map { partial + $0 } }
         }
-        return combined.map { Array(Set($0)).sorted() }
+        return combined.map(uniqueSorted)
+    }
+
+    /// `Array(Set(strings)).sorted()` without hashing: the sort is stable, so of
+    /// equal strings the first written comes first, and is the one kept, as the set keeps it.
+    static func uniqueSorted(_ strings: [String]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(strings.count)
+        for s in strings.sorted() where out.last != s { out.append(s) }
+        return out
+    }
+
+    /// `clauses` sorted (stably) by `selectivityRank`, each clause's rank worked out
+    /// once rather than at every comparison.
+    private static func rankedBySelectivity(_ clauses: [[String]]) -> [[String]] {
+        clauses.map { (rank: selectivityRank($0), clause: $0) }
+            .sorted { $0.rank < $1.rank }
+            .map(\.clause)
     }
 
     /// Combinations kept when an alternation is distributed into clauses.
@@ -146,8 +165,22 @@ enum PatternLiterals {
         flushPlain()
         // A clause written twice would be tested twice. (Clauses another implies are
         // kept: a short one such as "dispute" is quick to test and often rules out first.)
-        var seen = Set<[String]>()
-        return out.filter { seen.insert($0).inserted }
+        return firstOfEach(out)
+    }
+
+    /// `items` without the ones equal to an earlier one, in order. Compared one by
+    /// one while few (hashing every string of every clause was a tenth of the gates'
+    /// time), through a set when many.
+    static func firstOfEach<Item: Hashable>(_ items: [Item]) -> [Item] {
+        var out: [Item] = []
+        out.reserveCapacity(items.count)
+        if items.count <= 32 {
+            for item in items where !out.contains(item) { out.append(item) }
+            return out
+        }
+        var seen = Set<Item>()
+        for item in items where seen.insert(item).inserted { out.append(item) }
+        return out
     }
 
     /// Spellings a run may carry before it is cut (the literals of one clause).
@@ -155,10 +188,14 @@ enum PatternLiterals {
 
     /// Every head followed by every tail, each string once.
     private static func joined(_ heads: [String], _ tails: [String]) -> [String] {
-        var seen = Set<String>()
         var out: [String] = []
+        out.reserveCapacity(heads.count * tails.count)
         for h in heads {
-            for t in tails where seen.insert(h + t).inserted { out.append(h + t) }
+            for t in tails {
+                let s = h + t
+                // Few (at most `maxSpellings`): compared one by one rather than hashed.
+                if !out.contains(s) { out.append(s) }
+            }
         }
         return out
     }

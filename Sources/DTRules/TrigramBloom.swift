@@ -266,6 +266,12 @@ public struct TrigramBloom: Sendable, Equatable {
         return (2..<squeezed.count).map { hash(UInt32(squeezed[$0 - 2]) << 16 | UInt32(squeezed[$0 - 1]) << 8 | UInt32(squeezed[$0])) }
     }
 
+    /// The 64 words of bits, read in place: a literal gate tests many trigrams at once.
+    @inline(__always)
+    func withBits<R>(_ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
+        bits.withUnsafeBufferPointer(body)
+    }
+
     func containsAll(_ trigrams: [UInt16]) -> Bool {
         trigrams.allSatisfy { bits[Int($0 >> 6)] & (1 << UInt64($0 & 63)) != 0 }
     }
