@@ -41,9 +41,14 @@ enum PageFurniture {
     /// Short lines repeated verbatim at least three times that are not headings or
     /// list items: running headers and footers. Sentences (ending in `.`, `;`, `:`
     /// or `,`) are left alone, since agreements repeat those on purpose.
-    static func runningHeaders(_ lines: [String]) -> Set<String> {
+    static func runningHeaders(_ lines: [String], skipping skipped: [Bool] = []) -> Set<String> {
         var counts: [String: Int] = [:]
-        for line in lines {
+        for (i, line) in lines.enumerated() where i >= skipped.count || !skipped[i] {
+            // Told from the bytes without trimming (most lines): fewer than three bytes
+            // are fewer than three Characters, and over 60 printable ASCII bytes other
+            // than a space are over 60 Characters that trimming keeps (two such bytes
+            // are never one Character).
+            if line.utf8.count < 3 || hasMoreSolidBytes(line, than: 60) { continue }
             let t = line.trimmed()
             // `3...60` characters, without counting a long line's characters.
             guard t.hasMoreCharacters(than: 2), !t.hasMoreCharacters(than: 60), t.contains(where: \.isLetter) else { continue }
@@ -58,6 +63,18 @@ enum PageFurniture {
         }
         return out
     }
+}
+
+/// Whether `line` holds more than `n` printable ASCII bytes other than a space.
+func hasMoreSolidBytes(_ line: String, than n: Int) -> Bool {
+    line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        var solid = 0
+        for b in bytes where b > 0x20 && b < 0x7F {
+            solid += 1
+            if solid > n { return true }
+        }
+        return false
+    } ?? false
 }
 
 extension StringProtocol {

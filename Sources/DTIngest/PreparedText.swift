@@ -52,7 +52,7 @@ struct PreparedText {
             lines[i] = line
         }
         // Markdown headings repeat on purpose (`####Doel` in many chapters): not running headers.
-        let repeated = PageFurniture.runningHeaders(lines.indices.map { isMarkdownHeading[$0] ? "" : lines[$0] })
+        let repeated = PageFurniture.runningHeaders(lines, skipping: isMarkdownHeading)
         // (None found is the common case: then no line is trimmed again.)
         for i in lines.indices where !repeated.isEmpty && !isMarkdownHeading[i] && repeated.contains(lines[i].trimmed()) {
             lines[i] = ""
