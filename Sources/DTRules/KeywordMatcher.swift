@@ -171,6 +171,9 @@ public final class KeywordMatcher: Sendable {
     public func groups(ofEach texts: [String]) -> [UInt64] {
         // Every text's bytes as the walk reads them (`squeezable`), laid end to end.
         var bytes: [UInt8] = []
+        // Room for all of them at once (a ligature or full-width letter may map to more
+        // bytes; then the array grows as usual).
+        bytes.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count })
         var bounds: [Range<Int>] = []
         bounds.reserveCapacity(texts.count)
         var forms: [UInt32: [UInt8]] = [:]
