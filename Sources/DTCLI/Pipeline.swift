@@ -17,8 +17,9 @@ struct Pipeline: Sendable {
     /// Set by `check`, whose process ends once the report is written: the batch's last
     /// document (its model, millions of small objects for a big page) is left for the
     /// exit to take back at once instead of being freed object by object (44 M
-    /// instructions on a 10 MB page). Only the last, so memory does not grow with the batch;
-    /// `serve`, the other commands and the library free every document.
+    /// instructions on a 10 MB page), and so is its grading index (`GradeOptions.leaveIndexToExit`).
+    /// Only the last, so memory does not grow with the batch; `serve`, the other commands
+    /// and the library free every document.
     var leaveLastDocumentToExit = false
 
     /// Loads the rule set; a broken rule folder is a usage error (exit 2). With
@@ -94,7 +95,9 @@ struct Pipeline: Sendable {
             if worker > 0 { pipeline.grader = Grader(rules: grader.rules.independentCopy()) }
             while let i = emitter.claim() {
                 let read = early?.take(i, path: paths[i]) ?? Pipeline.read(paths[i], pipeline.ingest)
-                let verdict = pipeline.verdict(paths[i], read)
+                var last = pipeline
+                if leaveLastDocumentToExit, i == paths.count - 1 { last.grade.leaveIndexToExit = true }
+                let verdict = last.verdict(paths[i], read)
                 emitter.deliver(prepare(verdict), at: i)
                 progress?.tick()
                 if leaveLastDocumentToExit, i == paths.count - 1 { LeftToExit.shared.keep(read) }
