@@ -10,9 +10,10 @@ import DTModel
 ///
 /// The walk is the formula search's own: the same pieces in the same order, each
 /// counted as `AmendingInstrument.append` counts it, so it stops at the same
-/// division and takes the same prefix of the last piece. A piece of ASCII without
-/// a CR is that many Characters, counted on its bytes; any other piece is counted
-/// on its string, as before. Squeezing goes character by character, so the pieces
+/// division and takes the same prefix of the last piece. A piece whose Characters
+/// are single scalars (`simpleCharacters`: ASCII, Latin-1, Latin Extended-A,
+/// General Punctuation) is counted on its bytes, no further than the room left; any
+/// other piece on its string, as before. Squeezing goes character by character, so the pieces
 /// squeezed one after another are the squeezed opening; the first line is read
 /// squeezed too, whole where the search reads its normalised form.
 enum AmendingPrefilter {
