@@ -41,7 +41,9 @@ let package = Package(
         ),
         .target(name: "DTXML", dependencies: ["CLibXML2"]),
         .target(name: "DTModel", swiftSettings: hotModulesInDebug),
-        .target(name: "DTIngest", dependencies: ["DTXML", "DTModel", "ZIPFoundation"]),
+        // zlib's raw inflate: ZIP entries' deflate streams are checked before extraction.
+        .systemLibrary(name: "CInflate", path: "Sources/CInflate"),
+        .target(name: "DTIngest", dependencies: ["DTXML", "DTModel", "ZIPFoundation", "CInflate"]),
         .target(name: "DTRules", dependencies: ["DTModel", "Yams"], swiftSettings: hotModulesInDebug),
         // Negotiation brackets of a draft, read from the model's text (no rules needed).
         .target(name: "DTDrafts", dependencies: ["DTModel"]),

@@ -9,6 +9,8 @@ import ZIPFoundation
 /// bytes are counted while inflating, since a hostile archive can lie about sizes.
 struct ZipParts {
     private let archive: Archive
+    /// The package's bytes, for the deflate check (`ZipInflateCheck`).
+    private let bytes: [UInt8]
     let path: String
     let limit: Int
 
@@ -27,6 +29,7 @@ struct ZipParts {
         } catch {
             throw IngestError(path: path, message: "not a \(kind) file: the ZIP package cannot be read (\(error))")
         }
+        self.bytes = bytes
         self.path = path
         self.limit = limit
         if let bad = Self.entryPastTheEnd(bytes) {
@@ -57,6 +60,33 @@ struct ZipParts {
                 guard local + 30 <= bytes.count else { return name }
                 let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
                 if dataStart + compressed > bytes.count { return name }
+            }
+            at += 46 + nameLength + extraLength + commentLength
+        }
+        return nil
+    }
+
+    /// Where the compressed bytes of the first central-directory entry named `name`
+    /// lie, when it is deflated (method 8) and its sizes are not ZIP64's; nil otherwise
+    /// (left to ZIPFoundation as before). `entryPastTheEnd` has checked that they fit.
+    static func deflatedData(of name: String, in bytes: [UInt8]) -> Range<Int>? {
+        func u16(_ i: Int) -> Int { i + 2 <= bytes.count ? Int(bytes[i]) | Int(bytes[i + 1]) << 8 : 0 }
+        func u32(_ i: Int) -> Int { i + 4 <= bytes.count ? u16(i) | u16(i + 2) << 16 : 0 }
+        var end = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 65_535)
+        while end >= lowest, u32(end) != 0x0605_4B50 { end -= 1 }
+        guard end >= lowest else { return nil }
+        let wanted = Array(name.utf8)
+        var at = u32(end + 16)
+        for _ in 0..<u16(end + 10) {
+            guard at + 46 <= bytes.count, u32(at) == 0x0201_4B50 else { return nil }
+            let nameLength = u16(at + 28), extraLength = u16(at + 30), commentLength = u16(at + 32)
+            if at + 46 + nameLength <= bytes.count, bytes[(at + 46)..<(at + 46 + nameLength)].elementsEqual(wanted) {
+                let method = u16(at + 10), compressed = u32(at + 20), local = u32(at + 42)
+                guard method == 8, compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF, local + 30 <= bytes.count else { return nil }
+                let start = local + 30 + u16(local + 26) + u16(local + 28)
+                guard start + compressed <= bytes.count else { return nil }
+                return start..<(start + compressed)
             }
             at += 46 + nameLength + extraLength + commentLength
         }
@@ -95,6 +125,17 @@ struct ZipParts {
         guard entry.type == .file else { return nil }
         if entry.uncompressedSize > UInt64(limit) {
             throw IngestError(path: path, message: "ZIP entry \(name) declares \(entry.uncompressedSize) bytes uncompressed, over the limit of \(limit) bytes (a ZIP bomb?)")
+        }
+        if let data = Self.deflatedData(of: name, in: bytes) {
+            do {
+                try bytes.withUnsafeBufferPointer { try ZipInflateCheck.check(UnsafeBufferPointer(rebasing: $0[data]), limit: self.limit) }
+            } catch ZipInflateCheck.Failure.overLimit {
+                throw IngestError(path: path, message: "ZIP entry \(name) inflates past the limit of \(self.limit) bytes (a ZIP bomb?)")
+            } catch ZipInflateCheck.Failure.truncated {
+                throw IngestError(path: path, message: "ZIP entry \(name) cannot be read: its compressed data ends before its deflate stream does (a damaged or hostile file)")
+            } catch {
+                throw IngestError(path: path, message: "ZIP entry \(name) cannot be read: its deflate stream is damaged")
+            }
         }
         var out: [UInt8] = []
         out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit))))
