@@ -41,9 +41,7 @@ let package = Package(
         ),
         .target(name: "DTXML", dependencies: ["CLibXML2"]),
         .target(name: "DTModel", swiftSettings: hotModulesInDebug),
-        // zlib's raw inflate: ZIP entries' deflate streams are checked before extraction.
-        .systemLibrary(name: "CInflate", path: "Sources/CInflate"),
-        .target(name: "DTIngest", dependencies: ["DTXML", "DTModel", "ZIPFoundation", "CInflate"]),
+        .target(name: "DTIngest", dependencies: ["DTXML", "DTModel", "ZIPFoundation"]),
         .target(name: "DTRules", dependencies: ["DTModel", "Yams"], swiftSettings: hotModulesInDebug),
         // Negotiation brackets of a draft, read from the model's text (no rules needed).
         .target(name: "DTDrafts", dependencies: ["DTModel"]),

@@ -7,4 +7,6 @@
 #include <libxml/xmlerror.h>
 #include <libxml/parserInternals.h>
 #include <libxml/entities.h>
+/* zlib (which libxml2 links): raw inflate for the ZIP deflate check (DTXML/RawInflate.swift). */
+#include <zlib.h>
 #endif

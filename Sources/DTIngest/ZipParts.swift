@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import DTXML
 import ZIPFoundation
 
 /// Reads named parts out of a ZIP package (DOCX, ODT) in memory, refusing any
@@ -9,7 +10,7 @@ import ZIPFoundation
 /// bytes are counted while inflating, since a hostile archive can lie about sizes.
 struct ZipParts {
     private let archive: Archive
-    /// The package's bytes, for the deflate check (`ZipInflateCheck`).
+    /// The package's bytes, for the deflate check (`RawInflate`).
     private let bytes: [UInt8]
     let path: String
     let limit: Int
@@ -128,10 +129,10 @@ struct ZipParts {
         }
         if let data = Self.deflatedData(of: name, in: bytes) {
             do {
-                try bytes.withUnsafeBufferPointer { try ZipInflateCheck.check(UnsafeBufferPointer(rebasing: $0[data]), limit: self.limit) }
-            } catch ZipInflateCheck.Failure.overLimit {
+                try bytes.withUnsafeBufferPointer { try RawInflate.check(UnsafeBufferPointer(rebasing: $0[data]), limit: self.limit) }
+            } catch RawInflate.Failure.overLimit {
                 throw IngestError(path: path, message: "ZIP entry \(name) inflates past the limit of \(self.limit) bytes (a ZIP bomb?)")
-            } catch ZipInflateCheck.Failure.truncated {
+            } catch RawInflate.Failure.truncated {
                 throw IngestError(path: path, message: "ZIP entry \(name) cannot be read: its compressed data ends before its deflate stream does (a damaged or hostile file)")
             } catch {
                 throw IngestError(path: path, message: "ZIP entry \(name) cannot be read: its deflate stream is damaged")

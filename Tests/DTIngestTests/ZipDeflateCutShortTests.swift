@@ -1,4 +1,5 @@
 @testable import DTIngest
+import DTXML
 import Foundation
 import Testing
 
@@ -48,12 +49,12 @@ import Testing
     @Test func theCheckItself() throws {
         // A final stored block of "abc"; the same block not final; one inflating past a limit.
         let whole: [UInt8] = [0x01, 0x03, 0x00, 0xFC, 0xFF, 0x61, 0x62, 0x63]
-        try whole.withUnsafeBufferPointer { try ZipInflateCheck.check($0, limit: 10) }
+        try whole.withUnsafeBufferPointer { try RawInflate.check($0, limit: 10) }
         var open = whole
         open[0] = 0x00
-        #expect(throws: ZipInflateCheck.Failure.truncated) { try open.withUnsafeBufferPointer { try ZipInflateCheck.check($0, limit: 10) } }
-        #expect(throws: ZipInflateCheck.Failure.overLimit) { try whole.withUnsafeBufferPointer { try ZipInflateCheck.check($0, limit: 2) } }
-        #expect(throws: ZipInflateCheck.Failure.damaged) { try [UInt8]([0x07, 0xFF]).withUnsafeBufferPointer { try ZipInflateCheck.check($0, limit: 10) } }
+        #expect(throws: RawInflate.Failure.truncated) { try open.withUnsafeBufferPointer { try RawInflate.check($0, limit: 10) } }
+        #expect(throws: RawInflate.Failure.overLimit) { try whole.withUnsafeBufferPointer { try RawInflate.check($0, limit: 2) } }
+        #expect(throws: RawInflate.Failure.damaged) { try [UInt8]([0x07, 0xFF]).withUnsafeBufferPointer { try RawInflate.check($0, limit: 10) } }
     }
 }
 

@@ -1,6 +1,8 @@
-import CInflate
+import CLibXML2
 
 /// Checks that a ZIP entry's deflate stream ends within the entry's compressed bytes.
+/// Here, beside libxml2, because the C libraries sit below the readers behind this
+/// module (libxml2 links zlib; `CLibXML2`'s shim includes its header).
 ///
 /// ZIPFoundation's inflate loop (`Data.decode`) asks for more input until the stream
 /// ends, reading on past the entry and, at the end of the file, forever: a DOCX whose
@@ -10,8 +12,8 @@ import CInflate
 /// every deflated entry is inflated here first, from the package's bytes, with
 /// zlib's raw inflate, and only a stream that ends inside its own bytes is handed
 /// to ZIPFoundation.
-enum ZipInflateCheck {
-    enum Failure: Error, Equatable {
+public enum RawInflate {
+    public enum Failure: Error, Equatable {
         /// The compressed bytes end before the deflate stream does.
         case truncated
         /// zlib refused the stream.
@@ -22,7 +24,7 @@ enum ZipInflateCheck {
 
     /// Inflates `compressed` (a raw deflate stream) without keeping the output;
     /// throws unless the stream ends within it and within `limit` bytes of output.
-    static func check(_ compressed: UnsafeBufferPointer<UInt8>, limit: Int) throws {
+    public static func check(_ compressed: UnsafeBufferPointer<UInt8>, limit: Int) throws {
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw Failure.damaged
