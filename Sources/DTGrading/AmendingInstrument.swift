@@ -352,9 +352,7 @@ public enum AmendingInstrument {
                 if n + 8 <= limit, j + 8 <= bytes.count, j + 8 == bytes.count || bytes[j + 8] < 0x80 {
                     let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
                     // High bits clear, and no byte equal to 0x0D (the zero-byte test on w ^ 0x0D…).
-                    let x = w ^ 0x0D0D_0D0D_0D0D_0D0D
-                    let hasCR = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-                    if w & 0x8080_8080_8080_8080 == 0, hasCR == 0 {
+                    if isASCIIWithoutCR(w) {
                         j += 8
                         n += 8
                         continue

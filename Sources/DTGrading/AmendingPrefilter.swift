@@ -119,9 +119,7 @@ enum AmendingPrefilter {
             // Eight ASCII bytes without a CR at a time, when they all fit.
             if n + 8 <= limit, i + 8 <= count {
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let x = w ^ 0x0D0D_0D0D_0D0D_0D0D
-                let hasCR = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-                if w & 0x8080_8080_8080_8080 == 0, hasCR == 0 {
+                if isASCIIWithoutCR(w) {
                     i += 8
                     n += 8
                     continue

@@ -10,8 +10,9 @@ import ZIPFoundation
 /// bytes are counted while inflating, since a hostile archive can lie about sizes.
 struct ZipParts {
     private let archive: Archive
-    /// The package's bytes, for the deflate check (`RawInflate`).
+    /// The package's bytes and central directory, read once, for the deflate check (`RawInflate`).
     private let bytes: [UInt8]
+    private let entries: [DirectoryEntry]
     let path: String
     let limit: Int
 
@@ -31,6 +32,7 @@ struct ZipParts {
             throw IngestError(path: path, message: "not a \(kind) file: the ZIP package cannot be read (\(error))")
         }
         self.bytes = bytes
+        self.entries = Self.directory(bytes)
         self.path = path
         self.limit = limit
         if let bad = Self.entryPastTheEnd(bytes) {
@@ -38,31 +40,55 @@ struct ZipParts {
         }
     }
 
+    /// One record of the central directory: the entry's name, its compression method,
+    /// its compressed size and where its local header is (as the record states them).
+    struct DirectoryEntry {
+        /// The name as far as the package holds it (cut short at its end).
+        let name: ArraySlice<UInt8>
+        let nameComplete: Bool
+        let method: Int
+        let compressed: Int
+        let local: Int
+    }
+
+    /// The central directory's records in order, up to the first that is not one
+    /// (both readers below stop there); empty without an end-of-directory record
+    /// (ZIPFoundation refuses such a file itself).
+    static func directory(_ bytes: [UInt8]) -> [DirectoryEntry] {
+        // The end-of-central-directory record: its signature within the last 64 KB + 22 bytes.
+        var end = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 65_535)
+        while end >= lowest, u32(bytes, end) != 0x0605_4B50 { end -= 1 }
+        guard end >= lowest else { return [] }
+        var entries: [DirectoryEntry] = []
+        var at = u32(bytes, end + 16)
+        for _ in 0..<u16(bytes, end + 10) {
+            guard at + 46 <= bytes.count, u32(bytes, at) == 0x0201_4B50 else { break }
+            let nameLength = u16(bytes, at + 28), extraLength = u16(bytes, at + 30), commentLength = u16(bytes, at + 32)
+            entries.append(DirectoryEntry(name: bytes[(at + 46)..<min(bytes.count, at + 46 + nameLength)],
+                                          nameComplete: at + 46 + nameLength <= bytes.count, method: u16(bytes, at + 10),
+                                          compressed: u32(bytes, at + 20), local: u32(bytes, at + 42)))
+            at += 46 + nameLength + extraLength + commentLength
+        }
+        return entries
+    }
+
+    /// Where an entry's data starts (its local header: 30 bytes, then its own name and
+    /// extra field), nil for ZIP64 sizes (0xFFFFFFFF, left to ZIPFoundation) and for a
+    /// local header past the end (`dataFits` says which).
+    private static func dataStart(of e: DirectoryEntry, in bytes: [UInt8]) -> Int? {
+        guard e.compressed != 0xFFFF_FFFF, e.local != 0xFFFF_FFFF, e.local + 30 <= bytes.count else { return nil }
+        return e.local + 30 + u16(bytes, e.local + 26) + u16(bytes, e.local + 28)
+    }
+
     /// The name of a central-directory entry whose data would run past the end of the
     /// package, nil when every entry fits. ZIPFoundation keeps asking for such missing
     /// bytes at the end of the file and never ends (the fuzzer found it, a 1.5 KB file),
     /// so the directory is read here first. ZIP64 sizes (0xFFFFFFFF) are left to it.
     static func entryPastTheEnd(_ bytes: [UInt8]) -> String? {
-        func u16(_ i: Int) -> Int { i + 2 <= bytes.count ? Int(bytes[i]) | Int(bytes[i + 1]) << 8 : 0 }
-        func u32(_ i: Int) -> Int { i + 4 <= bytes.count ? u16(i) | u16(i + 2) << 16 : 0 }
-        // The end-of-central-directory record: its signature within the last 64 KB + 22 bytes.
-        var end = bytes.count - 22
-        let lowest = max(0, bytes.count - 22 - 65_535)
-        while end >= lowest, u32(end) != 0x0605_4B50 { end -= 1 }
-        guard end >= lowest else { return nil }  // ZIPFoundation refuses it itself
-        var at = u32(end + 16)
-        for _ in 0..<u16(end + 10) {
-            guard at + 46 <= bytes.count, u32(at) == 0x0201_4B50 else { return nil }
-            let compressed = u32(at + 20), local = u32(at + 42)
-            let nameLength = u16(at + 28), extraLength = u16(at + 30), commentLength = u16(at + 32)
-            let name = String(decoding: bytes[(at + 46)..<min(bytes.count, at + 46 + nameLength)], as: UTF8.self)
-            if compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF {
-                // The local header: 30 bytes, then its own name and extra field, then the data.
-                guard local + 30 <= bytes.count else { return name }
-                let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
-                if dataStart + compressed > bytes.count { return name }
-            }
-            at += 46 + nameLength + extraLength + commentLength
+        for e in directory(bytes) where e.compressed != 0xFFFF_FFFF && e.local != 0xFFFF_FFFF {
+            let fits = dataStart(of: e, in: bytes).map { $0 + e.compressed <= bytes.count } ?? false
+            if !fits { return String(decoding: e.name, as: UTF8.self) }
         }
         return nil
     }
@@ -71,28 +97,18 @@ struct ZipParts {
     /// lie, when it is deflated (method 8) and its sizes are not ZIP64's; nil otherwise
     /// (left to ZIPFoundation as before). `entryPastTheEnd` has checked that they fit.
     static func deflatedData(of name: String, in bytes: [UInt8]) -> Range<Int>? {
-        func u16(_ i: Int) -> Int { i + 2 <= bytes.count ? Int(bytes[i]) | Int(bytes[i + 1]) << 8 : 0 }
-        func u32(_ i: Int) -> Int { i + 4 <= bytes.count ? u16(i) | u16(i + 2) << 16 : 0 }
-        var end = bytes.count - 22
-        let lowest = max(0, bytes.count - 22 - 65_535)
-        while end >= lowest, u32(end) != 0x0605_4B50 { end -= 1 }
-        guard end >= lowest else { return nil }
-        let wanted = Array(name.utf8)
-        var at = u32(end + 16)
-        for _ in 0..<u16(end + 10) {
-            guard at + 46 <= bytes.count, u32(at) == 0x0201_4B50 else { return nil }
-            let nameLength = u16(at + 28), extraLength = u16(at + 30), commentLength = u16(at + 32)
-            if at + 46 + nameLength <= bytes.count, bytes[(at + 46)..<(at + 46 + nameLength)].elementsEqual(wanted) {
-                let method = u16(at + 10), compressed = u32(at + 20), local = u32(at + 42)
-                guard method == 8, compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF, local + 30 <= bytes.count else { return nil }
-                let start = local + 30 + u16(local + 26) + u16(local + 28)
-                guard start + compressed <= bytes.count else { return nil }
-                return start..<(start + compressed)
-            }
-            at += 46 + nameLength + extraLength + commentLength
-        }
-        return nil
+        deflatedData(of: name, in: bytes, directory: directory(bytes))
     }
+
+    private static func deflatedData(of name: String, in bytes: [UInt8], directory: [DirectoryEntry]) -> Range<Int>? {
+        let wanted = Array(name.utf8)
+        guard let e = directory.first(where: { $0.nameComplete && $0.name.elementsEqual(wanted) }), e.method == 8,
+              let start = dataStart(of: e, in: bytes), start + e.compressed <= bytes.count else { return nil }
+        return start..<(start + e.compressed)
+    }
+
+    private static func u16(_ bytes: [UInt8], _ i: Int) -> Int { i + 2 <= bytes.count ? Int(bytes[i]) | Int(bytes[i + 1]) << 8 : 0 }
+    private static func u32(_ bytes: [UInt8], _ i: Int) -> Int { i + 4 <= bytes.count ? u16(bytes, i) | u16(bytes, i + 2) << 16 : 0 }
 
     /// Writes `bytes` to a new private file in the temporary folder; its path.
     private static func stage(_ bytes: [UInt8], path: String) throws -> String {
@@ -127,7 +143,7 @@ struct ZipParts {
         if entry.uncompressedSize > UInt64(limit) {
             throw IngestError(path: path, message: "ZIP entry \(name) declares \(entry.uncompressedSize) bytes uncompressed, over the limit of \(limit) bytes (a ZIP bomb?)")
         }
-        if let data = Self.deflatedData(of: name, in: bytes) {
+        if let data = Self.deflatedData(of: name, in: bytes, directory: entries) {
             do {
                 try bytes.withUnsafeBufferPointer { try RawInflate.check(UnsafeBufferPointer(rebasing: $0[data]), limit: self.limit) }
             } catch RawInflate.Failure.overLimit {

@@ -39,3 +39,13 @@ extension String {
         return text.withUTF8 { t in needle.withUTF8 { t.firstIndex(ofBytes: $0, from: 0) != nil } }
     }
 }
+
+/// Whether the eight bytes of `w` are ASCII and none is a CR: then each is a
+/// Character of its own, but for the byte after the last (a mark may join it).
+/// (The zero-byte test on `w ^ 0x0D…` may flag a byte above a CR, never miss one.)
+@inline(__always)
+public func isASCIIWithoutCR(_ w: UInt64) -> Bool {
+    let x = w ^ 0x0D0D_0D0D_0D0D_0D0D
+    let hasCR = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    return w & 0x8080_8080_8080_8080 == 0 && hasCR == 0
+}
