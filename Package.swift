@@ -39,8 +39,10 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "DTXML", dependencies: ["CLibXML2"]),
-        .target(name: "DTModel", swiftSettings: hotModulesInDebug),
+        // Sixteen-byte SSE2 scans (header-only C) for the loops that read whole documents.
+        .target(name: "CByteScan"),
+        .target(name: "DTXML", dependencies: ["CLibXML2", "CByteScan"]),
+        .target(name: "DTModel", dependencies: ["CByteScan"], swiftSettings: hotModulesInDebug),
         .target(name: "DTIngest", dependencies: ["DTXML", "DTModel", "ZIPFoundation"]),
         .target(name: "DTRules", dependencies: ["DTModel", "Yams"], swiftSettings: hotModulesInDebug),
         // Negotiation brackets of a draft, read from the model's text (no rules needed).

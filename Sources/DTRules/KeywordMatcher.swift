@@ -359,48 +359,114 @@ public final class KeywordMatcher: Sendable {
     /// out, and a ligature or full-width letter is read as the letters NFKC makes of it.
     static func squeezable(_ bytes: UnsafeBufferPointer<UInt8>, cache: inout [UInt32: [UInt8]]) -> [UInt8]? {
         guard let base = bytes.baseAddress else { return nil }
+        let n = bytes.count
         // Most texts are ASCII but for the odd kept letter: find the first character
         // that reads differently before copying anything.
-        var i = 0
+        var i = ByteScan.nextNonASCII(base, from: 0, count: n)
         var first: Int?
-        let high: UInt64 = 0x8080_8080_8080_8080
-        while i < bytes.count {
-            // Thirty-two, then eight ASCII bytes at a time.
-            if i + 32 <= bytes.count {
-                let p = UnsafeRawPointer(base + i)
-                if (p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                    | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)) & high == 0 {
-                    i += 32
-                    continue
-                }
-            }
-            if i + 8 <= bytes.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & high == 0 {
-                i += 8
+        while i < n {
+            guard let (v, w) = TextNormalizer.decode(bytes, at: i) else {
+                i = ByteScan.nextNonASCII(base, from: i + 1, count: n)
                 continue
             }
-            if bytes[i] < 0x80 {
-                i += 1
-                continue
-            }
-            guard let (v, w) = TextNormalizer.decode(bytes, at: i) else { i += 1; continue }
             if case .keep? = TextNormalizer.plainScalar(v) {
-                i += w
+                i = ByteScan.nextNonASCII(base, from: i + w, count: n)
                 continue
             }
             first = i
             break
         }
         guard let start = first else { return nil }
+        // What is written never outgrows what is read but for a character whose
+        // compatibility form is longer than its bytes (a ligature, an Arabic phrase
+        // sign): up to `room` bytes of that fit; past them, the copy starts again growing
+        // as it needs (`squeezedGrowing`).
+        let room = 64
+        var grewTooMuch = false
+        let out = [UInt8](unsafeUninitializedCapacity: n + room) { out, written in
+            guard let to = out.baseAddress else { return }
+            // Runs of ASCII are copied whole; only the characters between them are looked at.
+            var count = 0
+            var run = 0
+            // A run between two accented letters is a few words: up to 32 bytes are
+            // copied as four words, perhaps past the run's end (what lies past it is
+            // written over next, and within the buffer: the output never gets ahead of
+            // the input by more than `room`); memmove's call and its branches on the
+            // length cost more there. Longer runs go to memmove.
+            @inline(__always) func copyRun(upTo end: Int) {
+                let length = end - run
+                if length <= 32 && run + 32 <= n {
+                    let source = UnsafeRawPointer(base + run)
+                    let target = UnsafeMutableRawPointer(to + count)
+                    for offset in stride(from: 0, to: 32, by: 8) {
+                        target.storeBytes(of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+                    }
+                } else if length > 0 {
+                    (to + count).update(from: base + run, count: length)
+                }
+                count += length
+            }
+            var i = start
+            while i < n {
+                let b = base[i]
+                copyRun(upTo: i)
+                guard let (v, w) = TextNormalizer.decode(bytes, at: i) else {
+                    to[count] = b
+                    count += 1
+                    run = i + 1
+                    i = ByteScan.nextNonASCII(base, from: i + 1, count: n)
+                    continue
+                }
+                // An accented Latin letter (every few words of a Spanish or French text):
+                // its folded letters from the table, without the form cache's hashing.
+                if let f = TextNormalizer.foldedLatin(v) {
+                    to[count] = f.0
+                    to[count + 1] = f.1
+                    count += f.1 != 0 ? 2 : 1
+                } else {
+                    switch TextNormalizer.plainScalar(v) {
+                    case .keep?:
+                        (to + count).update(from: base + i, count: w)
+                        count += w
+                    // A space, a quote, a dash, a semicolon or nothing: all squeeze away.
+                    case .space?, .drop?, .byte?, .periods?: break
+                    case nil:
+                        let form: [UInt8]
+                        if let known = cache[v] {
+                            form = known
+                        } else {
+                            form = squeezedForm(of: v, bytes: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
+                            cache[v] = form
+                        }
+                        // Room for the form and for everything after it, copied at most byte for byte.
+                        guard count + form.count + (n - i - w) <= n + room else {
+                            grewTooMuch = true
+                            return
+                        }
+                        form.withUnsafeBufferPointer { f in
+                            if let fb = f.baseAddress { (to + count).update(from: fb, count: f.count) }
+                        }
+                        count += form.count
+                    }
+                }
+                run = i + w
+                i = ByteScan.nextNonASCII(base, from: i + w, count: n)
+            }
+            copyRun(upTo: n)
+            written = count
+        }
+        return grewTooMuch ? squeezedGrowing(bytes, from: start, cache: &cache) : out
+    }
+
+    /// `squeezable`'s copy from `start` (its first character that reads differently)
+    /// in an array that grows as it needs: for the rare text whose compatibility forms
+    /// outgrow the room `squeezable` keeps.
+    static func squeezedGrowing(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, cache: inout [UInt32: [UInt8]]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
-        // Runs of ASCII are copied whole; only the characters between them are looked at.
         var run = 0
-        i = start
+        var i = start
         while i < bytes.count {
-            if i + 8 <= bytes.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & high == 0 {
-                i += 8
-                continue
-            }
             let b = bytes[i]
             if b < 0x80 {
                 i += 1
@@ -413,26 +479,21 @@ public final class KeywordMatcher: Sendable {
                 run = i
                 continue
             }
-            // An accented Latin letter (every few words of a Spanish or French text):
-            // its folded letters from the table, without the form cache's hashing.
             if let f = TextNormalizer.foldedLatin(v) {
                 out.append(f.0)
                 if f.1 != 0 { out.append(f.1) }
-                i += w
-                run = i
-                continue
-            }
-            switch TextNormalizer.plainScalar(v) {
-            case .keep?: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
-            // A space, a quote, a dash, a semicolon or nothing: all squeeze away.
-            case .space?, .drop?, .byte?, .periods?: break
-            case nil:
-                if let form = cache[v] {
-                    out.append(contentsOf: form)
-                } else {
-                    let form = squeezedForm(of: v, bytes: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
-                    cache[v] = form
-                    out.append(contentsOf: form)
+            } else {
+                switch TextNormalizer.plainScalar(v) {
+                case .keep?: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
+                case .space?, .drop?, .byte?, .periods?: break
+                case nil:
+                    if let form = cache[v] {
+                        out.append(contentsOf: form)
+                    } else {
+                        let form = squeezedForm(of: v, bytes: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
+                        cache[v] = form
+                        out.append(contentsOf: form)
+                    }
                 }
             }
             i += w

@@ -70,10 +70,7 @@ public struct TrigramBloom: Sendable, Equatable {
     /// How many bytes from `i` on are ASCII.
     @inline(__always)
     static func asciiRun(_ base: UnsafePointer<UInt8>, from i: Int, count n: Int) -> Int {
-        var j = i
-        while j + 8 <= n, UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { j += 8 }
-        while j < n && base[j] < 0x80 { j += 1 }
-        return j - i
+        ByteScan.nextNonASCII(base, from: i, count: n) - i
     }
 
     public init(_ text: String) {

@@ -161,6 +161,29 @@ import Testing
         #expect(left > 400)
     }
 
+    /// Long texts, where the scanner reads sixteen bytes at a time and counts line feeds
+    /// without stopping at them: the same events and lines as libxml2's, whatever falls
+    /// at a block's edge (a line feed, a tab, a reference, an accent, a control byte).
+    @Test func longTextsCountLinesAsLibxml2Does() throws {
+        let pieces = ["plain words of text ", "\n", "\n\n   ", "\t", "é", "“x”", "&amp;", "&#10;", "]]", " > ", "x",
+                      "<b>x\ny</b>", "<c a=\"1\"\n/>", String(repeating: "y", count: 15), String(repeating: "\n", count: 17)]
+        // Rarely, a byte outside the subset (then the document is libxml2's).
+        let outside = ["\u{1}", "\r", "]]>"]
+        var generator = SplitMix64(seed: 0x11FE)
+        var read = 0
+        for _ in 0..<1500 {
+            var body = ""
+            for _ in 0..<(8 + Int(generator.next() % 40)) {
+                body += generator.next() % 150 == 0 ? outside[Int(generator.next() % 3)] : pieces[Int(generator.next() % UInt64(pieces.count))]
+            }
+            let doc = Array("<treaty>\n<article number=\"1\">\(body)</article>\n\(body)<end/></treaty>".utf8)
+            guard let scanned = plain(doc) else { continue }
+            #expect(scanned == libxml(doc), "\(String(decoding: doc, as: UTF8.self).debugDescription)")
+            read += 1
+        }
+        #expect(read > 300)
+    }
+
     /// The scanner reads every ToTA file (else the corpus pays for libxml2 again), to the
     /// events libxml2 reads from the file (every 9th file; all with DTCHECK_SLOW_TESTS=1).
     @Test(.needsSharedCorpus) func readsTheCorpusAsLibxml2Does() throws {
