@@ -260,9 +260,20 @@ private struct Scanner {
         let valueStart = i
         var hasReference = false
         while true {
-            // Eight bytes at a time to the quote, '<', '&', a byte below 0x20 or not ASCII.
+            // Sixteen, then eight bytes at a time to the quote, '<', '&', a byte below
+            // 0x20 or not ASCII (a value is a few bytes: one block holds most).
             let quotes = UInt64(quote) &* 0x0101_0101_0101_0101
-            while i + 8 <= n {
+            var found = false
+            while i + 16 <= n {
+                let stops = dt_xml_value_stops16(base + i, quote)
+                if stops != 0 {
+                    i += stops.trailingZeroBitCount
+                    found = true
+                    break
+                }
+                i += 16
+            }
+            while !found && i + 8 <= n {
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 let flags = (w | below0x20(w) | zeroBytes(w ^ quotes) | zeroBytes(w ^ 0x2626_2626_2626_2626)
                              | zeroBytes(w ^ 0x3C3C_3C3C_3C3C_3C3C)) & 0x8080_8080_8080_8080
@@ -299,6 +310,15 @@ private struct Scanner {
         guard i < n, isNameStart(base[i]) else { return false }
         let start = i
         i += 1
+        // Sixteen bytes at a time to the name's end (most names end in the first block).
+        while i + 16 <= n {
+            let ends = dt_xml_name_ends16(base + i)
+            if ends != 0 {
+                i += ends.trailingZeroBitCount
+                return i - start <= PlainXMLScanner.maxNameLength
+            }
+            i += 16
+        }
         while i < n, isNameByte(base[i]) { i += 1 }
         return i - start <= PlainXMLScanner.maxNameLength
     }

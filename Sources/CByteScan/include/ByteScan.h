@@ -109,4 +109,46 @@ static inline size_t dt_xml_text_run(const uint8_t *p, size_t n, size_t *lines) 
     return i;
 }
 
+/* The bytes of p[0..<16] that cannot be in an XML name as the plain scanner reads
+   names: anything but ASCII letters, digits, '_', '.' and '-'. */
+static inline uint32_t dt_xml_name_ends16(const uint8_t *p) {
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    /* Signed compares: bytes from 0x80 are negative, below every bound here. */
+    __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8(0x60)), _mm_cmplt_epi8(lower, _mm_set1_epi8(0x7B)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x2F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x3A)));
+    __m128i marks = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x5F)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x2E)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x2D))));
+    return ~(uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), marks)) & 0xFFFFu;
+#else
+    uint32_t ends = 0;
+    for (int k = 0; k < 16; k++) {
+        uint8_t b = p[k], l = b | 0x20;
+        int name = (l >= 0x61 && l <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2E || b == 0x2D;
+        if (!name) ends |= 1u << k;
+    }
+    return ends;
+#endif
+}
+
+/* The bytes of p[0..<16] an attribute value's reading must look at: the closing
+   quote, '<', '&', a byte below 0x20, or not ASCII. */
+static inline uint32_t dt_xml_value_stops16(const uint8_t *p, uint8_t quote) {
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i below = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)); /* and every byte from 0x80 */
+    __m128i stops = _mm_or_si128(_mm_or_si128(below, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)quote))),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x26)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x3C))));
+    return (uint32_t)_mm_movemask_epi8(stops);
+#else
+    uint32_t stops = 0;
+    for (int k = 0; k < 16; k++) {
+        uint8_t b = p[k];
+        if (b < 0x20 || b >= 0x80 || b == quote || b == 0x26 || b == 0x3C) stops |= 1u << k;
+    }
+    return stops;
+#endif
+}
+
 #endif
