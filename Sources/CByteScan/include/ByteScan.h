@@ -14,31 +14,19 @@
 #include <emmintrin.h>
 #endif
 
-/* The bytes of p[0..<16] XML text reading must look at (low 16 bits): below 0x20 but
-   for tab and line feed, '&', '<', '>', or not ASCII; and, shifted 16 bits up, the
-   line feeds. */
-static inline uint32_t dt_xml_text_stops16(const uint8_t *p) {
 #if defined(__SSE2__)
-    __m128i v = _mm_loadu_si128((const __m128i *)p);
+/* The bytes of v XML text reading must look at (all ones each): below 0x20 but for
+   tab and line feed (lf: v's line feeds), '&', '<', '>', or not ASCII. */
+static inline __m128i dt_xml_text_stop_bytes(__m128i v, __m128i lf) {
     /* A signed compare: every byte from 0x80 is negative, so below 0x20 as well. */
     __m128i below = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
-    __m128i lf = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x0A));
     __m128i tab = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x09));
     __m128i amp = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x26));
     /* '<' (0x3C) and '>' (0x3E) differ in one bit: one compare finds both. */
     __m128i angle = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x02)), _mm_set1_epi8(0x3E));
-    __m128i stops = _mm_or_si128(_mm_andnot_si128(_mm_or_si128(lf, tab), below), _mm_or_si128(amp, angle));
-    return (uint32_t)_mm_movemask_epi8(stops) | ((uint32_t)_mm_movemask_epi8(lf) << 16);
-#else
-    uint32_t stops = 0, lf = 0;
-    for (int k = 0; k < 16; k++) {
-        uint8_t b = p[k];
-        if (b == 0x0A) lf |= 1u << k;
-        if ((b < 0x20 && b != 0x0A && b != 0x09) || b >= 0x80 || b == 0x26 || b == 0x3C || b == 0x3E) stops |= 1u << k;
-    }
-    return stops | (lf << 16);
-#endif
+    return _mm_or_si128(_mm_andnot_si128(_mm_or_si128(lf, tab), below), _mm_or_si128(amp, angle));
 }
+#endif
 
 /* The bytes of p[0..<16] that are not ASCII (0x80 and above). */
 static inline uint32_t dt_high_bytes16(const uint8_t *p) {
@@ -52,7 +40,7 @@ static inline uint32_t dt_high_bytes16(const uint8_t *p) {
 }
 
 /* From p on (n bytes): the offset of the first byte XML text reading must look at
-   (as dt_xml_text_stops16 marks them), or of the last n % 16 bytes when none is met
+   (as dt_xml_text_stop_bytes marks them), or of the last n % 16 bytes when none is met
    before them; adds the line feeds before that offset to *lines. The line feeds are
    counted in a vector of byte counters, summed every 255 blocks and at the end, not
    block by block (x86-64's baseline has no popcount instruction). */
@@ -65,12 +53,8 @@ static inline size_t dt_xml_text_run(const uint8_t *p, size_t n, size_t *lines) 
     int blocks = 0;
     while (i + 16 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-        __m128i below = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
         __m128i lf = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x0A));
-        __m128i tab = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x09));
-        __m128i amp = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x26));
-        __m128i angle = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x02)), _mm_set1_epi8(0x3E));
-        __m128i stops = _mm_or_si128(_mm_andnot_si128(_mm_or_si128(lf, tab), below), _mm_or_si128(amp, angle));
+        __m128i stops = dt_xml_text_stop_bytes(v, lf);
         unsigned mask = (unsigned)_mm_movemask_epi8(stops);
         if (mask != 0) {
             unsigned k = (unsigned)__builtin_ctz(mask);
@@ -91,18 +75,15 @@ static inline size_t dt_xml_text_run(const uint8_t *p, size_t n, size_t *lines) 
     __m128i sums = _mm_sad_epu8(counters, zero);
     count += (size_t)_mm_cvtsi128_si64(sums) + (size_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums));
 #else
-    while (i + 16 <= n) {
-        uint32_t marks = dt_xml_text_stops16(p + i);
-        uint32_t stops = marks & 0xFFFFu;
-        uint32_t lf = marks >> 16;
-        if (stops != 0) {
-            unsigned k = (unsigned)__builtin_ctz(stops);
-            count += (size_t)__builtin_popcount(lf & ((1u << k) - 1u));
-            i += k;
-            break;
+    for (; i + 16 <= n; i += 16) {
+        for (int k = 0; k < 16; k++) {
+            uint8_t b = p[i + k];
+            if ((b < 0x20 && b != 0x0A && b != 0x09) || b >= 0x80 || b == 0x26 || b == 0x3C || b == 0x3E) {
+                *lines += count;
+                return i + (size_t)k;
+            }
+            if (b == 0x0A) count++;
         }
-        count += (size_t)__builtin_popcount(lf);
-        i += 16;
     }
 #endif
     *lines += count;
