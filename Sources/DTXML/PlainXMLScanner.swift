@@ -335,6 +335,8 @@ private struct Scanner {
             var lineFeeds = 0 as UInt
             i += dt_xml_text_run(base + i, n - i, &lineFeeds)
             line += Int(lineFeeds)
+            // The run stops at a byte to look at, or where fewer than sixteen are left
+            // (a stop among those is then met again at once by the eight-byte loop).
             let found = i + 16 <= n
             while !found && i + 8 <= n {
                 let flags = textFlags(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
