@@ -100,7 +100,7 @@ struct Pipeline: Sendable {
                 let verdict = last.verdict(paths[i], read)
                 emitter.deliver(prepare(verdict), at: i)
                 progress?.tick()
-                if leaveLastDocumentToExit, i == paths.count - 1 { LeftToExit.shared.keep(read) }
+                if leaveLastDocumentToExit, i == paths.count - 1 { LeftToExit.keep(read) }
             }
         }
         progress?.finish()
@@ -127,33 +127,11 @@ struct Pipeline: Sendable {
         }
     }
 
-    /// Documents never freed: the process's exit takes their memory back (see
-    /// `leaveLastDocumentToExit`).
-    private final class LeftToExit: @unchecked Sendable {
-        static let shared = LeftToExit()
-        private let lock = NSLock()
-        private var kept: [Result<Agreement, ReadFailure>] = []
-
-        private var graders: [Grader] = []
-
-        func keep(_ read: Result<Agreement, ReadFailure>) {
-            lock.lock()
-            defer { lock.unlock() }
-            kept.append(read)
-        }
-
-        func keep(_ grader: Grader) {
-            lock.lock()
-            defer { lock.unlock() }
-            graders.append(grader)
-        }
-    }
-
     /// Leaves the compiled rules for the process's exit to free (freeing them took 9 M
     /// instructions at the end of every `check`, whatever the input). For a command that
     /// ends the process, as `leaveLastDocumentToExit`.
     func leaveRulesToExit() {
-        LeftToExit.shared.keep(grader)
+        LeftToExit.keep(grader)
     }
 
     /// Slots filled from several threads.

@@ -84,7 +84,7 @@ public struct Grader: Sendable {
             guard let set = rules.worded(in: lang) else { continue }
             languages.append(lang)
             let index = parts.count == 1 && lang == language ? whole : DocumentIndex(part, matcher: set.keywordMatcher)
-            if options.leaveIndexToExit { IndexesLeftToExit.shared.keep(index) }
+            if options.leaveIndexToExit { LeftToExit.keep(index) }
             let graded = options.pillars.map { PillarEvaluation(rules: set, index: index, pillar: $0, baselines: options.baselines).verdict() }
             if pillars.isEmpty {
                 pillars = graded
@@ -118,19 +118,5 @@ enum LanguageNames {
         case "fr": return "French"
         default: return code
         }
-    }
-}
-
-/// Document indexes never freed (`GradeOptions.leaveIndexToExit`): the process's
-/// exit takes their memory back.
-final class IndexesLeftToExit: @unchecked Sendable {
-    static let shared = IndexesLeftToExit()
-    private let lock = NSLock()
-    private var kept: [DocumentIndex] = []
-
-    func keep(_ index: DocumentIndex) {
-        lock.lock()
-        defer { lock.unlock() }
-        kept.append(index)
     }
 }

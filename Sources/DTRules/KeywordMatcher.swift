@@ -379,10 +379,23 @@ public final class KeywordMatcher: Sendable {
         guard let start = first else { return nil }
         // What is written never outgrows what is read but for a character whose
         // compatibility form is longer than its bytes (a ligature, an Arabic phrase
-        // sign): up to `room` bytes of that fit; past them, the copy starts again growing
-        // as it needs (`squeezedGrowing`).
-        let room = 64
-        var grewTooMuch = false
+        // sign): the copy is made in a buffer with `room` bytes to spare, and made
+        // again with more when those forms need it (their forms are cached by then).
+        var room = 64
+        while true {
+            if let out = squeezedCopy(bytes, from: start, room: room, cache: &cache) { return out }
+            room *= 8
+        }
+    }
+
+    /// `squeezable`'s copy of `bytes` from `start` (its first character that reads
+    /// differently) in a buffer of `bytes.count + room` bytes; nil when compatibility
+    /// forms longer than their characters need more than `room`.
+    private static func squeezedCopy(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, room: Int,
+                                     cache: inout [UInt32: [UInt8]]) -> [UInt8]? {
+        guard let base = bytes.baseAddress else { return nil }
+        let n = bytes.count
+        var fits = true
         let out = [UInt8](unsafeUninitializedCapacity: n + room) { out, written in
             guard let to = out.baseAddress else { return }
             // Runs of ASCII are copied whole; only the characters between them are looked at.
@@ -440,7 +453,7 @@ public final class KeywordMatcher: Sendable {
                         }
                         // Room for the form and for everything after it, copied at most byte for byte.
                         guard count + form.count + (n - i - w) <= n + room else {
-                            grewTooMuch = true
+                            fits = false
                             return
                         }
                         form.withUnsafeBufferPointer { f in
@@ -455,52 +468,7 @@ public final class KeywordMatcher: Sendable {
             copyRun(upTo: n)
             written = count
         }
-        return grewTooMuch ? squeezedGrowing(bytes, from: start, cache: &cache) : out
-    }
-
-    /// `squeezable`'s copy from `start` (its first character that reads differently)
-    /// in an array that grows as it needs: for the rare text whose compatibility forms
-    /// outgrow the room `squeezable` keeps.
-    static func squeezedGrowing(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, cache: inout [UInt32: [UInt8]]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
-        var run = 0
-        var i = start
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x80 {
-                i += 1
-                continue
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-            guard let (v, w) = TextNormalizer.decode(bytes, at: i) else {
-                out.append(b)
-                i += 1
-                run = i
-                continue
-            }
-            if let f = TextNormalizer.foldedLatin(v) {
-                out.append(f.0)
-                if f.1 != 0 { out.append(f.1) }
-            } else {
-                switch TextNormalizer.plainScalar(v) {
-                case .keep?: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
-                case .space?, .drop?, .byte?, .periods?: break
-                case nil:
-                    if let form = cache[v] {
-                        out.append(contentsOf: form)
-                    } else {
-                        let form = squeezedForm(of: v, bytes: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
-                        cache[v] = form
-                        out.append(contentsOf: form)
-                    }
-                }
-            }
-            i += w
-            run = i
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
-        return out
+        return fits ? out : nil
     }
 
     /// What a character that normalising rewrites (not a `plainScalar`) stands for,

@@ -5,14 +5,37 @@ import Testing
 
 /// `KeywordMatcher.squeezable` finds where a text stops being ASCII sixteen bytes at a
 /// time, writes into a buffer of fixed size with runs copied as words (past a run's
-/// end), and starts over growing when compatibility forms outgrow its room: each of
-/// those must give exactly the plain copy's bytes (`squeezedGrowing`, which reads
-/// every byte and appends as it goes).
+/// end), and copies again with more room when compatibility forms outgrow it: each of
+/// those must give exactly what reading every character in turn gives (`plainSqueeze`).
 @Suite struct SqueezableTests {
-    /// The plain copy of the whole text: what the walk reads for it.
+    /// The text read character by character as the keyword walk must see it: ASCII
+    /// and bytes that are not UTF-8 as they are, accented Latin letters folded, kept
+    /// characters as their bytes, spaces, quotes, dashes and marks left out, anything
+    /// else as its squeezed compatibility form.
     static func plainSqueeze(_ bytes: [UInt8]) -> [UInt8] {
-        var cache: [UInt32: [UInt8]] = [:]
-        return bytes.withUnsafeBufferPointer { KeywordMatcher.squeezedGrowing($0, from: 0, cache: &cache) }
+        var out: [UInt8] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                guard buffer[i] >= 0x80, let (v, w) = TextNormalizer.decode(buffer, at: i) else {
+                    out.append(buffer[i])
+                    i += 1
+                    continue
+                }
+                if let f = TextNormalizer.foldedLatin(v) {
+                    out.append(f.0)
+                    if f.1 != 0 { out.append(f.1) }
+                } else {
+                    switch TextNormalizer.plainScalar(v) {
+                    case .keep?: out.append(contentsOf: buffer[i..<(i + w)])
+                    case .space?, .drop?, .byte?, .periods?: break
+                    case nil: out.append(contentsOf: KeywordMatcher.squeezedForm(of: v, bytes: UnsafeBufferPointer(rebasing: buffer[i..<(i + w)])))
+                    }
+                }
+                i += w
+            }
+        }
+        return out
     }
 
     static func squeezed(_ bytes: [UInt8]) -> [UInt8] {
@@ -41,7 +64,7 @@ import Testing
         #expect(squeezedSome > 1000)
     }
 
-    /// A text of signs whose forms outgrow the fixed buffer's room: the growing copy's answer.
+    /// A text of signs whose forms outgrow the buffer's first room: copied again with more.
     @Test func formsLongerThanTheRoomStartOver() {
         let text = Array(("é" + String(repeating: "\u{FDFA}", count: 40) + " fin").utf8)
         #expect(Self.squeezed(text) == Self.plainSqueeze(text))

@@ -104,14 +104,20 @@ import Testing
 
         let damaged = Self.claim(0x0100_0000, for: entry, in: honest) // 16 MB claimed in a package of under 1 KB
         #expect(ZipParts.entryPastTheEnd(damaged) == entry)
-        let result = try #require(Self.load(damaged, path: file, within: 30), "the damaged package hung the reader")
+        try Self.expectRefused(damaged, path: file, naming: entry, saying: "past the end of the package")
+    }
+
+    /// Reading `bytes` ends (within 30 s) in an `IngestError` for `path` that names the
+    /// damaged `entry` and says `why`.
+    static func expectRefused(_ bytes: [UInt8], path: String, naming entry: String, saying why: String) throws {
+        let result = try #require(load(bytes, path: path, within: 30), "the damaged package hung the reader")
         switch result {
         case .success:
-            Issue.record("an entry claiming bytes past the end of the package was read as a document")
+            Issue.record("a damaged package (\(why)) was read as a document")
         case .failure(let error):
             let e = try #require(error as? IngestError, "not an IngestError: \(error)")
-            #expect(e.path == file)
-            #expect(e.message.contains(entry) && e.message.contains("past the end of the package"), "\(e.message)")
+            #expect(e.path == path)
+            #expect(e.message.contains(entry) && e.message.contains(why), "\(e.message)")
         }
     }
 
